@@ -1,0 +1,130 @@
+// coil's command line: argument handling and the front-end stages that can
+// be looked at on their own (DESIGN §6).
+//
+//   coil --tokens FILE        the token stream
+//   coil --ast FILE           the syntax tree, as CPython's ast.dump prints it
+//   coil --ast-positions FILE the same with every node's position
+//   coil --parse FILE…        parse each file and report only errors (for benchmarks)
+#include <cstdio>
+#include <cstring>
+#include <fstream>
+#include <iostream>
+#include <iterator>
+#include <sstream>
+#include <string>
+#include <vector>
+
+#include "lexer/lexer.h"
+#include "parser/ast.h"
+#include "parser/parser.h"
+#include "parser/syntax_error.h"
+
+namespace {
+
+const char kUsage[] =
+    "usage: coil [option] [file]\n"
+    "  --tokens FILE         print the token stream of FILE\n"
+    "  --ast FILE            print the syntax tree of FILE as ast.dump() prints it\n"
+    "  --ast-positions FILE  the same, with line and column of every node\n"
+    "  --parse FILE...       parse each FILE, printing only syntax errors\n"
+    "  -h, --help            show this help\n";
+
+bool read_file(const std::string& path, std::string& bytes) {
+  if (path == "-") {
+    bytes.assign(std::istreambuf_iterator<char>(std::cin), std::istreambuf_iterator<char>());
+    return true;
+  }
+  std::ifstream in(path, std::ios::binary);
+  if (!in) return false;
+  std::ostringstream buffer;
+  buffer << in.rdbuf();
+  bytes = buffer.str();
+  return true;
+}
+
+// Reads and decodes FILE; on failure prints CPython's message and returns false.
+bool load_source(const std::string& path, std::string& source) {
+  std::string bytes;
+  if (!read_file(path, bytes)) {
+    std::fprintf(stderr, "coil: can't open file '%s': [Errno 2] No such file or directory\n",
+                 path.c_str());
+    return false;
+  }
+  coil::SyntaxErrorInfo error;
+  if (!coil::decode_source(bytes, source, error)) {
+    std::fputs(coil::format_syntax_error(error, path, std::string_view()).c_str(), stderr);
+    return false;
+  }
+  return true;
+}
+
+int show_tokens(const std::string& path) {
+  std::string source;
+  if (!load_source(path, source)) return 1;
+  std::string out;
+  coil::SyntaxErrorInfo error;
+  bool ok = coil::dump_tokens(source, out, error);
+  std::fwrite(out.data(), 1, out.size(), stdout);
+  if (!ok) {
+    std::fflush(stdout);
+    std::fputs(coil::format_syntax_error(error, path, source).c_str(), stderr);
+    return 1;
+  }
+  return 0;
+}
+
+// Parses one file; prints its tree when `dump` is set. Returns the exit status.
+int parse_file(const std::string& path, bool dump, bool positions) {
+  std::string source;
+  if (!load_source(path, source)) return 1;
+  coil::Arena arena;
+  coil::ParseResult result = coil::parse_module(source, arena);
+  if (!result.ok) {
+    std::fputs(coil::format_syntax_error(result.error, path, source).c_str(), stderr);
+    return 1;
+  }
+  if (dump) {
+    std::string out = coil::ast::dump(*result.module, positions);
+    out += '\n';
+    std::fwrite(out.data(), 1, out.size(), stdout);
+  }
+  return 0;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  std::vector<std::string> args(argv + 1, argv + argc);
+  if (args.empty()) {
+    std::fputs(kUsage, stderr);
+    return 2;
+  }
+  const std::string& option = args[0];
+  if (option == "-h" || option == "--help") {
+    std::fputs(kUsage, stdout);
+    return 0;
+  }
+  if ((option == "--tokens" || option == "--ast" || option == "--ast-positions") &&
+      args.size() == 2) {
+    if (option == "--tokens") return show_tokens(args[1]);
+    return parse_file(args[1], true, option == "--ast-positions");
+  }
+  if (option == "--parse" && args.size() >= 2) {
+    int status = 0;
+    for (size_t i = 1; i < args.size(); ++i)
+      if (parse_file(args[i], false, false) != 0) status = 1;
+    return status;
+  }
+  if (!option.empty() && option[0] == '-' && option != "-") {
+    std::fprintf(stderr, "coil: unknown option %s\n%s", option.c_str(), kUsage);
+    return 2;
+  }
+  // Running a program needs the compiler and the VM, which coil does not have yet;
+  // until then a script is parsed (so syntax errors are reported as CPython
+  // reports them) and not run.
+  int status = parse_file(option, false, false);
+  if (status != 0) return status;
+  std::fprintf(stderr, "coil: running Python code is not supported yet; '%s' parsed without errors\n",
+               option.c_str());
+  return 2;
+}

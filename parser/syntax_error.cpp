@@ -1,0 +1,85 @@
+// Printing a SyntaxError the way CPython's print_exception does for an
+// uncaught one: the file and line, the source line stripped of its
+// indentation, a caret line under the offending span, then `Kind: message`.
+#include "parser/syntax_error.h"
+
+#include <cstring>
+
+namespace coil {
+
+const char* name_of(SyntaxErrorKind kind) {
+  switch (kind) {
+    case SyntaxErrorKind::SyntaxError: return "SyntaxError";
+    case SyntaxErrorKind::IndentationError: return "IndentationError";
+    case SyntaxErrorKind::TabError: return "TabError";
+  }
+  return "SyntaxError";
+}
+
+namespace {
+
+// Line `lineno` (from 1) of `source` with its newline, as SyntaxError.text
+// holds it; empty when there is no such line.
+std::string_view source_line(std::string_view source, int lineno) {
+  size_t start = 0;
+  for (int line = 1; line < lineno; ++line) {
+    size_t newline = source.find('\n', start);
+    if (newline == std::string_view::npos) return {};
+    start = newline + 1;
+  }
+  if (start >= source.size()) return {};
+  size_t newline = source.find('\n', start);
+  size_t end = newline == std::string_view::npos ? source.size() : newline + 1;
+  return source.substr(start, end - start);
+}
+
+// CPython's print_error_text, step for step: offsets count from 1 and are
+// compared against byte lengths just as CPython compares them.
+void append_error_text(std::string& out, long offset, long end_offset, std::string_view text) {
+  long caret_repetitions = (end_offset > 0 && end_offset > offset) ? end_offset - offset : 1;
+  offset--;
+  size_t start = 0;
+  while (start < text.size() && (text[start] == ' ' || text[start] == '\t' || text[start] == '\f')) {
+    ++start;
+    --offset;
+  }
+  text.remove_prefix(start);
+  long length = static_cast<long>(text.size());
+  if (length > 0 && text[length - 1] == '\n') --length;
+  if (offset > length) offset = length;
+  out += "    ";
+  out += text;
+  if (text.empty() || text.back() != '\n') out += '\n';
+  if (offset < 0) return;
+  out += "    ";
+  out.append(static_cast<size_t>(offset), ' ');
+  out.append(static_cast<size_t>(caret_repetitions), '^');
+  out += '\n';
+}
+
+}  // namespace
+
+std::string format_syntax_error(const SyntaxErrorInfo& error, std::string_view filename,
+                                std::string_view source) {
+  std::string out = "  File \"";
+  out += filename;
+  out += "\", line ";
+  out += std::to_string(error.lineno);
+  out += '\n';
+  std::string_view text = error.lineno > 0 ? source_line(source, error.lineno) : std::string_view();
+  if (!text.empty()) {
+    long end_offset = error.end_offset;
+    long line_size = static_cast<long>(text.size());
+    // A span over several lines is marked to the end of its first line.
+    if (error.end_lineno > error.lineno) end_offset = line_size;
+    if (end_offset > line_size + 1) end_offset = line_size + 1;
+    append_error_text(out, error.offset, end_offset, text);
+  }
+  out += name_of(error.kind);
+  out += ": ";
+  out += error.message;
+  out += '\n';
+  return out;
+}
+
+}  // namespace coil

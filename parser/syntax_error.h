@@ -1,0 +1,36 @@
+// A syntax error found by the lexer, the parser or the compiler, carried as a
+// value until it becomes a Python SyntaxError (or IndentationError/TabError).
+#pragma once
+
+#include <string>
+#include <string_view>
+
+namespace coil {
+
+enum class SyntaxErrorKind { SyntaxError, IndentationError, TabError };
+
+struct SyntaxErrorInfo {
+  SyntaxErrorKind kind = SyntaxErrorKind::SyntaxError;
+  std::string message;
+  // As in CPython's SyntaxError: lines count from 1; offsets count
+  // characters (code points) from 1 within the line. An end of 0 means the
+  // error marks a single point. lineno 0 means the error has no position
+  // (encoding errors).
+  int lineno = 0;
+  int offset = 0;
+  int end_lineno = 0;
+  int end_offset = 0;
+};
+
+const char* name_of(SyntaxErrorKind kind);
+
+// Formats the error as CPython prints an uncaught SyntaxError:
+//     File "f.py", line 3
+//       x = (1,
+//           ^
+//   SyntaxError: '(' was never closed
+// `source` is the decoded UTF-8 source text, for the offending line.
+std::string format_syntax_error(const SyntaxErrorInfo& error, std::string_view filename,
+                                std::string_view source);
+
+}  // namespace coil

@@ -1,0 +1,31 @@
+#!/usr/bin/env bash
+# Installs the Debian packages coil's build, tests and benchmarks need, and
+# returns at once when every one of them is already there.
+#
+#   re2c, bison          generate the lexer and the parser
+#   cmake, ninja-build   drive the build;  g++ compiles it
+#   libgtest-dev         GoogleTest, for tests/unit
+#   libgmp-dev           arbitrary-precision integers
+#   libutf8proc-dev      Unicode properties, normalization and case mapping
+#   libuv1-dev           the event loop's I/O layer
+#   libedit-dev          line editing and history in the REPL
+#   python3              CPython 3.11, the reference the tests compare against
+set -euo pipefail
+
+packages=(re2c bison cmake ninja-build g++ libgtest-dev libgmp-dev libutf8proc-dev
+          libuv1-dev libedit-dev python3)
+
+missing=()
+for package in "${packages[@]}"; do
+  if ! dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q 'install ok installed'; then
+    missing+=("$package")
+  fi
+done
+[ ${#missing[@]} -eq 0 ] && exit 0
+
+echo "install-deps: installing ${missing[*]}"
+sudo=""
+[ "$(id -u)" -ne 0 ] && sudo="sudo"
+export DEBIAN_FRONTEND=noninteractive
+$sudo apt-get update -qq
+$sudo apt-get install -y -qq --no-install-recommends "${missing[@]}"

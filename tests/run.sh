@@ -1,0 +1,33 @@
+#!/usr/bin/env bash
+# Runs every test suite against one build directory (build/ or build-asan/)
+# and ends with a `N passed, N failed` line summing them all.
+set -uo pipefail
+cd "$(dirname "$0")/.."
+build=${1:-build}
+coil=$build/coil
+passed=0
+failed=0
+
+# Adds a suite's result to the totals, from its own closing line.
+tally() {
+  local summary=$1
+  local p f
+  p=$(sed -n 's/.*\b\([0-9]\+\) passed.*/\1/p' <<<"$summary" | tail -1)
+  f=$(sed -n 's/.* \([0-9]\+\) failed.*/\1/p' <<<"$summary" | tail -1)
+  passed=$((passed + ${p:-0}))
+  failed=$((failed + ${f:-1}))
+}
+
+export ASAN_OPTIONS=${ASAN_OPTIONS:-detect_leaks=1:abort_on_error=0}
+export UBSAN_OPTIONS=${UBSAN_OPTIONS:-print_stacktrace=1:halt_on_error=1}
+
+echo "== unit tests ($build)"
+if out=$("$build/unit_tests" --gtest_brief=1 2>&1); then status=0; else status=1; fi
+echo "$out" | tail -20
+p=$(sed -n 's/.*PASSED.* \([0-9]\+\) test.*/\1/p' <<<"$out")
+f=$(sed -n 's/.*FAILED.* \([0-9]\+\) test.*/\1/p' <<<"$out" | head -1)
+[ "$status" -ne 0 ] && [ -z "$f" ] && f=1
+tally "${p:-0} passed, ${f:-0} failed"
+
+echo "$build: $passed passed, $failed failed"
+[ "$failed" -eq 0 ]
