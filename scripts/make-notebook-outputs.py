@@ -30,7 +30,6 @@ written the way Jupyter writes them (JSON, indent 1).
 import argparse
 import ast
 import builtins
-import copy
 import pathlib
 import re
 import subprocess
@@ -53,6 +52,26 @@ def tags(cell):
     return cell.get("metadata", {}).get("tags", [])
 
 
+# Run silently in the kernel after a cell failed on asyncio.run(): the coroutine
+# it was handed never started, and the failed call's traceback (kept in
+# sys.last_traceback) holds it; when a later cell's error frees it, Python would
+# print "coroutine ... was never awaited" into that later cell. Closing it here
+# keeps such leftovers of the Jupyter run (whose own outputs are replaced) out of
+# the other cells.
+CLOSE_UNSTARTED_COROUTINES = """\
+def _close_unstarted_coroutines():
+    import inspect, sys
+    tb = sys.last_traceback
+    while tb is not None:
+        for value in list(tb.tb_frame.f_locals.values()):
+            if inspect.iscoroutine(value) and inspect.getcoroutinestate(value) == inspect.CORO_CREATED:
+                value.close()
+        tb = tb.tb_next
+_close_unstarted_coroutines()
+del _close_unstarted_coroutines
+"""
+
+
 class SkippingClient(NotebookClient):
     """NotebookClient that leaves cells tagged nbval-skip unexecuted."""
 
@@ -61,7 +80,11 @@ class SkippingClient(NotebookClient):
             cell.outputs = []
             cell.execution_count = None
             return cell
-        return await super().async_execute_cell(cell, cell_index, execution_count, store_history)
+        cell = await super().async_execute_cell(cell, cell_index, execution_count, store_history)
+        if failed_on_asyncio_run(cell):
+            msg_id = self.kc.execute(CLOSE_UNSTARTED_COROUTINES, silent=True, store_history=False)
+            await self.async_wait_for_reply(msg_id)
+        return cell
 
 
 # ---------------------------------------------------------------------------
@@ -170,6 +193,19 @@ def failed_on_asyncio_run(cell):
     )
 
 
+def coalesce_streams(outputs):
+    """Joins consecutive stream outputs of one stream (the kernel flushes them in
+    pieces whose boundaries depend on timing), as Jupyter shows them."""
+    merged = []
+    for output in outputs:
+        if (output.output_type == "stream" and merged and merged[-1].output_type == "stream"
+                and merged[-1].name == output.name):
+            merged[-1].text += output.text
+        else:
+            merged.append(output)
+    return merged
+
+
 def normalise(output):
     if output.output_type == "stream":
         output.text = IPYKERNEL_TMP.sub(r"\g<1>0\2", output.text)
@@ -211,7 +247,7 @@ def make_outputs(path, python):
             cell.outputs = run_as_script(code, python, str(path.parent))
             print(f"  cell {index}: asyncio.run() -> rerun as a script"
                   + (" after earlier definitions" if prelude else ""))
-        cell.outputs = [normalise(out) for out in cell.outputs]
+        cell.outputs = [normalise(out) for out in coalesce_streams(cell.outputs)]
 
     nbformat.validate(nb)
     nbformat.write(nb, str(path))
