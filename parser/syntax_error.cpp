@@ -57,7 +57,23 @@ void append_error_text(std::string& out, long offset, long end_offset, std::stri
   out += '\n';
 }
 
+// The number of code points in the first `bytes` bytes of `line`.
+int count_characters(std::string_view line, int bytes) {
+  int characters = 0;
+  for (int i = 0; i < bytes && i < static_cast<int>(line.size()); ++i)
+    if ((static_cast<unsigned char>(line[i]) & 0xC0) != 0x80) ++characters;
+  return characters;
+}
+
 }  // namespace
+
+void set_error_location(SyntaxErrorInfo& error, std::string_view source, int lineno,
+                        int col_offset, int end_lineno, int end_col_offset) {
+  error.lineno = lineno;
+  error.offset = count_characters(source_line(source, lineno), col_offset) + 1;
+  error.end_lineno = end_lineno;
+  error.end_offset = count_characters(source_line(source, end_lineno), end_col_offset) + 1;
+}
 
 std::string format_syntax_error(const SyntaxErrorInfo& error, std::string_view filename,
                                 std::string_view source) {

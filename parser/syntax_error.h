@@ -24,6 +24,11 @@ struct SyntaxErrorInfo {
 
 const char* name_of(SyntaxErrorKind kind);
 
+// Fills the error's position from a syntax-tree location (byte columns from
+// 0) as CPython does: character offsets from 1 within their lines.
+void set_error_location(SyntaxErrorInfo& error, std::string_view source, int lineno,
+                        int col_offset, int end_lineno, int end_col_offset);
+
 // Formats the error as CPython prints an uncaught SyntaxError:
 //     File "f.py", line 3
 //       x = (1,
