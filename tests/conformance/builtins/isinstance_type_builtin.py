@@ -1,0 +1,5 @@
+print(isinstance(1, int), isinstance(1, (str, int)), isinstance('s', (list, (dict, str))), isinstance(None, type(None)))
+print(type(1) is int, type('x') == str, type(type(1)), type([]) is list)
+print(issubclass(int, object), issubclass(bool, (str, int)), issubclass(type, object), issubclass(object, type))
+print(isinstance(int, type), isinstance(int, object), isinstance(object, type))
+print(isinstance(1, int | str), issubclass(bool, int | None), int | str, type(int | str).__name__)

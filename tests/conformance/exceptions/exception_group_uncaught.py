@@ -1,0 +1,1 @@
+raise ExceptionGroup('many problems', [ValueError('bad value'), TypeError('bad type')])

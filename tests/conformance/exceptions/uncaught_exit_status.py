@@ -1,0 +1,2 @@
+print('stdout before the error')
+raise ValueError('this ends the program')

@@ -1,0 +1,6 @@
+print('_helper_counter body runs')
+count = 0
+def bump():
+    global count
+    count += 1
+    return count

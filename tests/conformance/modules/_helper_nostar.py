@@ -1,0 +1,3 @@
+public_a = 'a'
+public_b = 'b'
+_hidden = 'hidden'

@@ -1,0 +1,3 @@
+print('pkg_cycle.a: start')
+from pkg_cycle.b import B_VALUE
+A_VALUE = 'a'

@@ -1,0 +1,2 @@
+print('pkg_lazy.mod loaded')
+VALUE = 'lazy value'

@@ -1,0 +1,8 @@
+global x
+x = 1
+print(x)
+def f():
+    global x
+    x += 1
+f()
+print(x)

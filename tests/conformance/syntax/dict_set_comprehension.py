@@ -1,0 +1,6 @@
+print({x: x ** 2 for x in range(5)})
+print({k: v for k, v in zip('abc', range(3)) if v != 1})
+print(sorted({x % 3 for x in range(10)}))
+print({x: y for x in range(2) for y in range(3)})
+print({(i, j) for i in range(2) for j in range(2)} == {(0, 0), (0, 1), (1, 0), (1, 1)})
+print({str(i): [j for j in range(i)] for i in range(3)})

@@ -1,0 +1,6 @@
+g = (x * 2 for x in range(4))
+print(type(g).__name__)
+print(list(g), list(g))
+print(sum(x for x in range(101)))
+print(max((len(w), w) for w in ['a', 'abc', 'ab']))
+print(list((x, y) for x in 'ab' for y in (1, 2) if y != x))

@@ -1,0 +1,7 @@
+print((lambda: 1)())
+print((lambda x, y=2: x + y)(1), (lambda *a, **k: (a, k))(1, z=2))
+print((lambda x, /, y, *, z: (x, y, z))(1, 2, z=3))
+f = lambda: (yield)
+print(type(f()).__name__)
+print(sorted(['bb', 'a', 'ccc'], key=lambda s: -len(s)))
+print((lambda: lambda: 'inner')()())

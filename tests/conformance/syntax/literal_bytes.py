@@ -1,0 +1,5 @@
+print(b'abc', B"def", rb'\n', bR'\x00')
+print(b'\x00\x7f\x80\xff')
+print(repr(b"'"), repr(b'"'), repr(b'\'"'))
+print(b'a' b'b')
+print(list(b'AZ'))

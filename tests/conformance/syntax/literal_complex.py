@@ -1,0 +1,5 @@
+print(1j, 2.5j, 1e3j, 0j)
+print(1 + 2j, 1 - 2j, -1j)
+print((1+2j) * (3-4j))
+print(complex(0, -0.0), -0j)
+print(repr(3j + 0), type(1j).__name__)

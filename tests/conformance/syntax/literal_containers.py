@@ -1,0 +1,6 @@
+print([], [1], [1, 2,], (), (1,), (1, 2), {}, {1: 'a'}, {1, 2})
+print(type({}).__name__, type(set()).__name__)
+print([[1, [2]], (3, (4,))])
+print({'a': [1, {'b': (2,)}]})
+print({1: 1, 1.0: 2, True: 3})
+print(..., Ellipsis, None, True, False, NotImplemented)

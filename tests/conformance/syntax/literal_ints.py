@@ -1,0 +1,7 @@
+print(0, 7, 1_000_000)
+print(0x1F, 0X_ff, 0o17, 0O7_7, 0b1011, 0B_1_0)
+print(00, 0_0)
+print(-0, +5, -(-3))
+print(123456789012345678901234567890)
+print(0xFFFFFFFFFFFFFFFFFFFFFFFF)
+print(type(10**30), type(0x10))

@@ -1,0 +1,6 @@
+print(1 + 1.0, type(1 + 1.0).__name__)
+print(1 + 1j, type(True + 1).__name__, True + True)
+print(2 ** 0.5, 4 ** 0.5, (-8) ** (1/3))
+print(10 == 10.0, 10 == 10.0 + 0j, hash(10) == hash(10.0))
+print(0.1 * 3 == 0.3, round(0.1 * 3, 10) == 0.3)
+print(1 < 1.5 < 2, 2 ** 63 == float(2 ** 63), 2 ** 53 + 1 == float(2 ** 53 + 1))

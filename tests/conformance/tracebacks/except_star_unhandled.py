@@ -1,0 +1,4 @@
+try:
+    raise ExceptionGroup('batch', [ValueError('v'), OSError('disk')])
+except* ValueError:
+    print('handled the ValueError part')

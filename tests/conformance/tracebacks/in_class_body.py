@@ -1,0 +1,5 @@
+def helper():
+    return {}['k']
+class Broken:
+    x = 1
+    y = helper()

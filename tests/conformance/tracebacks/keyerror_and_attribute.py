@@ -1,0 +1,6 @@
+class Node:
+    pass
+n = Node()
+n.value = 1
+print(n.value)
+print(n.vaule)

@@ -1,0 +1,4 @@
+class Config:
+    section = None
+cfg = Config()
+value = cfg.section.name

@@ -1,0 +1,3 @@
+x = 0
+print('before')
+result = 10 / x

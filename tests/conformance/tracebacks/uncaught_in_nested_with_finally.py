@@ -1,0 +1,6 @@
+def work():
+    try:
+        raise ValueError('in try')
+    finally:
+        print('finally ran before the traceback')
+work()

@@ -1,0 +1,6 @@
+print('abc'.__len__(), 'b' in 'abc', 'abc'.__contains__('z'), 'ab' + 'cd', 'abc'.__getitem__(1))
+print(str(), str(123), str(b'bytes'), str(b'caf\xc3\xa9', 'utf-8'), str(b'\xff', 'utf-8', 'replace'))
+print(''.join(reversed('abc')), list('abc'), tuple('ab'), sorted('cba'), max('abc'), min('abc'))
+print('%s' % 'pct', 'a'.ljust(3) + '|', '-'.join('abc').upper().split('-'))
+print(hash('a') == hash('a'), hash('') == hash(''))
+print(str.__name__, type('').__name__, isinstance('', str))
