@@ -4,6 +4,7 @@
 //   coil --tokens FILE        the token stream
 //   coil --ast FILE           the syntax tree, as CPython's ast.dump prints it
 //   coil --ast-positions FILE the same with every node's position
+//   coil --symtable FILE      the scopes and the names in each
 //   coil --parse FILE…        parse each file and report only errors (for benchmarks)
 #include <cstdio>
 #include <cstring>
@@ -18,6 +19,7 @@
 #include "parser/ast.h"
 #include "parser/parser.h"
 #include "parser/syntax_error.h"
+#include "vm/symtable.h"
 
 namespace {
 
@@ -26,6 +28,7 @@ const char kUsage[] =
     "  --tokens FILE         print the token stream of FILE\n"
     "  --ast FILE            print the syntax tree of FILE as ast.dump() prints it\n"
     "  --ast-positions FILE  the same, with line and column of every node\n"
+    "  --symtable FILE       print the symbol table of FILE: scopes and their names\n"
     "  --parse FILE...       parse each FILE, printing only syntax errors\n"
     "  -h, --help            show this help\n";
 
@@ -42,8 +45,16 @@ bool read_file(const std::string& path, std::string& bytes) {
   return true;
 }
 
+// A source file, decoded.
+struct Source {
+  std::string text;
+  // No BOM or coding declaration: CPython then counts its parser's error
+  // offsets in bytes (see parse_module).
+  bool byte_offsets = false;
+};
+
 // Reads and decodes FILE; on failure prints CPython's message and returns false.
-bool load_source(const std::string& path, std::string& source) {
+bool load_source(const std::string& path, Source& source) {
   std::string bytes;
   if (!read_file(path, bytes)) {
     std::fprintf(stderr, "coil: can't open file '%s': [Errno 2] No such file or directory\n",
@@ -51,40 +62,66 @@ bool load_source(const std::string& path, std::string& source) {
     return false;
   }
   coil::SyntaxErrorInfo error;
-  if (!coil::decode_source(bytes, source, error)) {
-    std::fputs(coil::format_syntax_error(error, path, std::string_view()).c_str(), stderr);
+  bool declared = false;
+  if (!coil::decode_source(bytes, source.text, error, &declared)) {
+    std::fputs(coil::format_syntax_error(error, path, bytes).c_str(), stderr);
     return false;
   }
+  source.byte_offsets = !declared;
   return true;
 }
 
+// Parses `source`; on a SyntaxError prints it and returns null.
+coil::ast::Module* parse(const std::string& path, const Source& source, coil::Arena& arena) {
+  coil::ParseResult result = coil::parse_module(source.text, arena, source.byte_offsets);
+  if (!result.ok) {
+    std::fputs(coil::format_syntax_error(result.error, path, source.text).c_str(), stderr);
+    return nullptr;
+  }
+  return result.module;
+}
+
 int show_tokens(const std::string& path) {
-  std::string source;
+  Source source;
   if (!load_source(path, source)) return 1;
   std::string out;
   coil::SyntaxErrorInfo error;
-  bool ok = coil::dump_tokens(source, out, error);
+  bool ok = coil::dump_tokens(source.text, out, error);
   std::fwrite(out.data(), 1, out.size(), stdout);
   if (!ok) {
     std::fflush(stdout);
-    std::fputs(coil::format_syntax_error(error, path, source).c_str(), stderr);
+    std::fputs(coil::format_syntax_error(error, path, source.text).c_str(), stderr);
     return 1;
   }
   return 0;
 }
 
-// Parses one file; prints its tree when `dump` is set. Returns the exit status.
-int parse_file(const std::string& path, bool dump, bool positions) {
-  std::string source;
+int show_symtable(const std::string& path) {
+  Source source;
   if (!load_source(path, source)) return 1;
   coil::Arena arena;
-  coil::ParseResult result = coil::parse_module(source, arena);
-  if (!result.ok) {
-    std::fputs(coil::format_syntax_error(result.error, path, source).c_str(), stderr);
+  coil::ast::Module* module = parse(path, source, arena);
+  if (module == nullptr) return 1;
+  coil::SymbolTable table;
+  coil::SyntaxErrorInfo error;
+  if (!coil::build_symtable(*module, source.text, table, error)) {
+    std::fputs(coil::format_syntax_error(error, path, source.text).c_str(), stderr);
     return 1;
   }
+  std::string out = coil::dump_symtable(table);
+  std::fwrite(out.data(), 1, out.size(), stdout);
+  return 0;
+}
+
+// Parses one file; prints its tree when `dump` is set. Returns the exit status.
+int parse_file(const std::string& path, bool dump, bool positions) {
+  Source source;
+  if (!load_source(path, source)) return 1;
+  coil::Arena arena;
+  coil::ast::Module* module = parse(path, source, arena);
+  if (module == nullptr) return 1;
   if (dump) {
-    std::string out = coil::ast::dump(*result.module, positions);
+    std::string out = coil::ast::dump(*module, positions);
     out += '\n';
     std::fwrite(out.data(), 1, out.size(), stdout);
   }
@@ -104,9 +141,11 @@ int main(int argc, char** argv) {
     std::fputs(kUsage, stdout);
     return 0;
   }
-  if ((option == "--tokens" || option == "--ast" || option == "--ast-positions") &&
+  if ((option == "--tokens" || option == "--ast" || option == "--ast-positions" ||
+       option == "--symtable") &&
       args.size() == 2) {
     if (option == "--tokens") return show_tokens(args[1]);
+    if (option == "--symtable") return show_symtable(args[1]);
     return parse_file(args[1], true, option == "--ast-positions");
   }
   if (option == "--parse" && args.size() >= 2) {

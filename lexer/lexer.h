@@ -13,9 +13,11 @@ namespace coil {
 
 class Lexer {
  public:
-  // `source` is UTF-8 text (see decode_source) and must outlive the lexer;
-  // decoded values are allocated in `arena`.
-  Lexer(std::string_view source, Arena& arena);
+  // `source` is the text decode_source gives (UTF-8; any invalid sequence is
+  // reported where CPython reports it). The lexer copies it into `arena`:
+  // token texts and decoded values stay valid as long as the arena.
+  // `byte_offsets`: see parse_module.
+  Lexer(std::string_view source, Arena& arena, bool byte_offsets = false);
   ~Lexer();
   Lexer(const Lexer&) = delete;
   Lexer& operator=(const Lexer&) = delete;
@@ -25,6 +27,13 @@ class Lexer {
   Token next();
   const SyntaxErrorInfo& error() const;
 
+  // For the parser, when it fails with a SyntaxError of its own: CPython then
+  // tokenizes the rest of the source, and an error its tokenizer raises there
+  // (or a bracket left open on a line before the last token the parser read)
+  // is reported instead. Returns the error to report; the lexer is finished
+  // afterwards.
+  SyntaxErrorInfo check_rest_for_errors(const SyntaxErrorInfo& parser_error);
+
  private:
   struct State;
   State* m_state;
@@ -32,9 +41,13 @@ class Lexer {
 
 // Turns a source file's bytes into UTF-8 text as CPython reads a module:
 // a UTF-8 byte-order mark is dropped, a PEP 263 coding declaration on line 1
-// or 2 is honoured, and invalid UTF-8 is an error. Returns false and fills
-// `error` on failure, with CPython's message.
-bool decode_source(std::string_view bytes, std::string& text, SyntaxErrorInfo& error);
+// or 2 is honoured. Returns false and fills `error` on failure, with CPython's
+// message. Invalid UTF-8 in a UTF-8 source is passed on: CPython reports it
+// only in names and literals, at positions the lexer knows.
+// `encoding_declared` (if given) tells whether the bytes began with a BOM or
+// a coding declaration, which changes how CPython counts error offsets.
+bool decode_source(std::string_view bytes, std::string& text, SyntaxErrorInfo& error,
+                   bool* encoding_declared = nullptr);
 
 // The value of a NUMBER token's text, as a Constant's value: Int (arbitrary
 // size, in decimal), Float, or Complex. The text must be one the lexer

@@ -5,6 +5,8 @@
 
 #include <cstring>
 
+#include "runtime/repr.h"
+
 namespace coil {
 
 const char* name_of(SyntaxErrorKind kind) {
@@ -31,6 +33,26 @@ std::string_view source_line(std::string_view source, int lineno) {
   size_t newline = source.find('\n', start);
   size_t end = newline == std::string_view::npos ? source.size() : newline + 1;
   return source.substr(start, end - start);
+}
+
+// The line as CPython shows it: its tokenizer has turned "\r\n" into "\n",
+// and each byte of an invalid UTF-8 sequence shows as U+FFFD.
+std::string display_line(std::string_view source, int lineno) {
+  std::string_view raw = source_line(source, lineno);
+  std::string line;
+  for (size_t pos = 0; pos < raw.size();) {
+    size_t start = pos;
+    char32_t c = decode_utf8(raw, pos);
+    bool invalid = pos == start + 1 && static_cast<unsigned char>(raw[start]) >= 0x80;
+    if (invalid || (c >= 0xD800 && c <= 0xDFFF)) {
+      for (size_t i = start; i < pos; ++i) line += "\xEF\xBF\xBD";
+    } else {
+      line.append(raw.substr(start, pos - start));
+    }
+  }
+  size_t size = line.size();
+  if (size >= 2 && line[size - 2] == '\r' && line[size - 1] == '\n') line.erase(size - 2, 1);
+  return line;
 }
 
 // CPython's print_error_text, step for step: offsets count from 1 and are
@@ -82,13 +104,18 @@ std::string format_syntax_error(const SyntaxErrorInfo& error, std::string_view f
   out += "\", line ";
   out += std::to_string(error.lineno);
   out += '\n';
-  std::string_view text = error.lineno > 0 ? source_line(source, error.lineno) : std::string_view();
+  std::string text = !error.text.empty() ? error.text + "\n"
+                     : error.lineno > 0   ? display_line(source, error.lineno)
+                                          : std::string();
   if (!text.empty()) {
     long end_offset = error.end_offset;
     long line_size = static_cast<long>(text.size());
     // A span over several lines is marked to the end of its first line.
     if (error.end_lineno > error.lineno) end_offset = line_size;
     if (end_offset > line_size + 1) end_offset = line_size + 1;
+    // CPython marks an IndentationError (and a TabError) with a single caret
+    // whatever its span.
+    if (error.kind != SyntaxErrorKind::SyntaxError) end_offset = 0;
     append_error_text(out, error.offset, end_offset, text);
   }
   out += name_of(error.kind);

@@ -20,6 +20,10 @@ struct SyntaxErrorInfo {
   int offset = 0;
   int end_lineno = 0;
   int end_offset = 0;
+  // The source text CPython shows for the error, when it is not line
+  // `lineno` of the file: for an error inside an f-string's replacement
+  // field, CPython 3.11 shows the field's expression as "(expr)".
+  std::string text;
 };
 
 const char* name_of(SyntaxErrorKind kind);

@@ -9,11 +9,13 @@
 #   libutf8proc-dev      Unicode properties, normalization and case mapping
 #   libuv1-dev           the event loop's I/O layer
 #   libedit-dev          line editing and history in the REPL
-#   python3              CPython 3.11, the reference the tests compare against
+#   python3              CPython 3.11: the reference the tests compare against, and
+#                        the source of the Unicode name table the build generates
+#   unicode-data         NameAliases.txt, for that table's name aliases
 set -euo pipefail
 
 packages=(re2c bison cmake ninja-build g++ libgtest-dev libgmp-dev libutf8proc-dev
-          libuv1-dev libedit-dev python3)
+          libuv1-dev libedit-dev python3 unicode-data)
 
 missing=()
 for package in "${packages[@]}"; do

@@ -29,5 +29,26 @@ f=$(sed -n 's/.*FAILED.* \([0-9]\+\) test.*/\1/p' <<<"$out" | head -1)
 [ "$status" -ne 0 ] && [ -z "$f" ] && f=1
 tally "${p:-0} passed, ${f:-0} failed"
 
+for mode in "" --positions --symtable; do
+  echo "== front-end corpus ${mode:---ast}: the standard library, tests/corpus/extra, the notebooks ($build)"
+  out=$(python3 tests/corpus/ast_corpus.py --coil "$coil" --show 3 $mode)
+  echo "$out" | tail -25
+  tally "$(tail -1 <<<"$out")"
+done
+
+echo "== syntax errors ($build)"
+out=$(python3 tests/corpus/ast_corpus.py --coil "$coil" --show 5 tests/syntax_errors/*.py)
+echo "$out" | tail -25
+tally "$(tail -1 <<<"$out")"
+
+# The conformance scripts' expectations are checked against python3 once, in
+# the release run; under the sanitizers only coil's answers are checked.
+echo "== conformance ($build)"
+drift=""
+[ "$build" != "build" ] && drift="--no-cpython"
+out=$(python3 tests/conformance/run.py --coil "$coil" $drift)
+echo "$out" | tail -25
+tally "$(tail -1 <<<"$out")"
+
 echo "$build: $passed passed, $failed failed"
 [ "$failed" -eq 0 ]

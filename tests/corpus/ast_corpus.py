@@ -1,4 +1,5 @@
-"""The parser corpus: `coil --ast` against CPython's ast.dump, file by file.
+"""The front-end corpus: `coil --ast` against CPython's ast.dump, file by file
+(or, with --symtable, `coil --symtable` against CPython's symtable module).
 
 Runs under python3 (CPython 3.11, the reference). For every file it parses
 the source with CPython's ast.parse and compares ast.dump's output with what
@@ -12,7 +13,7 @@ its own. Prints a
 line per failing file and ends with `N passed, M failed`; exit status 1 if any
 failed.
 
-    python3 tests/corpus/ast_corpus.py --coil build/coil [--positions] [--show 3] [FILE...]
+    python3 tests/corpus/ast_corpus.py --coil build/coil [--positions | --symtable] [FILE...]
 """
 import argparse
 import ast
@@ -20,6 +21,7 @@ import concurrent.futures
 import json
 import os
 import subprocess
+import symtable
 import sys
 import sysconfig
 import tempfile
@@ -64,12 +66,34 @@ def notebook_cells(directory):
             yield path
 
 
-def cpython_error_text(path):
+def symtable_dump(table, depth=0):
+    """The text `coil --symtable` prints for a table of CPython's symtable
+    module: each block with its parameters, then its symbols by name with
+    their raw flags (CPython's DEF_* bits and the scope at bit 11)."""
+    raw = table._table
+    indent = "  " * depth
+    lines = ["%s%d %s line %d%s params=[%s]" % (indent, raw.type, raw.name, raw.lineno,
+                                                 " nested" if raw.nested else "",
+                                                 ", ".join(raw.varnames))]
+    for name in sorted(raw.symbols):
+        lines.append("%s  %s %d" % (indent, name, raw.symbols[name]))
+    text = "\n".join(lines) + "\n"
+    for child in table.get_children():
+        text += symtable_dump(child, depth + 1)
+    return text
+
+
+PARSE_CODE = ("import ast, sys\n"
+              "source = open(sys.argv[1], 'rb').read()\n"
+              "compile(source, sys.argv[1], 'exec', ast.PyCF_ONLY_AST)\n")
+SYMTABLE_CODE = ("import symtable, sys\n"
+                 "source = open(sys.argv[1], 'rb').read()\n"
+                 "symtable.symtable(source, sys.argv[1], 'exec')\n")
+
+
+def cpython_error_text(path, code=PARSE_CODE):
     """What CPython prints for an uncaught SyntaxError from parsing `path`,
     from the `  File "…", line N` line on."""
-    code = ("import ast, sys\n"
-            "source = open(sys.argv[1], 'rb').read()\n"
-            "compile(source, sys.argv[1], 'exec', ast.PyCF_ONLY_AST)\n")
     result = subprocess.run([sys.executable, "-c", code, path], capture_output=True)
     lines = result.stderr.decode("utf-8", "replace").splitlines(keepends=True)
     marker = '  File "%s"' % path
@@ -79,7 +103,7 @@ def cpython_error_text(path):
     return "".join(lines)
 
 
-def expected(path, positions):
+def expected(path, mode):
     """(kind, text): ("ast", dump) or ("error", CPython's printed error)."""
     with open(path, "rb") as f:
         source = f.read()
@@ -87,13 +111,18 @@ def expected(path, positions):
         tree = ast.parse(source)
     except (SyntaxError, ValueError):
         return "error", cpython_error_text(path)
-    return "ast", ast.dump(tree, include_attributes=positions) + "\n"
+    if mode == "symtable":
+        try:
+            return "ast", symtable_dump(symtable.symtable(source, path, "exec"))
+        except SyntaxError:
+            return "error", cpython_error_text(path, SYMTABLE_CODE)
+    return "ast", ast.dump(tree, include_attributes=(mode == "positions")) + "\n"
 
 
-def check(coil, path, positions):
+def check(coil, path, mode):
     """Returns None when coil agrees with CPython, else a description."""
-    kind, want = expected(path, positions)
-    option = "--ast-positions" if positions else "--ast"
+    kind, want = expected(path, mode)
+    option = {"ast": "--ast", "positions": "--ast-positions", "symtable": "--symtable"}[mode]
     try:
         result = subprocess.run([coil, option, path], capture_output=True, timeout=60)
     except subprocess.TimeoutExpired:
@@ -127,6 +156,8 @@ def main():
     parser.add_argument("--coil", default=os.path.join(HERE, "..", "..", "build", "coil"))
     parser.add_argument("--positions", action="store_true",
                         help="compare positions too (ast.dump with include_attributes=True)")
+    parser.add_argument("--symtable", action="store_true",
+                        help="compare symbol tables (coil --symtable) instead of trees")
     parser.add_argument("--show", type=int, default=5, help="print details of this many failures")
     parser.add_argument("--jobs", type=int, default=os.cpu_count() or 2)
     args = parser.parse_args()
@@ -136,7 +167,8 @@ def main():
                            list(notebook_cells(cells.name)))
     failures = []
     with concurrent.futures.ThreadPoolExecutor(args.jobs) as pool:
-        results = pool.map(lambda path: (path, check(args.coil, path, args.positions)), files)
+        mode = "symtable" if args.symtable else "positions" if args.positions else "ast"
+        results = pool.map(lambda path: (path, check(args.coil, path, mode)), files)
         for path, problem in results:
             if problem is not None:
                 failures.append((path, problem))

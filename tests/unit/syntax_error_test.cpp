@@ -6,8 +6,10 @@
 
 namespace {
 
-std::string format(const char* source, int lineno, int offset, int end_lineno, int end_offset) {
+std::string format(const char* source, int lineno, int offset, int end_lineno, int end_offset,
+                   coil::SyntaxErrorKind kind = coil::SyntaxErrorKind::SyntaxError) {
   coil::SyntaxErrorInfo error;
+  error.kind = kind;
   error.message = "bad thing";
   error.lineno = lineno;
   error.offset = offset;
@@ -19,6 +21,10 @@ std::string format(const char* source, int lineno, int offset, int end_lineno, i
 }  // namespace
 
 TEST(SyntaxErrorFormat, MatchesCPython) {
+  EXPECT_EQ(format("if x:\npass\n", 2, 1, 2, 5, coil::SyntaxErrorKind::IndentationError),
+            "  File \"f.py\", line 2\n    pass\n    ^\nIndentationError: bad thing\n");
+  EXPECT_EQ(format("if x:\n\tpass\n        pass\n", 3, 1, 3, 9, coil::SyntaxErrorKind::TabError),
+            "  File \"f.py\", line 3\n    pass\nTabError: bad thing\n");
   EXPECT_EQ(format("x = (1,\n", 1, 5, 1, 0),
             "  File \"f.py\", line 1\n    x = (1,\n        ^\nSyntaxError: bad thing\n");
   EXPECT_EQ(format("x = 1\n    y = = 2\n", 2, 9, 2, 10),

@@ -5,8 +5,10 @@ import json
 import subprocess
 import sys
 
-# (source, lineno, offset, end_lineno, end_offset)
+# (source, lineno, offset, end_lineno, end_offset[, kind])
 cases = [
+    ("if x:\npass\n", 2, 1, 2, 5, "IndentationError"),
+    ("if x:\n\tpass\n        pass\n", 3, 1, 3, 9, "TabError"),
     ("x = (1,\n", 1, 5, 1, 0),
     ("x = 1\n    y = = 2\n", 2, 9, 2, 10),
     ("if x:\n  pass\n\tif x\n", 3, 1, 3, 6),
@@ -20,11 +22,11 @@ cases = [
 ]
 
 
-def cpython_text(source, lineno, offset, end_lineno, end_offset):
+def cpython_text(source, lineno, offset, end_lineno, end_offset, kind="SyntaxError"):
     lines = source.splitlines(keepends=True)
     text = lines[lineno - 1] if 0 < lineno <= len(lines) else None
-    code = "raise SyntaxError('bad thing', ('f.py', %d, %d, %r, %d, %d))" % (
-        lineno, offset, text, end_lineno, end_offset)
+    code = "raise %s('bad thing', ('f.py', %d, %d, %r, %d, %d))" % (
+        kind, lineno, offset, text, end_lineno, end_offset)
     err = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True).stderr
     return err[err.index('  File "f.py"'):]
 
@@ -37,8 +39,10 @@ print('''// Printing an uncaught SyntaxError, against what CPython 3.11 prints.
 
 namespace {
 
-std::string format(const char* source, int lineno, int offset, int end_lineno, int end_offset) {
+std::string format(const char* source, int lineno, int offset, int end_lineno, int end_offset,
+                   coil::SyntaxErrorKind kind = coil::SyntaxErrorKind::SyntaxError) {
   coil::SyntaxErrorInfo error;
+  error.kind = kind;
   error.message = "bad thing";
   error.lineno = lineno;
   error.offset = offset;
@@ -52,6 +56,7 @@ std::string format(const char* source, int lineno, int offset, int end_lineno, i
 TEST(SyntaxErrorFormat, MatchesCPython) {''')
 for case in cases:
     want = cpython_text(*case)
-    print('  EXPECT_EQ(format(%s, %d, %d, %d, %d),\n            %s);' % (
-        json.dumps(case[0]), *case[1:], json.dumps(want)))
+    kind = ", coil::SyntaxErrorKind::%s" % case[5] if len(case) > 5 else ""
+    print('  EXPECT_EQ(format(%s, %d, %d, %d, %d%s),\n            %s);' % (
+        json.dumps(case[0]), *case[1:5], kind, json.dumps(want)))
 print('}')

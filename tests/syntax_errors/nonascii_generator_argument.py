@@ -1,0 +1,1 @@
+é(a for a in b, c)
