@@ -6,12 +6,12 @@
 //   coil --ast-positions FILE the same with every node's position
 //   coil --symtable FILE      the scopes and the names in each
 //   coil --parse FILE…        parse each file and report only errors (for benchmarks)
+#include <cerrno>
 #include <cstdio>
 #include <cstring>
-#include <fstream>
+#include <filesystem>
 #include <iostream>
 #include <iterator>
-#include <sstream>
 #include <string>
 #include <vector>
 
@@ -37,12 +37,14 @@ bool read_file(const std::string& path, std::string& bytes) {
     bytes.assign(std::istreambuf_iterator<char>(std::cin), std::istreambuf_iterator<char>());
     return true;
   }
-  std::ifstream in(path, std::ios::binary);
-  if (!in) return false;
-  std::ostringstream buffer;
-  buffer << in.rdbuf();
-  bytes = buffer.str();
-  return true;
+  std::FILE* file = std::fopen(path.c_str(), "rb");
+  if (file == nullptr) return false;
+  char chunk[65536];
+  size_t count;
+  while ((count = std::fread(chunk, 1, sizeof chunk, file)) > 0) bytes.append(chunk, count);
+  bool ok = !std::ferror(file);  // reading a directory fails here, with EISDIR
+  std::fclose(file);
+  return ok;
 }
 
 // A source file, decoded.
@@ -53,22 +55,23 @@ struct Source {
   bool byte_offsets = false;
 };
 
-// Reads and decodes FILE; on failure prints CPython's message and returns false.
-bool load_source(const std::string& path, Source& source) {
+// Reads and decodes FILE. Returns 0, or the exit status after printing
+// CPython's message: 2 when the file cannot be read, 1 for a decoding error.
+int load_source(const std::string& path, Source& source) {
   std::string bytes;
   if (!read_file(path, bytes)) {
-    std::fprintf(stderr, "coil: can't open file '%s': [Errno 2] No such file or directory\n",
-                 path.c_str());
-    return false;
+    std::fprintf(stderr, "coil: can't open file '%s': [Errno %d] %s\n", path.c_str(), errno,
+                 std::strerror(errno));
+    return 2;
   }
   coil::SyntaxErrorInfo error;
   bool declared = false;
   if (!coil::decode_source(bytes, source.text, error, &declared)) {
     std::fputs(coil::format_syntax_error(error, path, bytes).c_str(), stderr);
-    return false;
+    return 1;
   }
   source.byte_offsets = !declared;
-  return true;
+  return 0;
 }
 
 // Parses `source`; on a SyntaxError prints it and returns null.
@@ -83,7 +86,7 @@ coil::ast::Module* parse(const std::string& path, const Source& source, coil::Ar
 
 int show_tokens(const std::string& path) {
   Source source;
-  if (!load_source(path, source)) return 1;
+  if (int status = load_source(path, source)) return status;
   std::string out;
   coil::SyntaxErrorInfo error;
   bool ok = coil::dump_tokens(source.text, out, error);
@@ -98,7 +101,7 @@ int show_tokens(const std::string& path) {
 
 int show_symtable(const std::string& path) {
   Source source;
-  if (!load_source(path, source)) return 1;
+  if (int status = load_source(path, source)) return status;
   coil::Arena arena;
   coil::ast::Module* module = parse(path, source, arena);
   if (module == nullptr) return 1;
@@ -116,7 +119,7 @@ int show_symtable(const std::string& path) {
 // Parses one file; prints its tree when `dump` is set. Returns the exit status.
 int parse_file(const std::string& path, bool dump, bool positions) {
   Source source;
-  if (!load_source(path, source)) return 1;
+  if (int status = load_source(path, source)) return status;
   coil::Arena arena;
   coil::ast::Module* module = parse(path, source, arena);
   if (module == nullptr) return 1;
@@ -160,8 +163,15 @@ int main(int argc, char** argv) {
   }
   // Running a program needs the compiler and the VM, which coil does not have yet;
   // until then a script is parsed (so syntax errors are reported as CPython
-  // reports them) and not run.
-  int status = parse_file(option, false, false);
+  // reports them) and not run. As CPython does since 3.9, the script's path
+  // is made absolute (joined to the working directory, not normalized).
+  std::string script = option;
+  if (script != "-" && !script.empty() && script[0] != '/') {
+    std::error_code error;
+    std::filesystem::path absolute = std::filesystem::absolute(script, error);
+    if (!error) script = absolute.string();
+  }
+  int status = parse_file(script, false, false);
   if (status != 0) return status;
   std::fprintf(stderr, "coil: running Python code is not supported yet; '%s' parsed without errors\n",
                option.c_str());

@@ -209,6 +209,128 @@ void Dumper::put(const PatternNode* base) {
 
 }  // namespace
 
+namespace {
+
+// Walks the tree with an explicit stack, so that no depth of nesting can
+// exhaust the C++ stack while measuring it.
+class DepthMeter {
+ public:
+  int measure(const Module& module, int limit) {
+    m_depth = 1;
+    push(&module);
+    int deepest = 0;
+    while (!m_stack.empty()) {
+      Item item = m_stack.back();
+      m_stack.pop_back();
+      if (item.depth > deepest) {
+        deepest = item.depth;
+        if (deepest > limit) break;
+      }
+      m_depth = item.depth + 1;
+      expand(item);
+    }
+    m_stack.clear();
+    return deepest;
+  }
+
+ private:
+  enum class Tag : uint8_t {
+    Expr,
+    Stmt,
+    Pattern,
+#define AST_PRODUCT(Name, pyname, fields) Name,
+#include "parser/ast.def"
+  };
+  struct Item {
+    Tag tag;
+    const void* node;
+    int depth;
+  };
+
+  void push(const ExprNode* node) {
+    if (node) m_stack.push_back({Tag::Expr, node, m_depth});
+  }
+  void push(const StmtNode* node) {
+    if (node) m_stack.push_back({Tag::Stmt, node, m_depth});
+  }
+  void push(const PatternNode* node) {
+    if (node) m_stack.push_back({Tag::Pattern, node, m_depth});
+  }
+#define AST_PRODUCT(Name, pyname, fields)                     \
+  void push(const Name* node) {                               \
+    if (node) m_stack.push_back({Tag::Name, node, m_depth});  \
+  }
+#include "parser/ast.def"
+  void push(Identifier) {}
+  void push(int) {}
+  void push(const ConstantValue&) {}
+#define AST_ENUM(Type, values) \
+  void push(Type) {}
+#include "parser/ast.def"
+  template <class T>
+  void push(const Seq<T>& seq) {
+    for (const T& item : seq) push(item);
+  }
+
+#define F(type, name) push(node.name);
+#define O(type, name) push(node.name);
+  void expand(const Item& item) {
+    switch (item.tag) {
+      case Tag::Expr: {
+        auto* base = static_cast<const ExprNode*>(item.node);
+        switch (base->node_kind) {
+#define AST_EXPR(Name, fields)                                         \
+  case ExprKind::Name: {                                               \
+    [[maybe_unused]] auto& node = static_cast<const Name&>(*base);     \
+    fields break;                                                      \
+  }
+#include "parser/ast.def"
+        }
+        break;
+      }
+      case Tag::Stmt: {
+        auto* base = static_cast<const StmtNode*>(item.node);
+        switch (base->node_kind) {
+#define AST_STMT(Name, fields)                                         \
+  case StmtKind::Name: {                                               \
+    [[maybe_unused]] auto& node = static_cast<const Name&>(*base);     \
+    fields break;                                                      \
+  }
+#include "parser/ast.def"
+        }
+        break;
+      }
+      case Tag::Pattern: {
+        auto* base = static_cast<const PatternNode*>(item.node);
+        switch (base->node_kind) {
+#define AST_PATTERN(Name, fields)                                      \
+  case PatternKind::Name: {                                            \
+    [[maybe_unused]] auto& node = static_cast<const Name&>(*base);     \
+    fields break;                                                      \
+  }
+#include "parser/ast.def"
+        }
+        break;
+      }
+#define AST_PRODUCT(Name, pyname, fields)                                 \
+  case Tag::Name: {                                                       \
+    [[maybe_unused]] auto& node = *static_cast<const Name*>(item.node);   \
+    fields break;                                                         \
+  }
+#include "parser/ast.def"
+    }
+  }
+#undef F
+#undef O
+
+  std::vector<Item> m_stack;
+  int m_depth = 0;
+};
+
+}  // namespace
+
+int depth(const Module& module, int limit) { return DepthMeter().measure(module, limit); }
+
 std::string dump(const Module& module, bool include_attributes) {
   std::string out;
   Dumper(out, include_attributes).put(&module);

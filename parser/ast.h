@@ -155,6 +155,17 @@ const char* name_of(PatternKind kind);
 #define AST_ENUM(Type, values) const char* name_of(Type value);
 #include "parser/ast.def"
 
+// The depth of the tree (a module alone is 1), measured without recursion;
+// the walk stops once it passes `limit`. Every recursive pass over a tree
+// (the dump, the symbol table, the compiler) relies on the parser having
+// rejected trees deeper than kMaxDepth.
+int depth(const Module& module, int limit);
+
+// How deep a tree may nest. CPython's compiler gives up at three times its
+// recursion limit of 1000 ("maximum recursion depth exceeded during
+// compilation"); its parser, at 6000 nested rules.
+constexpr int kMaxDepth = 3000;
+
 // What ast.dump(node) prints in CPython 3.11 (annotate_fields=True,
 // include_attributes=False), or with include_attributes=True the positions too.
 std::string dump(const Module& module, bool include_attributes = false);

@@ -356,6 +356,12 @@ ParseResult parse_module(std::string_view source, Arena& arena, bool byte_offset
   int status = parser.parse();
   ParseResult result;
   if (status == 0 && !ctx.failed() && ctx.module() != nullptr) {
+    // Later passes recurse over the tree; CPython refuses such depths too.
+    if (ast::depth(*ctx.module(), ast::kMaxDepth) > ast::kMaxDepth) {
+      result.error.kind = SyntaxErrorKind::RecursionError;
+      result.error.message = "maximum recursion depth exceeded during compilation";
+      return result;
+    }
     result.module = ctx.module();
     result.ok = true;
     return result;

@@ -14,6 +14,7 @@ const char* name_of(SyntaxErrorKind kind) {
     case SyntaxErrorKind::SyntaxError: return "SyntaxError";
     case SyntaxErrorKind::IndentationError: return "IndentationError";
     case SyntaxErrorKind::TabError: return "TabError";
+    case SyntaxErrorKind::RecursionError: return "RecursionError";
   }
   return "SyntaxError";
 }
@@ -99,6 +100,8 @@ void set_error_location(SyntaxErrorInfo& error, std::string_view source, int lin
 
 std::string format_syntax_error(const SyntaxErrorInfo& error, std::string_view filename,
                                 std::string_view source) {
+  if (error.kind == SyntaxErrorKind::RecursionError)
+    return std::string("RecursionError: ") + error.message + "\n";
   std::string out = "  File \"";
   out += filename;
   out += "\", line ";

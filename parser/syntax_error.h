@@ -7,7 +7,10 @@
 
 namespace coil {
 
-enum class SyntaxErrorKind { SyntaxError, IndentationError, TabError };
+// What compiling source can raise. RecursionError is not a SyntaxError in
+// Python, but it is what CPython raises for source nested too deeply to
+// compile, and it travels the same way.
+enum class SyntaxErrorKind { SyntaxError, IndentationError, TabError, RecursionError };
 
 struct SyntaxErrorInfo {
   SyntaxErrorKind kind = SyntaxErrorKind::SyntaxError;

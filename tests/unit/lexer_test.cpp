@@ -50,17 +50,9 @@ std::string kinds(std::string_view source) {
   return out;
 }
 
-const char* kind_name(SyntaxErrorKind kind) {
-  switch (kind) {
-    case SyntaxErrorKind::SyntaxError: return "SyntaxError";
-    case SyntaxErrorKind::IndentationError: return "IndentationError";
-    case SyntaxErrorKind::TabError: return "TabError";
-  }
-  return "?";
-}
 
 std::string describe(const SyntaxErrorInfo& error) {
-  return std::string(kind_name(error.kind)) + ": " + error.message + " @ " +
+  return std::string(name_of(error.kind)) + ": " + error.message + " @ " +
          std::to_string(error.lineno) + ":" + std::to_string(error.offset) + "-" +
          std::to_string(error.end_lineno) + ":" + std::to_string(error.end_offset);
 }

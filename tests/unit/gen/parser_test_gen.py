@@ -586,20 +586,23 @@ struct Case {
             out.write("      {%s,\n       %s},\n" % (c_string(source), c_string(expected)))
         out.write("  };\n  for (const Case& c : kCases) EXPECT_EQ(error(c.source), c.expected) << c.source;\n}\n")
     out.write("""
-// Deep nesting never overflows the C++ stack: Bison's stack is a vector, and
-// no check recurses through operators. (CPython itself gives up on these with
-// MemoryError or RecursionError.)
+// Deep nesting never overflows the C++ stack: Bison's stack is a vector, no
+// check recurses through operators, and a tree deeper than ast::kMaxDepth is
+// refused with the RecursionError CPython raises compiling it.
 TEST(ParserLimits, DeepNesting) {
-  EXPECT_EQ(error((std::string(100000, '-') + "1\\n").c_str()), "accepted");
+  const char* too_deep =
+      "RecursionError: maximum recursion depth exceeded during compilation (0, 0, 0, 0)";
+  EXPECT_EQ(error((std::string(2900, '-') + "1\\n").c_str()), "accepted");
+  EXPECT_EQ(error((std::string(100000, '-') + "1\\n").c_str()), too_deep);
   std::string nots;
   for (int i = 0; i < 100000; ++i) nots += "not ";
-  EXPECT_EQ(error((nots + "x\\n").c_str()), "accepted");
+  EXPECT_EQ(error((nots + "x\\n").c_str()), too_deep);
   std::string sums = "1";
   for (int i = 0; i < 100000; ++i) sums += "+1";
-  EXPECT_EQ(error((sums + "\\n").c_str()), "accepted");
+  EXPECT_EQ(error((sums + "\\n").c_str()), too_deep);
   std::string elifs = "if x: pass\\n";
   for (int i = 0; i < 20000; ++i) elifs += "elif y: pass\\n";
-  EXPECT_EQ(error(elifs.c_str()), "accepted");
+  EXPECT_EQ(error(elifs.c_str()), too_deep);
 }
 """)
 
