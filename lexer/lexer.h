@@ -27,6 +27,10 @@ class Lexer {
   Token next();
   const SyntaxErrorInfo& error() const;
 
+  // The source as the lexer reads it, with "\r\n" and "\r" turned into "\n"
+  // as CPython's tokenizer turns them: the text token positions refer to.
+  std::string_view text() const;
+
   // For the parser, when it fails with a SyntaxError of its own: CPython then
   // tokenizes the rest of the source, and an error its tokenizer raises there
   // (or a bracket left open on a line before the last token the parser read)

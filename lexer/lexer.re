@@ -1960,6 +1960,10 @@ Token Lexer::next() {
 
 const SyntaxErrorInfo& Lexer::error() const { return m_state->m_error; }
 
+std::string_view Lexer::text() const {
+  return std::string_view(m_state->m_begin, size_t(m_state->m_end - m_state->m_begin));
+}
+
 SyntaxErrorInfo Lexer::check_rest_for_errors(const SyntaxErrorInfo& parser_error) {
   m_state->check_rest_for_errors(parser_error);
   return m_state->m_error;

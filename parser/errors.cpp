@@ -1165,6 +1165,18 @@ void Parser::report_syntax_error(const context& yyctx) const {
   Kind expected_buffer[YYNTOKENS];
   int count = yyctx.expected_tokens(expected_buffer, YYNTOKENS);
   std::vector<Kind> expected(expected_buffer, expected_buffer + count);
+  // CPython 3.11 parses a replacement field's expression on its own, as
+  // "(expr)", before anything around the f-string is judged: an error inside
+  // a field is diagnosed from the field's '{' on.
+  if (const ast::Location* field = c.fstring_field_start()) {
+    for (size_t i = stack.size(); i-- > 0;) {
+      if (stack[i].kind == S::S_LBRACE && stack[i].loc.lineno == field->lineno &&
+          stack[i].loc.col_offset == field->col_offset) {
+        stack.erase(stack.begin(), stack.begin() + static_cast<std::ptrdiff_t>(i));
+        break;
+      }
+    }
+  }
   Diagnosis(c, stack, token, yyctx.token(), expected).run();
 }
 

@@ -62,7 +62,10 @@ namespace parsing {
 // --- TokenStream -------------------------------------------------------------
 
 TokenStream::TokenStream(std::string_view source, Arena& arena, bool byte_offsets)
-    : m_source(source), m_byte_offsets(byte_offsets), m_lexer(source, arena, byte_offsets) {}
+    : m_source(source), m_byte_offsets(byte_offsets), m_lexer(source, arena, byte_offsets) {
+  // Lines as the lexer counts them (its newlines are normalized).
+  m_source = m_lexer.text();
+}
 
 Token TokenStream::next() {
   if (!m_replay.empty()) {
@@ -222,10 +225,12 @@ namespace {
 // depth 0 (string literals skipped), in parentheses — as fstring_find_expr
 // delimits it.
 std::string fstring_expression_text(std::string_view line, size_t start) {
+  if (start > line.size()) start = line.size();
   int depth = 0;
   char quote = 0;
   size_t i = start;
-  for (; i < line.size() && line[i] != '\n'; ++i) {
+  // The lexer may have put a NUL where the field's expression ends.
+  for (; i < line.size() && line[i] != '\n' && line[i] != '\0'; ++i) {
     char c = line[i];
     if (quote != 0) {
       if (c == quote) quote = 0;

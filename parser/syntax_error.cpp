@@ -21,19 +21,26 @@ const char* name_of(SyntaxErrorKind kind) {
 
 namespace {
 
+// Where the line that starts at `start` ends: after its "\n", "\r\n" or
+// "\r" (CPython's tokenizer takes all three for a newline), or at the end.
+size_t line_end(std::string_view source, size_t start) {
+  size_t newline = source.find_first_of("\r\n", start);
+  if (newline == std::string_view::npos) return source.size();
+  if (source[newline] == '\r' && newline + 1 < source.size() && source[newline + 1] == '\n')
+    return newline + 2;
+  return newline + 1;
+}
+
 // Line `lineno` (from 1) of `source` with its newline, as SyntaxError.text
 // holds it; empty when there is no such line.
 std::string_view source_line(std::string_view source, int lineno) {
   size_t start = 0;
   for (int line = 1; line < lineno; ++line) {
-    size_t newline = source.find('\n', start);
-    if (newline == std::string_view::npos) return {};
-    start = newline + 1;
+    if (start >= source.size()) return {};
+    start = line_end(source, start);
   }
   if (start >= source.size()) return {};
-  size_t newline = source.find('\n', start);
-  size_t end = newline == std::string_view::npos ? source.size() : newline + 1;
-  return source.substr(start, end - start);
+  return source.substr(start, line_end(source, start) - start);
 }
 
 // The line as CPython shows it: its tokenizer has turned "\r\n" into "\n",
@@ -52,7 +59,11 @@ std::string display_line(std::string_view source, int lineno) {
     }
   }
   size_t size = line.size();
-  if (size >= 2 && line[size - 2] == '\r' && line[size - 1] == '\n') line.erase(size - 2, 1);
+  if (size >= 2 && line[size - 2] == '\r' && line[size - 1] == '\n') {
+    line.erase(size - 2, 1);
+  } else if (size >= 1 && line[size - 1] == '\r') {
+    line[size - 1] = '\n';
+  }
   return line;
 }
 

@@ -41,6 +41,25 @@ out=$(python3 tests/corpus/ast_corpus.py --coil "$coil" --show 5 tests/syntax_er
 echo "$out" | tail -25
 tally "$(tail -1 <<<"$out")"
 
+# Inputs that once crashed coil (found by `make fuzz`): each must end in a
+# tree or an error, exit status 0 or 1, with nothing from the sanitizers.
+echo "== fuzz regressions ($build)"
+fuzz_passed=0
+fuzz_failed=0
+for input in tests/fuzz/regressions/*; do
+  "$coil" --ast "$input" > /dev/null 2> "$build/fuzz-stderr"
+  status=$?
+  if [ $status -le 1 ] && ! grep -q "Sanitizer\|runtime error:" "$build/fuzz-stderr"; then
+    fuzz_passed=$((fuzz_passed + 1))
+  else
+    fuzz_failed=$((fuzz_failed + 1))
+    echo "FAIL $input (exit status $status)"
+    tail -5 "$build/fuzz-stderr"
+  fi
+done
+echo "$fuzz_passed passed, $fuzz_failed failed"
+tally "$fuzz_passed passed, $fuzz_failed failed"
+
 # The conformance scripts' expectations are checked against python3 once, in
 # the release run; under the sanitizers only coil's answers are checked.
 echo "== conformance ($build)"
