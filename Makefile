@@ -44,7 +44,8 @@ bench: build
 	@bash bench/run.sh build/coil
 
 FUZZ_SECONDS ?= 300
-fuzz: deps
+fuzz:
+	@bash scripts/install-deps.sh fuzz
 	@cmake -S . -B build-fuzz -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo -DCOIL_FUZZ=ON -DCOIL_TESTS=OFF \
 	  -DCMAKE_CXX_COMPILER=clang++ > /dev/null
 	@ninja -C build-fuzz -j $(JOBS) parse_fuzz

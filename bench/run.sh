@@ -12,7 +12,7 @@ runs=${RUNS:-5}
 python=${BENCH_PYTHON:-/usr/bin/python3}
 [ -x "$python" ] || python=python3
 
-stdlib=$($python -c 'import sysconfig; print(sysconfig.get_paths()["stdlib"])')
+stdlib=$(python3 -c 'import sysconfig; print(sysconfig.get_paths()["stdlib"])')
 files=$(mktemp)
 trap 'rm -f "$files"' EXIT
 find "$stdlib" -name '*.py' -not -path '*/site-packages/*' | sort > "$files"

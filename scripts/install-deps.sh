@@ -4,6 +4,7 @@
 #
 #   re2c, bison          generate the lexer and the parser
 #   cmake, ninja-build   drive the build;  g++ compiles it
+#   pkg-config           lets CMake find utf8proc
 #   libgtest-dev         GoogleTest, for tests/unit
 #   libgmp-dev           arbitrary-precision integers
 #   libutf8proc-dev      Unicode properties, normalization and case mapping
@@ -12,10 +13,15 @@
 #   python3              CPython 3.11: the reference the tests compare against, and
 #                        the source of the Unicode name table the build generates
 #   unicode-data         NameAliases.txt, for that table's name aliases
+# With the argument `fuzz` (make fuzz), also:
+#   clang, libclang-rt-14-dev   libFuzzer and the sanitizers' clang runtime
 set -euo pipefail
 
-packages=(re2c bison cmake ninja-build g++ libgtest-dev libgmp-dev libutf8proc-dev
+packages=(re2c bison cmake ninja-build g++ pkg-config libgtest-dev libgmp-dev libutf8proc-dev
           libuv1-dev libedit-dev python3 unicode-data)
+if [ "${1:-}" = fuzz ]; then
+  packages+=(clang libclang-rt-14-dev)
+fi
 
 missing=()
 for package in "${packages[@]}"; do
