@@ -1,9 +1,9 @@
 # Writes tests/unit/format_test.cpp: every expectation is what python3 itself
 # returns (or raises) for format(value, spec) and for `%` conversions.
 # Run: python3 tests/unit/gen/format_test_gen.py > tests/unit/format_test.cpp
-import math
 import random
 import struct
+from cxx import cxx_double as double, cxx_string as cxx
 
 ints = [0, 1, -1, 7, -42, 255, 1234, -98765, 1234567, 10**9, -(2**31), 2**63 - 1, -(2**63),
         2**64, -(2**70) - 12345, 10**30 + 7, 65, 0x10ffff, 0x110000, 2**1023 * 3 // 2, 2**1024,
@@ -50,30 +50,6 @@ percent_int_formats = ['%d', '%i', '%u', '%o', '%x', '%X', '%#o', '%#x', '%#X', 
                        '%-#10o', '%+#.4X', '%0+8d', '% 08o', '%.0d', '%#.5o']
 
 ERRORS = {'ValueError': 'kValue', 'OverflowError': 'kOverflow', 'TypeError': 'kType'}
-
-
-def cxx(text: str) -> str:
-    """A C++ string literal holding the UTF-8 of `text`."""
-    out, pending_hex = '"', False
-    for b in text.encode('utf-8'):
-        ch = chr(b)
-        if 0x20 <= b < 0x7f and ch not in '"\\?':
-            if pending_hex and ch in '0123456789abcdefABCDEF':
-                out += '" "'
-            out += ch
-            pending_hex = False
-        else:
-            out += '\\x%02x' % b
-            pending_hex = True
-    return out + '"'
-
-
-def double(f: float) -> str:
-    if math.isnan(f):
-        return 'NAN'
-    if math.isinf(f):
-        return 'INFINITY' if f > 0 else '-INFINITY'
-    return float.hex(f)
 
 
 def outcome(thunk) -> str:

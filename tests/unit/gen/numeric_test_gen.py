@@ -5,6 +5,7 @@
 import math
 import random
 import sys
+from cxx import cxx_string as cxx
 
 sys.set_int_max_str_digits(0)  # the expectations themselves may be long
 
@@ -42,22 +43,6 @@ bytes_cases = [(0, 0, 'big', False), (0, 1, 'little', True), (255, 1, 'big', Fal
                (0x1234, 4, 'little', False)]
 from_bytes_cases = [b"", b"\x00", b"\xff", b"\x80\x00", b"\x00\x80", b"\x01\x02\x03\x04\x05\x06\x07\x08\x09",
                     b"\xff" * 20]
-
-
-def cxx(text: str) -> str:
-    """A C++ string literal holding the UTF-8 of `text` exactly."""
-    out, pending_hex = '"', False
-    for b in text.encode('utf-8', 'surrogatepass'):
-        ch = chr(b)
-        if 0x20 <= b < 0x7f and ch not in '"\\?':
-            if pending_hex and ch in '0123456789abcdefABCDEF':
-                out += '" "'
-            out += ch
-            pending_hex = False
-        else:
-            out += '\\x%02x' % b
-            pending_hex = True
-    return out + '"'
 
 
 def show(value) -> str:
@@ -160,7 +145,6 @@ for a in [10**4299, 10**4300, -(10**4299), -(10**4300)]:
     length = outcome(lambda: len(str(a)))
     sys.set_int_max_str_digits(0)
     int_unary_rows.append(row('str_length', a, length))
-
 
 
 def int_under_limit(text: str, base: int):

@@ -1,6 +1,6 @@
 # Writes tests/unit/repr_test.cpp: each expectation is what python3 prints.
 # Run: python3 tests/unit/gen/repr_test_gen.py > tests/unit/repr_test.cpp
-import math
+from cxx import cxx_double as double, cxx_string as cxx
 
 floats = [0.0, -0.0, 1.0, 0.1, 1.5, 1e16, 1e15, 123456789012345678.0, 0.0001, 0.00001, 1e-7,
           1.5e-7, 2.5e300, 1e308, 5e-324, 3.141592653589793, 1 / 3, 100.0, 1e22,
@@ -10,28 +10,6 @@ strs = ["", "abc", "it's", 'say "hi"', 'both \' and "', "tab\tnl\nret\r", "\x00\
         "back\\slash", "caf\u00e9", "\u00a0nbsp", "\u200b", "\U0001f600", "\ud800", "\u0378",
         "\u2028", "\x85", "日本語"]
 byts = [b"", b"abc", b"it's", b"\x00\xff\x7f", b'q"', b"\\"]
-
-
-def cxx(data: bytes) -> str:
-    """A C++ string literal holding exactly `data`."""
-    out, pending_hex = '"', False
-    for b in data:
-        ch = chr(b)
-        if 0x20 <= b < 0x7f and ch not in '"\\?':
-            if pending_hex and ch in '0123456789abcdefABCDEF':
-                out += '" "'
-            out += ch
-            pending_hex = False
-        else:
-            out += '\\x%02x' % b
-            pending_hex = True
-    return out + '"'
-
-
-def double(f: float) -> str:
-    if math.isinf(f):
-        return 'INFINITY' if f > 0 else '-INFINITY'
-    return float.hex(f)
 
 
 def utf8(s: str) -> bytes:

@@ -5,29 +5,13 @@
 # (the part utf8proc cannot answer), computed from CPython's unicodedata.
 import sys
 import unicodedata
+from cxx import cxx_string as cxx
 
 MAX = 0x110000
 
 
 def utf8(s: str) -> bytes:
     return s.encode('utf-8', 'surrogatepass')
-
-
-def cxx(s) -> str:
-    """A C++ string literal holding exactly the UTF-8 of `s` (str or bytes)."""
-    data = s if isinstance(s, bytes) else utf8(s)
-    out, pending_hex = '"', False
-    for b in data:
-        ch = chr(b)
-        if 0x20 <= b < 0x7f and ch not in '"\\?':
-            if pending_hex and ch in '0123456789abcdefABCDEF':
-                out += '" "'
-            out += ch
-            pending_hex = False
-        else:
-            out += '\\x%02x' % b
-            pending_hex = True
-    return out + '"'
 
 
 def sv(s: str) -> str:
