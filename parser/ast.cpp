@@ -337,16 +337,4 @@ std::string dump(const Module& module, bool include_attributes) {
   return out;
 }
 
-std::string dump(const ExprNode& expr, bool include_attributes) {
-  std::string out;
-  Dumper(out, include_attributes).put(&expr);
-  return out;
-}
-
-std::string dump(const StmtNode& stmt, bool include_attributes) {
-  std::string out;
-  Dumper(out, include_attributes).put(&stmt);
-  return out;
-}
-
 }  // namespace coil::ast

@@ -169,7 +169,5 @@ constexpr int kMaxDepth = 3000;
 // What ast.dump(node) prints in CPython 3.11 (annotate_fields=True,
 // include_attributes=False), or with include_attributes=True the positions too.
 std::string dump(const Module& module, bool include_attributes = false);
-std::string dump(const ExprNode& expr, bool include_attributes = false);
-std::string dump(const StmtNode& stmt, bool include_attributes = false);
 
 }  // namespace coil::ast

@@ -45,15 +45,12 @@ class Arena {
     return std::string_view(p, text.size());
   }
 
-  size_t bytes_allocated() const { return m_total; }
-
  private:
   void grow(size_t at_least) {
     size_t size = at_least > kBlockSize ? at_least : kBlockSize;
     m_blocks.push_back(std::make_unique<char[]>(size));
     m_cursor = m_blocks.back().get();
     m_end = m_cursor + size;
-    m_total += size;
   }
 
   // 64 KiB blocks: large enough that a typical module needs a handful.
@@ -61,7 +58,6 @@ class Arena {
   std::vector<std::unique_ptr<char[]>> m_blocks;
   char* m_cursor = nullptr;
   char* m_end = nullptr;
-  size_t m_total = 0;
 };
 
 }  // namespace coil
