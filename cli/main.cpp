@@ -20,6 +20,7 @@
 #include "parser/parser.h"
 #include "parser/syntax_error.h"
 #include "vm/symtable.h"
+#include "cli/commands.h"
 
 namespace {
 
@@ -29,6 +30,7 @@ const char kUsage[] =
     "  --ast FILE            print the syntax tree of FILE as ast.dump() prints it\n"
     "  --ast-positions FILE  the same, with line and column of every node\n"
     "  --symtable FILE       print the symbol table of FILE: scopes and their names\n"
+    "  --dis FILE            disassemble FILE's bytecode, as CPython's dis module shows it\n"
     "  --parse FILE...       parse each FILE, printing only syntax errors\n"
     "  -h, --help            show this help\n";
 
@@ -151,6 +153,7 @@ int main(int argc, char** argv) {
     if (option == "--symtable") return show_symtable(args[1]);
     return parse_file(args[1], true, option == "--ast-positions");
   }
+  if (option == "--dis" && args.size() == 2) return coil::dis_main(args[1].c_str());
   if (option == "--parse" && args.size() >= 2) {
     int status = 0;
     for (size_t i = 1; i < args.size(); ++i)
@@ -161,19 +164,14 @@ int main(int argc, char** argv) {
     std::fprintf(stderr, "coil: unknown option %s\n%s", option.c_str(), kUsage);
     return 2;
   }
-  // Running a program needs the compiler and the VM, which coil does not have yet;
-  // until then a script is parsed (so syntax errors are reported as CPython
-  // reports them) and not run. As CPython does since 3.9, the script's path
-  // is made absolute (joined to the working directory, not normalized).
+  // As CPython since 3.9, the script's path is made absolute (joined to
+  // the working directory, not normalized).
   std::string script = option;
   if (script != "-" && !script.empty() && script[0] != '/') {
     std::error_code error;
     std::filesystem::path absolute = std::filesystem::absolute(script, error);
     if (!error) script = absolute.string();
   }
-  int status = parse_file(script, false, false);
-  if (status != 0) return status;
-  std::fprintf(stderr, "coil: running Python code is not supported yet; '%s' parsed without errors\n",
-               option.c_str());
-  return 2;
+  std::vector<std::string> script_args(args.begin() + 1, args.end());
+  return coil::run_script(script, option, script_args);
 }

@@ -1,0 +1,168 @@
+// Running a script (DESIGN §6): the runtime is set up, the script runs as
+// the module __main__, and an uncaught exception is printed as CPython
+// prints it, with exit status 1 (SystemExit gives its own status).
+#include <sys/resource.h>
+
+#include <cstdio>
+#include <cstdlib>
+#include <cstring>
+#include <filesystem>
+#include <fstream>
+#include <iterator>
+#include <string>
+#include <vector>
+
+#include "cli/commands.h"
+#include "lexer/lexer.h"
+#include "parser/syntax_error.h"
+#include "runtime/abstract.h"
+#include "runtime/dict.h"
+#include "runtime/exception.h"
+#include "runtime/file.h"
+#include "runtime/generator.h"
+#include "runtime/int.h"
+#include "runtime/module.h"
+#include "runtime/str.h"
+#include "runtime/tuple.h"
+#include "vm/compiler.h"
+#include "vm/import.h"
+#include "vm/interpreter.h"
+
+namespace coil {
+
+extern std::vector<std::string> g_sys_argv;
+extern std::vector<std::string> g_sys_path;
+
+namespace {
+
+// How deep native recursion may go before RecursionError: the C++ stack's
+// size (getrlimit) less a margin for the frames still to come.
+void set_stack_limit() {
+  char here;
+  struct rlimit limit;
+  size_t size = 8u << 20;
+  if (getrlimit(RLIMIT_STACK, &limit) == 0 && limit.rlim_cur != RLIM_INFINITY) size = limit.rlim_cur;
+  size_t margin = 256u << 10;
+  g_thread.stack_limit = &here - (size > 2 * margin ? size - margin : size / 2);
+}
+
+// The exit status for a SystemExit, printing its message as CPython does.
+int system_exit_status(Value exception) {
+  Value code = exception.as<BaseExceptionObject>()->m_value.get();
+  if (!code) {
+    Value args = exception.as<BaseExceptionObject>()->m_args.get();
+    code = args && tuple_size(args) > 0 ? tuple_item(args, 0) : Value();
+  }
+  if (!code || is_none(code)) return 0;
+  if (is_int(code)) {
+    int64_t status;
+    if (int_fits_int64(code, status)) return int(status & 0xFF);
+    return -1;
+  }
+  Ref text = str(code);
+  if (text) {
+    std::fwrite(str_view(text).data(), 1, str_view(text).size(), stderr);
+    std::fputc('\n', stderr);
+  }
+  return 1;
+}
+
+int report_exception() {
+  Ref exception = fetch_exception();
+  if (isinstance(exception, &system_exit_type)) {
+    flush_std_streams();
+    return system_exit_status(exception);
+  }
+  flush_std_streams();
+  print_exception(exception);
+  return 1;
+}
+
+// Drives a top-level coroutine (a script that awaits at module level) to
+// its end. Without an event loop, only awaits that never suspend complete.
+Ref drive_top_level(Ref coroutine) {
+  GeneratorObject* g = coroutine.as<GeneratorObject>();
+  while (true) {
+    bool returned;
+    Ref result = generator_resume(g, none(), returned);
+    if (!result) return {};
+    if (returned) return result;
+    return raise(&runtime_error_type, "coil: top-level await needs the event loop (not available yet)");
+  }
+}
+
+}  // namespace
+
+int run_script(const std::string& path, const std::string& as_given, const std::vector<std::string>& args) {
+  set_stack_limit();
+  // The types first: compiling makes constants (strs, ints, tuples).
+  if (!init_runtime()) return report_exception();
+  std::string bytes;
+  {
+    std::FILE* file = std::fopen(path.c_str(), "rb");
+    if (file == nullptr) {
+      std::fprintf(stderr, "coil: can't open file '%s': [Errno %d] %s\n", path.c_str(), errno, std::strerror(errno));
+      return 2;
+    }
+    char chunk[65536];
+    size_t count;
+    while ((count = std::fread(chunk, 1, sizeof chunk, file)) > 0) bytes.append(chunk, count);
+    bool failed = std::ferror(file);
+    std::fclose(file);
+    if (failed) {
+      std::fprintf(stderr, "coil: can't open file '%s': [Errno %d] %s\n", path.c_str(), EISDIR, std::strerror(EISDIR));
+      return 2;
+    }
+  }
+  SyntaxErrorInfo error;
+  std::string text;
+  bool declared = false;
+  if (!decode_source(bytes, text, error, &declared)) {
+    std::fputs(format_syntax_error(error, path, bytes).c_str(), stderr);
+    return 1;
+  }
+  Ref code = compile_source(text, path, CompileMode::Exec, true, error);
+  if (!code) {
+    std::fputs(format_syntax_error(error, path, text).c_str(), stderr);
+    return 1;
+  }
+
+  g_sys_argv.clear();
+  g_sys_argv.push_back(as_given);
+  for (const std::string& a : args) g_sys_argv.push_back(a);
+  g_sys_path.clear();
+  g_sys_path.push_back(std::filesystem::path(path).parent_path().string());
+  if (const char* coilpath = std::getenv("COILPATH")) {
+    std::string entries = coilpath;
+    size_t start = 0;
+    while (start <= entries.size()) {
+      size_t colon = entries.find(':', start);
+      std::string entry = entries.substr(start, colon == std::string::npos ? std::string::npos : colon - start);
+      if (!entry.empty()) g_sys_path.push_back(entry);
+      if (colon == std::string::npos) break;
+      start = colon + 1;
+    }
+  }
+  if (!import_module("builtins") || !import_module("sys")) {
+    return report_exception();
+  }
+  Ref main = make_module("__main__");
+  if (!main) return report_exception();
+  Value dict = module_dict(main);
+  Ref file_name = make_str(path);
+  if (!dict_setitem_str(dict, "__file__", file_name) ||
+      !dict_setitem_str(dict, "__builtins__", lookup_module("builtins")) ||
+      !dict_setitem(modules_dict(), make_str("__main__"), main)) {
+    return report_exception();
+  }
+  Ref result = run_code(code, dict, dict);
+  if (result && is_generator_like(result) && (code.as<CodeObject>()->m_flags & kCodeTopLevelAwait)) {
+    result = drive_top_level(std::move(result));
+  }
+  int status = 0;
+  if (!result) status = report_exception();
+  flush_std_streams();
+  return status;
+}
+
+}  // namespace coil

@@ -1,0 +1,41 @@
+// Module objects (runtime/module.cpp) and the registry of native modules
+// that `import` consults (stdlib/).
+#pragma once
+
+#include <string_view>
+
+#include "runtime/native.h"
+#include "runtime/object.h"
+#include "runtime/type.h"
+
+namespace coil {
+
+// A module's namespace is its __dict__, kept before the header like any
+// instance dict (kTypeHasDict); m_dict is the same object, for speed.
+struct ModuleObject : Object {
+  Ref m_dict;
+};
+
+extern Type module_type;
+
+Ref make_module(std::string_view name);
+inline bool is_module(Value v) { return v.is_object() && isinstance(v, &module_type); }
+inline Value module_dict(Value module) { return module.as<ModuleObject>()->m_dict.get(); }
+
+// A native module: its name, and a function that fills a new module's
+// namespace (returns false with an exception pending on failure). Each file
+// in stdlib/ registers its module with COIL_REGISTER_MODULE.
+using ModuleInitFn = bool (*)(Value module);
+struct ModuleRegistration {
+  ModuleRegistration(const char* name, ModuleInitFn init);
+};
+#define COIL_REGISTER_MODULE(name, init) \
+  static ::coil::ModuleRegistration coil_register_module_##init(name, init)
+
+// The init function of the native module `name`, or null.
+ModuleInitFn find_native_module(std::string_view name);
+
+// Adds native functions to a module's namespace.
+bool module_add_functions(Value module, const MethodDef* functions);
+
+}  // namespace coil

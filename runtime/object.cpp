@@ -1,0 +1,350 @@
+// `object`, the root of every class: its constructor's argument checks,
+// default repr/hash/comparison, and the generic attribute protocol that
+// every type without its own uses (object.__getattribute__/__setattr__).
+#include <cstdio>
+#include <string>
+
+#include "runtime/abstract.h"
+#include "runtime/class.h"
+#include "runtime/dict.h"
+#include "runtime/errors.h"
+#include "runtime/int.h"
+#include "runtime/list.h"
+#include "runtime/native.h"
+#include "runtime/str.h"
+#include "runtime/tuple.h"
+
+namespace coil {
+
+namespace {
+
+bool has_arguments(size_t nargs, TupleObject* kwnames) {
+  return nargs != 0 || (kwnames != nullptr && kwnames->m_size != 0);
+}
+
+// As CPython's object_new/object_init: excess arguments are an error
+// unless the class overrides the other of __new__/__init__.
+Ref object_new(Type* type, const Value* args, size_t nargs, TupleObject* kwnames) {
+  if (has_arguments(nargs, kwnames)) {
+    if (type->m_new != object_type.m_new) {
+      return raise(&type_error_type, "object.__new__() takes exactly one argument (the type to instantiate)");
+    }
+    if (type->m_init == object_type.m_init) {
+      return raise_format(&type_error_type, "%s() takes no arguments", type->m_tp_name);
+    }
+  }
+  if (type->m_flags & kTypeIsAbstract) {
+    Value abstract = type_lookup(type, "__abstractmethods__");
+    Ref names = abstract ? list_from_iterable(abstract) : make_list();
+    if (!names) return {};
+    if (!list_sort(names, Value(), false)) return {};
+    std::string joined;
+    size_t n = as_list(names)->m_items.size();
+    for (size_t i = 0; i < n; ++i) {
+      Ref r = str(as_list(names)->m_items[i]);
+      if (!r) return {};
+      if (i > 0) joined += i + 1 == n ? " and " : ", ";
+      joined += "'";
+      joined += str_view(r);
+      joined += "'";
+    }
+    return raise_format(&type_error_type,
+                        "Can't instantiate abstract class %s with abstract method%s %s",
+                        type->m_tp_name, n == 1 ? "" : "s", joined.c_str());
+  }
+  Object* object = allocate_object(type);
+  if (object == nullptr) return raise_no_memory();
+  return Ref::steal(object);
+}
+
+bool object_init(Value self, const Value* args, size_t nargs, TupleObject* kwnames) {
+  if (has_arguments(nargs, kwnames)) {
+    Type* type = self.type();
+    if (type->m_init != object_type.m_init) {
+      raise(&type_error_type, "object.__init__() takes exactly one argument (the instance to initialize)");
+      return false;
+    }
+    if (type->m_new == object_type.m_new) {
+      raise_format(&type_error_type, "%s.__init__() takes exactly one argument (the instance to initialize)",
+                   type->m_tp_name);
+      return false;
+    }
+  }
+  return true;
+}
+
+Ref object_repr(Value self) {
+  Type* type = self.type();
+  Ref module = getattr(Value(type), "__module__");
+  if (!module) {
+    clear_exception();
+  }
+  Ref qualname = getattr(Value(type), "__qualname__");
+  if (!qualname) return {};
+  char address[32];
+  std::snprintf(address, sizeof address, "%p", static_cast<void*>(self.as_object()));
+  std::string text = "<";
+  if (module && is_str(module) && str_view(module) != "builtins") {
+    text += str_view(module);
+    text += ".";
+  }
+  text += is_str(qualname) ? str_view(qualname) : type_name(type);
+  text += " object at ";
+  text += address;
+  text += ">";
+  return make_str(text);
+}
+
+Ref object_str(Value self) {
+  UnaryFn f = self.type()->m_repr;
+  return f ? f(self) : object_repr(self);
+}
+
+std::optional<int64_t> object_hash(Value self) {
+  // As CPython's _Py_HashPointer: the address rotated by 4 bits.
+  uint64_t y = self.bits();
+  int64_t h = int64_t((y >> 4) | (y << 60));
+  return h == -1 ? -2 : h;
+}
+
+Ref object_richcompare(Value self, Value other, CompareOp op) {
+  switch (op) {
+    case CompareOp::Eq:
+      return ref(self.is(other) ? py_bool(true) : not_implemented());
+    case CompareOp::Ne: {
+      // By default, != is the inverse of == unless == is NotImplemented.
+      RichCompareFn eq = self.type()->m_richcompare;
+      if (eq == nullptr) return ref(not_implemented());
+      Ref result = eq(self, other, CompareOp::Eq);
+      if (!result || result.get().is(not_implemented())) return result;
+      int t = is_true(result);
+      if (t < 0) return {};
+      return new_bool(!t);
+    }
+    default:
+      return ref(not_implemented());
+  }
+}
+
+Ref object_get_class(Value self) { return ref(Value(self.type())); }
+
+bool object_set_class(Value self, Value value) {
+  if (!value) {
+    raise(&type_error_type, "can't delete __class__ attribute");
+    return false;
+  }
+  if (!is_type(value)) {
+    raise_format(&type_error_type, "__class__ must be set to a class, not '%s' object",
+                 value_type_name(value).data());
+    return false;
+  }
+  Type* old_type = self.type();
+  Type* new_type = value.as<Type>();
+  if (!(new_type->m_flags & kTypeHeapType) || !(old_type->m_flags & kTypeHeapType)) {
+    raise(&type_error_type,
+          "__class__ assignment only supported for mutable types or ModuleType subclasses");
+    return false;
+  }
+  if (new_type->m_size != old_type->m_size || new_type->m_prefix != old_type->m_prefix ||
+      new_type->m_dict_offset != old_type->m_dict_offset || new_type->m_destroy != old_type->m_destroy) {
+    raise_format(&type_error_type, "__class__ assignment: '%s' object layout differs from '%s'",
+                 new_type->m_tp_name, old_type->m_tp_name);
+    return false;
+  }
+  incref(Value(new_type));
+  self.as_object()->m_type = new_type;
+  decref(Value(old_type));
+  return true;
+}
+
+Ref object_format(Value self, Args args) {
+  if (!is_str(args[0])) {
+    return raise_format(&type_error_type, "__format__() argument must be str, not %s",
+                        value_type_name(args[0]).data());
+  }
+  if (str_view(args[0]).size() != 0) {
+    return raise_format(&type_error_type, "unsupported format string passed to %s.__format__",
+                        type_name(self.type()).data());
+  }
+  return str(self);
+}
+
+Ref object_dir(Value self, Args) {
+  Ref result = make_dict();
+  if (self.type()->m_dict_offset != 0) {
+    Ref* slot = instance_dict_slot(self.as_object());
+    if (*slot && !dict_update(result, *slot)) return {};
+  }
+  Value mro = self.type()->m_mro;
+  for (size_t i = tuple_size(mro); i-- > 0;) {
+    if (!dict_update(result, Value(tuple_item(mro, i).as<Type>()->m_dict))) return {};
+  }
+  return dict_keys_list(result);
+}
+
+Ref object_init_subclass(Value, Args args) {
+  if (args.count != 0 || args.keyword_count() != 0) {
+    if (args.keyword_count() != 0) {
+      return raise(&type_error_type, "object.__init_subclass__() takes no keyword arguments");
+    }
+    return raise(&type_error_type, "object.__init_subclass__() takes no arguments");
+  }
+  return new_none();
+}
+
+Ref object_subclasshook(Value, Args) { return ref(not_implemented()); }
+
+Ref object_sizeof(Value self, Args) {
+  Type* type = self.type();
+  return make_int(int64_t(type->m_size + type->m_prefix));
+}
+
+Ref object_reduce_ex(Value self, Args) {
+  return raise_format(&type_error_type, "cannot pickle '%s' object", value_type_name(self).data());
+}
+
+Ref object_getstate(Value self, Args) {
+  if (self.type()->m_dict_offset != 0) {
+    Ref* slot = instance_dict_slot(self.as_object());
+    if (*slot && dict_size(*slot) != 0) return *slot;
+  }
+  return new_none();
+}
+
+const MethodDef kObjectMethods[] = {
+    {"__format__", object_format, ArgKind::OneArg},
+    {"__dir__", object_dir, ArgKind::NoArgs},
+    {"__init_subclass__", object_init_subclass, ArgKind::Keywords, nullptr, kMethodClass},
+    {"__subclasshook__", object_subclasshook, ArgKind::VarArgs, nullptr, kMethodClass},
+    {"__sizeof__", object_sizeof, ArgKind::NoArgs},
+    {"__reduce_ex__", object_reduce_ex, ArgKind::OneArg},
+    {"__reduce__", object_reduce_ex, ArgKind::NoArgs},
+    {"__getstate__", object_getstate, ArgKind::NoArgs},
+    {nullptr, nullptr, ArgKind::NoArgs},
+};
+
+const GetSetDef kObjectGetSet[] = {
+    {"__class__", object_get_class, object_set_class},
+    {nullptr, nullptr},
+};
+
+// T.__new__(S, ...): checks S is a subtype of T, then runs T's allocator for S.
+Ref new_wrapper(Value self, Args args) {
+  Type* type = self.as<Type>();
+  if (args.count < 1) {
+    return raise_format(&type_error_type, "%s.__new__(): not enough arguments", type->m_tp_name);
+  }
+  Value subtype = args[0];
+  if (!is_type(subtype)) {
+    return raise_format(&type_error_type, "%s.__new__(X): X is not a type object (%s)",
+                        type->m_tp_name, value_type_name(subtype).data());
+  }
+  Type* sub = subtype.as<Type>();
+  if (!is_subtype(sub, type)) {
+    return raise_format(&type_error_type, "%s.__new__(%s): %s is not a subtype of %s",
+                        type->m_tp_name, sub->m_tp_name, sub->m_tp_name, type->m_tp_name);
+  }
+  // As CPython: the most derived built-in base of S must use T's allocator.
+  Type* static_base = sub;
+  while (static_base != nullptr && (static_base->m_flags & kTypeHeapType)) static_base = static_base->m_base;
+  if (static_base != nullptr && static_base->m_new != type->m_new) {
+    return raise_format(&type_error_type, "%s.__new__(%s) is not safe, use %s.__new__()",
+                        type->m_tp_name, sub->m_tp_name, static_base->m_tp_name);
+  }
+  return type->m_new(sub, args.items + 1, args.count - 1, args.kwnames);
+}
+
+const MethodDef kNewWrapperDef = {"__new__", new_wrapper, ArgKind::Keywords,
+                                  "Create and return a new object.  See help(type) for accurate signature."};
+
+}  // namespace
+
+Type object_type;
+
+static struct ObjectTypeSetup {
+  ObjectTypeSetup() {
+    object_type.m_tp_name = "object";
+    object_type.m_size = sizeof(Object);
+    object_type.m_flags = kTypeBaseType;
+    object_type.m_new = object_new;
+    object_type.m_init = object_init;
+    object_type.m_repr = object_repr;
+    object_type.m_str = object_str;
+    object_type.m_hash = object_hash;
+    object_type.m_richcompare = object_richcompare;
+    object_type.m_getattr = generic_getattr;
+    object_type.m_setattr = generic_setattr;
+    object_type.m_methods = kObjectMethods;
+    object_type.m_getset = kObjectGetSet;
+    object_type.m_doc = "The base class of the class hierarchy.\n\nWhen called, it accepts no arguments and returns a new featureless\ninstance that has no instance attributes and cannot be given any.\n";
+  }
+} object_type_setup;
+
+Ref make_new_wrapper(Type* type) { return make_builtin_function(&kNewWrapperDef, Value(type), Value(), type); }
+
+Ref generic_getattr(Value object, Value name) {
+  // As CPython's _PyObject_GenericGetAttrWithDict: data descriptors on the
+  // type, then the instance dict, then other class attributes.
+  Type* type = object.type();
+  Value attribute = type_lookup(type, name);
+  DescrGetFn get = nullptr;
+  if (attribute) {
+    Type* attribute_type = attribute.type();
+    get = attribute_type->m_descr_get;
+    if (get != nullptr && attribute_type->m_descr_set != nullptr) {
+      return get(attribute, object, Value(type));
+    }
+  }
+  if (type->m_dict_offset != 0 && object.is_object()) {
+    Ref* slot = instance_dict_slot(object.as_object());
+    if (*slot) {
+      Value found = is_exact_str(name) ? dict_lookup_str(*slot, name) : dict_lookup(*slot, name);
+      if (found) return ref(found);
+      if (error_pending()) return {};
+    }
+  }
+  if (get != nullptr) return get(attribute, object, Value(type));
+  if (attribute) return ref(attribute);
+  return raise_format(&attribute_error_type, "'%s' object has no attribute '%s'",
+                      type_name(type).data(), str_cstr(name));
+}
+
+bool generic_setattr(Value object, Value name, Value value) {
+  Type* type = object.type();
+  Value attribute = type_lookup(type, name);
+  if (attribute) {
+    DescrSetFn set = attribute.type()->m_descr_set;
+    if (set != nullptr) return set(attribute, object, value);
+  }
+  if (type->m_dict_offset == 0 || !object.is_object()) {
+    if (!attribute) {
+      raise_format(&attribute_error_type, "'%s' object has no attribute '%s'",
+                   type_name(type).data(), str_cstr(name));
+    } else {
+      raise_format(&attribute_error_type, "'%s' object attribute '%s' is read-only",
+                   type_name(type).data(), str_cstr(name));
+    }
+    return false;
+  }
+  Ref* slot = instance_dict_slot(object.as_object());
+  if (!*slot) {
+    if (!value) {
+      raise_format(&attribute_error_type, "'%s' object has no attribute '%s'",
+                   type_name(type).data(), str_cstr(name));
+      return false;
+    }
+    *slot = make_dict();
+    if (!*slot) return false;
+  }
+  if (value) return dict_setitem(*slot, name, value);
+  int removed = dict_delitem(*slot, name);
+  if (removed < 0) return false;
+  if (removed == 0) {
+    raise_format(&attribute_error_type, "'%s' object has no attribute '%s'",
+                 type_name(type).data(), str_cstr(name));
+    return false;
+  }
+  return true;
+}
+
+}  // namespace coil

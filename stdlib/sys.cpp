@@ -1,0 +1,154 @@
+// The `sys` module.
+#include <climits>
+#include <cstdlib>
+#include <string>
+
+#include "runtime/abstract.h"
+#include "runtime/dict.h"
+#include "runtime/exception.h"
+#include "runtime/file.h"
+#include "runtime/int.h"
+#include "runtime/list.h"
+#include "runtime/module.h"
+#include "runtime/str.h"
+#include "runtime/tuple.h"
+#include "vm/import.h"
+#include "vm/interpreter.h"
+
+namespace coil {
+
+std::vector<std::string> g_sys_argv;
+std::vector<std::string> g_sys_path;
+
+namespace {
+
+Ref sys_exit(Value, Args args) {
+  if (!check_positional("exit", args, 0, 1)) return {};
+  return raise_with(&system_exit_type, args.count ? args[0] : Value());
+}
+
+Ref sys_getrecursionlimit(Value, Args) { return make_int(int64_t(g_thread.recursion_limit)); }
+
+Ref sys_setrecursionlimit(Value, Args args) {
+  if (!is_int(args[0])) {
+    return raise_format(&type_error_type, "'%s' object cannot be interpreted as an integer",
+                        value_type_name(args[0]).data());
+  }
+  std::optional<int64_t> n = int_as_int64(args[0]);
+  if (!n) return {};
+  if (*n < 1) return raise(&value_error_type, "recursion limit must be greater or equal than 1");
+  if (*n > INT_MAX) return raise(&overflow_error_type, "Python int too large to convert to C int");
+  if (*n <= g_thread.recursion_depth) {
+    return raise_format(&recursion_error_type,
+                        "cannot set the recursion limit to %lld at the recursion depth %d: the limit is too low",
+                        static_cast<long long>(*n), g_thread.recursion_depth);
+  }
+  g_thread.recursion_limit = int(*n);
+  return new_none();
+}
+
+Ref sys_exc_info(Value, Args) {
+  Value e = g_thread.handled_exception.get();
+  if (!e) return make_tuple({none(), none(), none()});
+  auto* ex = e.as<BaseExceptionObject>();
+  return make_tuple({Value(e.type()), e, ex->m_traceback ? ex->m_traceback.get() : none()});
+}
+
+Ref sys_exception(Value, Args) {
+  Value e = g_thread.handled_exception.get();
+  return e ? ref(e) : new_none();
+}
+
+Ref sys_displayhook(Value, Args args) {
+  Value v = args[0];
+  if (is_none(v)) return new_none();
+  Value builtins = lookup_module("builtins");
+  if (builtins && !setattr(builtins, "_", none())) return {};
+  Ref text = repr(v);
+  if (!text) return {};
+  Value sys = lookup_module("sys");
+  Ref out = sys ? getattr(sys, "stdout") : Ref();
+  if (!out) return {};
+  if (!file_write_text(out, std::string(str_view(text)) + "\n")) return {};
+  if (builtins && !setattr(builtins, "_", v)) return {};
+  return new_none();
+}
+
+Ref sys_excepthook(Value, Args args) {
+  if (!check_positional("excepthook", args, 3, 3)) return {};
+  print_exception(args[1]);
+  return new_none();
+}
+
+Ref sys_intern(Value, Args args) {
+  if (!is_exact_str(args[0])) {
+    return raise_format(&type_error_type, "intern() argument must be str, not %s", value_type_name(args[0]).data());
+  }
+  return intern(str_view(args[0]));
+}
+
+Ref sys_getsizeof(Value, Args args) {
+  bool found;
+  Ref r = call_special(args[0], "__sizeof__", {}, found);
+  if (!found) return raise(&type_error_type, "object has no __sizeof__");
+  return r;
+}
+
+Ref sys_getrefcount(Value, Args args) {
+  return make_int(args[0].is_object() ? args[0].as_object()->m_refcount : int64_t(1));
+}
+
+const MethodDef kSysFunctions[] = {
+    {"exit", sys_exit, ArgKind::VarArgs},
+    {"getrecursionlimit", sys_getrecursionlimit, ArgKind::NoArgs},
+    {"setrecursionlimit", sys_setrecursionlimit, ArgKind::OneArg},
+    {"exc_info", sys_exc_info, ArgKind::NoArgs},
+    {"exception", sys_exception, ArgKind::NoArgs},
+    {"displayhook", sys_displayhook, ArgKind::OneArg},
+    {"excepthook", sys_excepthook, ArgKind::VarArgs},
+    {"intern", sys_intern, ArgKind::OneArg},
+    {"getsizeof", sys_getsizeof, ArgKind::OneArg},
+    {"getrefcount", sys_getrefcount, ArgKind::OneArg},
+    {nullptr, nullptr, ArgKind::NoArgs},
+};
+
+Ref string_list(const std::vector<std::string>& items) {
+  Ref list = make_list();
+  for (const std::string& item : items) list_append(list, make_str(item));
+  return list;
+}
+
+bool init_sys(Value module) {
+  if (!module_add_functions(module, kSysFunctions)) return false;
+  Value d = module_dict(module);
+  Ref version_info = make_tuple({Value::small_int(3), Value::small_int(11), Value::small_int(7), Value(), Value::small_int(0)});
+  tuple_set(version_info, 3, make_str("final"));
+  bool ok = dict_setitem_str(d, "argv", string_list(g_sys_argv)) &&
+            dict_setitem_str(d, "path", string_list(g_sys_path)) &&
+            dict_setitem_str(d, "modules", modules_dict()) &&
+            dict_setitem_str(d, "stdin", make_std_file(stdin, "<stdin>", "r")) &&
+            dict_setitem_str(d, "stdout", make_std_file(stdout, "<stdout>", "w")) &&
+            dict_setitem_str(d, "stderr", make_std_file(stderr, "<stderr>", "w")) &&
+            dict_setitem_str(d, "version_info", version_info) &&
+            dict_setitem_str(d, "version", make_str("3.11.7 (coil)")) &&
+            dict_setitem_str(d, "hexversion", make_int(int64_t(0x030B07F0))) &&
+            dict_setitem_str(d, "platform", make_str("linux")) &&
+            dict_setitem_str(d, "byteorder", make_str("little")) &&
+            dict_setitem_str(d, "maxsize", make_int(int64_t(INT64_MAX))) &&
+            dict_setitem_str(d, "maxunicode", make_int(int64_t(0x10FFFF))) &&
+            dict_setitem_str(d, "executable", make_str("")) &&
+            dict_setitem_str(d, "builtin_module_names", make_tuple({})) &&
+            dict_setitem_str(d, "dont_write_bytecode", py_bool(true));
+  if (!ok) return false;
+  for (const char* name : {"stdin", "stdout", "stderr", "displayhook", "excepthook"}) {
+    Value v = dict_lookup_str(d, name);
+    if (!dict_setitem_str(d, ("__" + std::string(name) + "__").c_str(), v)) return false;
+  }
+  return true;
+}
+
+}  // namespace
+
+COIL_REGISTER_MODULE("sys", init_sys);
+
+}  // namespace coil

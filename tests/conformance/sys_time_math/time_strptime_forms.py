@@ -1,0 +1,27 @@
+import time
+def attempt(*args):
+    try:
+        print(tuple(time.strptime(*args)))
+    except (TypeError, ValueError) as e:
+        print(type(e).__name__, e)
+attempt('2023-12-25 08:30', '%Y-%m-%d %H:%M')
+attempt('Mon Jan  1 00:00:00 2024')
+attempt('12/25/23', '%x')
+attempt('99', '%j')
+attempt('pm 3', '%p %I')
+attempt('12 AM', '%I %p')
+attempt('Feb 29', '%b %d')
+attempt('Friday february 3 99', '%A %B %d %y')
+attempt('2023 1 2', '%Y %U %w')
+attempt('2023 0 0', '%Y %W %w')
+attempt('2021-W01-1', '%G-W%V-%u')
+attempt('31 04', '%d %m')
+attempt('2023', '%Y %%')
+attempt('2023', '%Q')
+attempt('2023', '%')
+attempt('2023-12-25 x', '%Y-%m-%d')
+attempt('  2023', '%Y')
+attempt('1.5', '%S.%f')
+attempt(5, '%Y')
+attempt('5', 5)
+attempt('2023  \t 12', '%Y %m')

@@ -1,0 +1,215 @@
+// Code objects (vm/code.h): the type, its Python-visible attributes
+// (co_name, co_consts, co_varnames… as CPython 3.11 names them), and the
+// opcode table expanded from vm/opcodes.def.
+#include "vm/code.h"
+
+#include <cstdio>
+#include <string>
+
+#include "runtime/abstract.h"
+#include "runtime/bytes.h"
+#include "runtime/errors.h"
+#include "runtime/int.h"
+#include "runtime/native.h"
+#include "runtime/str.h"
+#include "runtime/tuple.h"
+
+namespace coil {
+
+const OpcodeInfo kOpcodeInfo[kOpcodeCount] = {
+#define OP(name, operand, pops, pushes, caches) {#name, OperandKind::operand, caches},
+#include "vm/opcodes.def"
+#undef OP
+};
+
+Type code_type;
+
+Ref make_code() {
+  Object* object = allocate_object(&code_type);
+  if (object == nullptr) return raise_no_memory();
+  new (static_cast<CodeObject*>(object)) CodeObject();
+  // The placement-new above rewrote the header; restore what allocate_object set.
+  object->m_refcount = 1;
+  object->m_type = &code_type;
+  return Ref::steal(object);
+}
+
+int code_line_at(const CodeObject* code, uint32_t index) {
+  if (index >= code->m_positions.size()) return -1;
+  return code->m_positions[index].lineno;
+}
+
+void code_set_source(Value code, std::string_view source) {
+  auto* co = code.as<CodeObject>();
+  co->m_source = std::string(source);
+  for (const Ref& constant : co->m_consts)
+    if (is_code(constant)) code_set_source(constant, source);
+}
+
+namespace {
+
+CodeObject* as_code(Value v) { return v.as<CodeObject>(); }
+
+void code_destroy(Object* object) { static_cast<CodeObject*>(object)->~CodeObject(); }
+
+// <code object f at 0x7f…, file "x.py", line 3>
+Ref code_repr(Value self) {
+  CodeObject* code = as_code(self);
+  char address[32];
+  std::snprintf(address, sizeof address, "%p", static_cast<void*>(code));
+  std::string text = "<code object ";
+  text += code->m_name ? str_view(code->m_name) : std::string_view("?");
+  text += " at ";
+  text += address;
+  text += ", file \"";
+  text += code->m_filename ? str_view(code->m_filename) : std::string_view("???");
+  text += "\", line ";
+  text += std::to_string(code->m_firstlineno);
+  text += '>';
+  return make_str(text);
+}
+
+Ref tuple_of(const std::vector<Ref>& items, size_t begin, size_t end) {
+  Ref tuple = make_tuple(end - begin);
+  if (!tuple) return {};
+  for (size_t i = begin; i < end; ++i) tuple_set(tuple, i - begin, items[i]);
+  return tuple;
+}
+
+// The localsplus names of one kind, in order: co_varnames (plain locals and
+// parameters, including those that are also cells), co_cellvars (every
+// cell), co_freevars.
+Ref names_of_kind(const CodeObject* code, uint8_t kind) {
+  std::vector<Ref> names;
+  for (size_t i = 0; i < code->m_localsplus_names.size(); ++i) {
+    uint8_t k = code->m_localsplus_kinds[i];
+    if ((k & kind) != 0) names.push_back(code->m_localsplus_names[i]);
+  }
+  return tuple_of(names, 0, names.size());
+}
+
+Ref code_get_name(Value self) { return as_code(self)->m_name; }
+Ref code_get_qualname(Value self) { return as_code(self)->m_qualname; }
+Ref code_get_filename(Value self) { return as_code(self)->m_filename; }
+Ref code_get_firstlineno(Value self) { return make_int(int64_t(as_code(self)->m_firstlineno)); }
+Ref code_get_argcount(Value self) { return make_int(int64_t(as_code(self)->m_argcount)); }
+Ref code_get_posonlyargcount(Value self) {
+  return make_int(int64_t(as_code(self)->m_posonlyargcount));
+}
+Ref code_get_kwonlyargcount(Value self) {
+  return make_int(int64_t(as_code(self)->m_kwonlyargcount));
+}
+Ref code_get_nlocals(Value self) { return make_int(int64_t(as_code(self)->m_nlocals)); }
+Ref code_get_flags(Value self) { return make_int(int64_t(as_code(self)->m_flags)); }
+Ref code_get_stacksize(Value self) { return make_int(int64_t(as_code(self)->m_stacksize)); }
+Ref code_get_consts(Value self) {
+  const auto& consts = as_code(self)->m_consts;
+  return tuple_of(consts, 0, consts.size());
+}
+Ref code_get_names(Value self) {
+  const auto& names = as_code(self)->m_names;
+  return tuple_of(names, 0, names.size());
+}
+Ref code_get_varnames(Value self) {
+  CodeObject* code = as_code(self);
+  return tuple_of(code->m_localsplus_names, 0, code->m_nlocals);
+}
+Ref code_get_cellvars(Value self) { return names_of_kind(as_code(self), kLocalCell); }
+Ref code_get_freevars(Value self) { return names_of_kind(as_code(self), kLocalFree); }
+Ref code_get_code(Value self) {
+  // The instruction words, little-endian, four bytes each.
+  const auto& units = as_code(self)->m_code;
+  std::string bytes;
+  bytes.reserve(units.size() * 4);
+  for (CodeUnit unit : units)
+    for (int i = 0; i < 4; ++i) bytes += char((unit >> (8 * i)) & 0xFF);
+  return make_bytes(bytes);
+}
+
+// co_lines(): (start, end, line) for each run of code units on one line,
+// offsets in code units.
+Ref code_lines(Value self, Args) {
+  CodeObject* code = as_code(self);
+  std::vector<Ref> entries;
+  size_t n = code->m_positions.size();
+  size_t start = 0;
+  while (start < n) {
+    size_t end = start + 1;
+    while (end < n && code->m_positions[end].lineno == code->m_positions[start].lineno) ++end;
+    int line = code->m_positions[start].lineno;
+    Ref start_ref = make_int(int64_t(start));
+    Ref end_ref = make_int(int64_t(end));
+    Ref line_ref = line < 0 ? new_none() : make_int(int64_t(line));
+    if (!start_ref || !end_ref || !line_ref) return {};
+    Ref entry = make_tuple({start_ref.get(), end_ref.get(), line_ref.get()});
+    if (!entry) return {};
+    entries.push_back(std::move(entry));
+    start = end;
+  }
+  Ref tuple = tuple_of(entries, 0, entries.size());
+  if (!tuple) return {};
+  return iter(tuple);
+}
+
+// co_positions(): (lineno, end_lineno, col, end_col) per code unit.
+Ref code_positions(Value self, Args) {
+  CodeObject* code = as_code(self);
+  std::vector<Ref> entries;
+  auto number = [](int32_t v) { return v < 0 ? new_none() : make_int(int64_t(v)); };
+  for (const Position& p : code->m_positions) {
+    Ref a = number(p.lineno), b = number(p.end_lineno), c = number(p.col), d = number(p.end_col);
+    if (!a || !b || !c || !d) return {};
+    Ref entry = make_tuple({a.get(), b.get(), c.get(), d.get()});
+    if (!entry) return {};
+    entries.push_back(std::move(entry));
+  }
+  Ref tuple = tuple_of(entries, 0, entries.size());
+  if (!tuple) return {};
+  return iter(tuple);
+}
+
+const MethodDef code_methods[] = {
+    {"co_lines", code_lines, ArgKind::NoArgs},
+    {"co_positions", code_positions, ArgKind::NoArgs},
+    {},
+};
+
+const GetSetDef code_getset[] = {
+    {"co_name", code_get_name},
+    {"co_qualname", code_get_qualname},
+    {"co_filename", code_get_filename},
+    {"co_firstlineno", code_get_firstlineno},
+    {"co_argcount", code_get_argcount},
+    {"co_posonlyargcount", code_get_posonlyargcount},
+    {"co_kwonlyargcount", code_get_kwonlyargcount},
+    {"co_nlocals", code_get_nlocals},
+    {"co_flags", code_get_flags},
+    {"co_stacksize", code_get_stacksize},
+    {"co_consts", code_get_consts},
+    {"co_names", code_get_names},
+    {"co_varnames", code_get_varnames},
+    {"co_cellvars", code_get_cellvars},
+    {"co_freevars", code_get_freevars},
+    {"co_code", code_get_code},
+    {},
+};
+
+struct CodeTypeSetup {
+  CodeTypeSetup() {
+    Type& t = code_type;
+    t.m_tp_name = "code";
+    t.m_doc = "Create a code object.  Not for the faint of heart.";
+    t.m_size = sizeof(CodeObject);
+    t.m_flags = kTypeImmutable;
+    t.m_destroy = code_destroy;
+    t.m_repr = code_repr;
+    t.m_methods = code_methods;
+    t.m_getset = code_getset;
+  }
+} code_type_setup;
+
+}  // namespace
+
+COIL_REGISTER_TYPE(code_type);
+
+}  // namespace coil

@@ -1,0 +1,351 @@
+// The import system (vm/import.h), following CPython's importlib for the
+// parts a script sees: resolution of relative names, packages and their
+// __path__, parents imported before children and bound as attributes,
+// fromlist handling, and the module in sys.modules while its code runs
+// (so circular imports see a partly initialized module).
+#include "vm/import.h"
+
+#include <cstdio>
+#include <filesystem>
+#include <fstream>
+#include <iterator>
+#include <sstream>
+
+#include "lexer/lexer.h"
+#include "parser/syntax_error.h"
+#include "runtime/abstract.h"
+#include "runtime/dict.h"
+#include "runtime/exception.h"
+#include "runtime/list.h"
+#include "runtime/module.h"
+#include "runtime/str.h"
+#include "runtime/tuple.h"
+#include "vm/code.h"
+#include "vm/compiler.h"
+#include "vm/interpreter.h"
+
+namespace coil {
+
+namespace {
+
+Ref g_modules;
+
+bool read_text_file(const std::string& path, std::string& bytes) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) return false;
+  bytes.assign(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
+  return true;
+}
+
+Ref module_not_found(std::string_view name) {
+  Ref message = make_str("No module named '" + std::string(name) + "'");
+  Ref args = make_tuple({message});
+  Ref exception = make_exception(&module_not_found_error_type, args);
+  if (!exception) return {};
+  exception.as<BaseExceptionObject>()->m_name = make_str(name);
+  raise_value(exception);
+  return {};
+}
+
+// The search path for a top-level module: sys.path.
+Ref search_path(Value parent) {
+  if (parent) {
+    bool found;
+    Ref path = lookup_attr(parent, intern_static("__path__"), found);
+    return path;
+  }
+  Value sys = lookup_module("sys");
+  if (!sys) return make_list();
+  return getattr(sys, "path");
+}
+
+Ref load_source_module(std::string_view full_name, const std::string& file, bool package,
+                       const std::string& directory) {
+  std::string bytes;
+  if (!read_text_file(file, bytes)) {
+    return raise_format(&import_error_type, "cannot read '%s'", file.c_str());
+  }
+  Ref module = make_module(full_name);
+  if (!module) return {};
+  Value dict = module_dict(module);
+  Ref file_str = make_str(file);
+  if (!dict_setitem_str(dict, "__file__", file_str)) return {};
+  std::string package_name(full_name);
+  if (!package) {
+    size_t dot = package_name.rfind('.');
+    package_name = dot == std::string::npos ? "" : package_name.substr(0, dot);
+  } else {
+    Ref path_list = make_list();
+    list_append(path_list, make_str(directory));
+    if (!dict_setitem_str(dict, "__path__", path_list)) return {};
+  }
+  Ref package_str = make_str(package_name);
+  if (!dict_setitem_str(dict, "__package__", package_str)) return {};
+  if (!dict_setitem(modules_dict(), make_str(full_name), module)) return {};
+  // Decode as the parser does (BOM, coding cookie).
+  std::string text;
+  SyntaxErrorInfo error;
+  bool declared = false;
+  if (!decode_source(bytes, text, error, &declared)) {
+    raise_syntax_error(error, file, bytes);
+    dict_delitem(modules_dict(), make_str(full_name));
+    return {};
+  }
+  Ref result = exec_source_in_module(text, file, module);
+  if (!result) {
+    Ref saved = fetch_exception();
+    dict_delitem(modules_dict(), make_str(full_name));
+    restore_exception(std::move(saved));
+    return {};
+  }
+  // As importlib: the module is what sys.modules holds after it ran.
+  Value final_module = lookup_module(full_name);
+  return final_module ? ref(final_module) : module;
+}
+
+// Finds and loads the module `full_name` whose last component is `last`,
+// looking in `parent`'s __path__ (or sys.path).
+Ref find_and_load(std::string_view full_name, std::string_view last, Value parent) {
+  if (!parent) {
+    if (ModuleInitFn init = find_native_module(full_name)) {
+      Ref module = make_module(full_name);
+      if (!module) return {};
+      if (!dict_setitem(modules_dict(), make_str(full_name), module)) return {};
+      if (!init(module)) {
+        Ref saved = fetch_exception();
+        dict_delitem(modules_dict(), make_str(full_name));
+        restore_exception(std::move(saved));
+        return {};
+      }
+      return module;
+    }
+  }
+  Ref path = search_path(parent);
+  if (!path) {
+    if (error_pending() && !exception_matches(&attribute_error_type)) return {};
+    clear_exception();
+    return module_not_found(full_name);
+  }
+  Ref entries = list_from_iterable(path);
+  if (!entries) return {};
+  for (const Ref& entry : as_list(entries)->m_items) {
+    if (!is_str(entry)) continue;
+    std::string directory(str_view(entry));
+    if (directory.empty()) directory = ".";
+    std::error_code ec;
+    std::filesystem::path base = std::filesystem::path(directory) / std::string(last);
+    std::filesystem::path init = base / "__init__.py";
+    if (std::filesystem::is_regular_file(init, ec)) {
+      return load_source_module(full_name, init.string(), true, base.string());
+    }
+    std::filesystem::path file = base;
+    file += ".py";
+    if (std::filesystem::is_regular_file(file, ec)) {
+      return load_source_module(full_name, file.string(), false, "");
+    }
+  }
+  return module_not_found(full_name);
+}
+
+// Imports every component of the absolute `name`; returns the leaf.
+Ref import_dotted(std::string_view name) {
+  Value cached = lookup_module(name);
+  if (cached) return ref(cached);
+  size_t dot = name.rfind('.');
+  Ref parent;
+  if (dot != std::string_view::npos) {
+    parent = import_dotted(name.substr(0, dot));
+    if (!parent) return {};
+    cached = lookup_module(name);  // importing the parent may import this
+    if (cached) return ref(cached);
+  }
+  std::string_view last = dot == std::string_view::npos ? name : name.substr(dot + 1);
+  if (parent) {
+    bool found;
+    Ref path = lookup_attr(parent, intern_static("__path__"), found);
+    if (!path) {
+      if (error_pending()) return {};
+      return raise_format(&module_not_found_error_type, "No module named '%s'; '%s' is not a package",
+                          std::string(name).c_str(), std::string(name.substr(0, dot)).c_str());
+    }
+  }
+  Ref module = find_and_load(name, last, parent);
+  if (!module) return {};
+  if (parent) {
+    Ref child_name = intern(last);
+    if (!setattr(parent, child_name, module)) return {};
+  }
+  return module;
+}
+
+// The absolute name of a relative import, as importlib's _resolve_name.
+bool resolve_name(std::string_view name, Value globals, int64_t level, std::string& out) {
+  Value package = globals ? dict_lookup_str(globals, "__package__") : Value();
+  std::string base;
+  if (package && is_str(package)) {
+    base = std::string(str_view(package));
+  } else {
+    Value module_name = globals ? dict_lookup_str(globals, "__name__") : Value();
+    if (!module_name || !is_str(module_name)) {
+      raise(&import_error_type, "attempted relative import with no known parent package");
+      return false;
+    }
+    base = std::string(str_view(module_name));
+    if (!globals || !dict_lookup_str(globals, "__path__")) {
+      size_t dot = base.rfind('.');
+      base = dot == std::string::npos ? "" : base.substr(0, dot);
+    }
+  }
+  if (base.empty()) {
+    raise(&import_error_type, "attempted relative import with no known parent package");
+    return false;
+  }
+  for (int64_t i = 1; i < level; ++i) {
+    size_t dot = base.rfind('.');
+    if (dot == std::string::npos) {
+      raise(&import_error_type, "attempted relative import beyond top-level package");
+      return false;
+    }
+    base = base.substr(0, dot);
+  }
+  out = name.empty() ? base : base + "." + std::string(name);
+  return true;
+}
+
+}  // namespace
+
+Value modules_dict() {
+  if (!g_modules) g_modules = make_dict();
+  return g_modules;
+}
+
+Value lookup_module(std::string_view name) { return dict_lookup_str(modules_dict(), name); }
+
+Ref import_module(std::string_view name) { return import_dotted(name); }
+
+Ref import_name(Value name, Value globals, Value fromlist, Value level_value) {
+  if (!is_str(name)) {
+    return raise_format(&type_error_type, "module name must be str, not %s", value_type_name(name).data());
+  }
+  int64_t level = 0;
+  if (level_value && !is_none(level_value)) {
+    std::optional<int64_t> l = int_as_int64(level_value);
+    if (!l) return {};
+    level = *l;
+  }
+  if (level < 0) return raise(&value_error_type, "level must be >= 0");
+  std::string full(str_view(name));
+  if (level > 0) {
+    if (!resolve_name(str_view(name), globals, level, full)) return {};
+  } else if (full.empty()) {
+    return raise(&value_error_type, "Empty module name");
+  }
+  Ref module = import_dotted(full);
+  if (!module) return {};
+  bool has_fromlist = fromlist && !is_none(fromlist) && is_true(fromlist) > 0;
+  if (!has_fromlist) {
+    // `import a.b.c` binds `a`.
+    if (level == 0) {
+      size_t dot = full.find('.');
+      if (dot != std::string::npos) {
+        Value top = lookup_module(full.substr(0, dot));
+        if (top) return ref(top);
+      }
+      return module;
+    }
+    // A relative import without fromlist returns the package named by `name`'s first part.
+    std::string_view relative = str_view(name);
+    if (relative.empty()) return module;
+    size_t dot = relative.find('.');
+    if (dot == std::string_view::npos) return module;
+    std::string cut = full.substr(0, full.size() - (relative.size() - dot));
+    Value top = lookup_module(cut);
+    return top ? ref(top) : module;
+  }
+  // `from package import submodule`: import the submodules the fromlist names.
+  bool found;
+  Ref path = lookup_attr(module, intern_static("__path__"), found);
+  if (!path && error_pending()) return {};
+  if (path) {
+    bool ok = for_each(fromlist, [&](Value item) {
+      if (!is_str(item)) {
+        raise_format(&type_error_type, "Item in %s.__all__ must be str, not %s", full.c_str(),
+                     value_type_name(item).data());
+        return false;
+      }
+      if (str_view(item) == "*") return true;
+      bool present;
+      Ref attr = lookup_attr(module, item, present);
+      if (attr) return true;
+      if (error_pending()) return false;
+      std::string sub = full + "." + std::string(str_view(item));
+      Ref child = import_dotted(sub);
+      if (!child) {
+        // A missing name is reported by IMPORT_FROM, not here.
+        if (exception_matches(&module_not_found_error_type)) {
+          clear_exception();
+          return true;
+        }
+        return false;
+      }
+      return true;
+    });
+    if (!ok) return {};
+  }
+  return module;
+}
+
+Ref exec_source_in_module(std::string_view source, std::string_view path, Value module) {
+  SyntaxErrorInfo error;
+  Ref code = compile_source(source, path, CompileMode::Exec, false, error);
+  if (!code) {
+    raise_syntax_error(error, path, source);
+    return {};
+  }
+  Value dict = module_dict(module);
+  if (!dict_lookup_str(dict, "__builtins__")) {
+    Value builtins = lookup_module("builtins");
+    if (builtins && !dict_setitem_str(dict, "__builtins__", builtins)) return {};
+  }
+  return run_code(code, dict, dict);
+}
+
+}  // namespace coil
+
+namespace coil {
+
+void raise_syntax_error(const SyntaxErrorInfo& error, std::string_view filename, std::string_view source) {
+  Type* type = &syntax_error_type;
+  switch (error.kind) {
+    case SyntaxErrorKind::IndentationError: type = &indentation_error_type; break;
+    case SyntaxErrorKind::TabError: type = &tab_error_type; break;
+    case SyntaxErrorKind::RecursionError: raise(&recursion_error_type, error.message); return;
+    default: break;
+  }
+  // The offending line, as CPython's SyntaxError.text (with its newline).
+  std::string text = error.text;
+  if (text.empty() && error.lineno >= 1) {
+    size_t start = 0;
+    for (int line = 1; line < error.lineno && start != std::string_view::npos; ++line) {
+      start = source.find('\n', start);
+      if (start != std::string_view::npos) ++start;
+    }
+    if (start != std::string_view::npos && start <= source.size()) {
+      size_t end = source.find('\n', start);
+      text = std::string(source.substr(start, end == std::string_view::npos ? std::string_view::npos : end - start + 1));
+    }
+  }
+  Ref message = make_str(error.message);
+  Ref location = make_tuple(6);
+  tuple_set(location, 0, make_str(filename));
+  tuple_set(location, 1, make_int(int64_t(error.lineno)));
+  tuple_set(location, 2, make_int(int64_t(error.offset)));
+  tuple_set(location, 3, text.empty() ? new_none() : make_str(text));
+  tuple_set(location, 4, make_int(int64_t(error.end_lineno)));
+  tuple_set(location, 5, make_int(int64_t(error.end_offset)));
+  Ref args = make_tuple({message, location});
+  Ref exception = make_exception(type, args);
+  if (exception) raise_value(exception);
+}
+
+}  // namespace coil

@@ -1,0 +1,35 @@
+// The import system (vm/import.cpp): sys.modules, native modules
+// (stdlib/), and .py modules and packages found on sys.path — the script's
+// folder, then COILPATH's entries.
+#pragma once
+
+#include <string>
+#include <string_view>
+
+#include "runtime/object.h"
+
+namespace coil {
+
+// sys.modules (a dict), made on first use.
+Value modules_dict();
+// sys.modules[name], or null.
+Value lookup_module(std::string_view name);
+
+// IMPORT_NAME / __import__(name, globals, locals, fromlist, level).
+Ref import_name(Value name, Value globals, Value fromlist, Value level);
+// Imports the absolute dotted `name` and returns the leaf module.
+Ref import_module(std::string_view name);
+
+// Runs `source` (the text of `path`) as the module `name` in `module`'s
+// namespace. Used for the main script and for .py modules.
+Ref exec_source_in_module(std::string_view source, std::string_view path, Value module);
+
+}  // namespace coil
+
+namespace coil {
+struct SyntaxErrorInfo;
+// Raises a SyntaxError (or IndentationError/TabError) instance for a
+// front-end error, with CPython's attributes (filename, lineno, offset,
+// text, end_lineno, end_offset).
+void raise_syntax_error(const SyntaxErrorInfo& error, std::string_view filename, std::string_view source);
+}  // namespace coil
