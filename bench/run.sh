@@ -3,8 +3,11 @@
 # (/usr/bin/python3), alternating runs, median of RUNS (default 5), printed
 # as the ratio coil / CPython (below 1 means coil is faster).
 #
-# Measured now: parsing the whole standard library (coil --parse against
-# CPython's ast.parse of the same files).
+# Measured: parsing the whole standard library (coil --parse against
+# CPython's ast.parse of the same files), then the interpreter scripts of
+# ../shared/bench through its run_peers.sh, Debian's CPython first so that
+# each ratio is coil's time over CPython's. The event-loop scripts join
+# when coil has its asyncio.
 set -uo pipefail
 cd "$(dirname "$0")/.."
 coil=${1:-build/coil}
@@ -41,3 +44,12 @@ ratio=$(awk -v a="$coil_median" -v b="$cpython_median" 'BEGIN {print a / b}')
 printf '%-24s %10s %10s %8s\n' benchmark "coil s" "cpython s" ratio
 printf '%-24s %10.3f %10.3f %8.2f\n' "parse stdlib ($(wc -l < "$files") files)" \
   "$coil_median" "$cpython_median" "$ratio"
+
+# The interpreter benchmarks, side by side (../shared/bench/README.md).
+peers=../shared/bench/run_peers.sh
+if [ -x "$peers" ] || [ -f "$peers" ]; then
+  echo
+  bash "$peers" --no-defaults -n "$runs" \
+    -b "${BENCHES:-empty fib loop_sum nbody dict_str oop list_sort generators exceptions}" \
+    cpython="$python" coil="$PWD/$coil"
+fi

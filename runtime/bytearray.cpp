@@ -53,6 +53,7 @@ bool bytearray_init(Value self, const Value* argv, size_t nargs, TupleObject* kw
       return raise_format(&type_error_type, "bytearray() argument '%s' must be str, not %s",
                           names[i - 1], arg_type_name(bound[i]));
     }
+    if (bound[i] && !check_utf8_encodable(bound[i])) return false;
   }
   Value source = bound[0], encoding = bound[1], errors = bound[2];
   // __init__ may run again on a live bytearray: it starts over.
@@ -79,7 +80,7 @@ bool bytearray_init(Value self, const Value* argv, size_t nargs, TupleObject* kw
     int64_t count;
     if (index_as_ssize(source, &overflow_error_type, count)) {
       if (count < 0) return raise(&value_error_type, "negative count");
-      if (uint64_t(count) > (uint64_t(1) << 40)) return raise_no_memory();
+      if (uint64_t(count) > kMaxBuiltText) return raise_no_memory();
       data_of(self).assign(size_t(count), '\0');
       return true;
     }
@@ -188,7 +189,7 @@ bool repeat(std::string_view data, int64_t count, std::string& out) {
     out.clear();
     return true;
   }
-  if (data.size() > (size_t(1) << 40) / size_t(count)) return raise_no_memory();
+  if (data.size() > kMaxBuiltText / size_t(count)) return raise_no_memory();
   std::string result;
   result.reserve(data.size() * size_t(count));
   for (int64_t i = 0; i < count; ++i) result.append(data);

@@ -175,9 +175,10 @@ bool find_args(Value self, const char* name, Args args, std::string& sub, int64_
                int64_t& end, std::string_view& data) {
   if (!check_tuple_args(owner_name(self), name, args, 1, 3)) return false;
   std::optional<int64_t> start_arg, end_arg;
-  if (!sub_arg(args[0], sub)) return false;
+  // As stringlib's parse_args_finds: the bounds are converted first.
   if (!slice_index_arg(args.count > 1 ? args[1] : Value(), start_arg)) return false;
   if (!slice_index_arg(args.count > 2 ? args[2] : Value(), end_arg)) return false;
+  if (!sub_arg(args[0], sub)) return false;
   data = data_of(self);
   adjust_indices(start_arg, end_arg, int64_t(data.size()), start, end);
   return true;
@@ -284,7 +285,7 @@ Ref pad_common(Value self, Args args, const char* name, int mode) {
   if (!fill_arg(args.count > 1 ? args[1] : Value(), name, fill)) return {};
   std::string_view data = data_of(self);
   if (width <= int64_t(data.size())) return unchanged(self);
-  if (width > int64_t(kMaxBytes)) return raise_no_memory();
+  if (width > int64_t(kMaxBuiltText)) return raise_no_memory();
   int64_t margin = width - int64_t(data.size());
   int64_t left = mode == 0 ? margin / 2 + (margin & width & 1) : mode == 1 ? 0 : margin;
   std::string out;
@@ -627,7 +628,7 @@ Ref bytes_zfill(Value self, Args args) {
   if (!ssize_argument(args[0], width)) return {};
   std::string_view data = data_of(self);
   if (width <= int64_t(data.size())) return unchanged(self);
-  if (width > int64_t(kMaxBytes)) return raise_no_memory();
+  if (width > int64_t(kMaxBuiltText)) return raise_no_memory();
   std::string out;
   size_t digits = 0;
   if (!data.empty() && (data[0] == '+' || data[0] == '-')) {
@@ -647,6 +648,11 @@ Ref bytes_expandtabs(Value self, Args args) {
   std::string_view data = data_of(self);
   std::string out;
   int64_t column = 0;
+  size_t size = 0;
+  for (char c : data) {
+    size += c == '\t' && tabsize > 0 ? size_t(tabsize) : 1;
+    if (size > kMaxBuiltText) return raise_no_memory();
+  }
   for (char c : data) {
     if (c == '\t') {
       if (tabsize > 0) {
@@ -771,6 +777,12 @@ Ref bytes_replace(Value self, Args args) {
   if (args.count > 2 && !ssize_argument(args[2], count)) return {};
   std::string_view data = data_of(self);
   if (count == 0 || (!old.empty() && data.find(old) == std::string_view::npos)) return unchanged(self);
+  size_t matches = old.empty() ? data.size() + 1 : size_t(count_in(data, old, 0, int64_t(data.size())));
+  if (count >= 0 && size_t(count) < matches) matches = size_t(count);
+  if (replacement.size() > old.size() &&
+      matches > (kMaxBuiltText - data.size()) / (replacement.size() - old.size())) {
+    return raise_no_memory();
+  }
   std::string out;
   if (old.empty()) {
     // Between every byte and at both ends, at most `count` times.
@@ -845,6 +857,7 @@ Ref bytes_decode(Value self, Args args) {
       return raise_format(&type_error_type, "decode() argument '%s' must be str, not %s", names[i],
                           arg_type_name(bound[i]));
     }
+    if (bound[i] && !check_utf8_encodable(bound[i])) return {};
   }
   return decode_text(data_of(self), bound[0] ? str_view(bound[0]) : "utf-8",
                      bound[1] ? str_view(bound[1]) : "strict");
@@ -854,6 +867,7 @@ Ref bytes_hex(Value self, Args args) {
   Value bound[2];
   if (!bind_keyword_args("hex", {"sep", "bytes_per_sep"}, 0, args, bound)) return {};
   int per_group = 1;
+  if (bound[1] && !int_arg(bound[1], per_group)) return {};
   char separator = 0;
   if (bound[0]) {
     // As _Py_strhex_impl: len(sep) must be 1, then str or bytes, ASCII.
@@ -875,7 +889,6 @@ Ref bytes_hex(Value self, Args args) {
     if (static_cast<unsigned char>(text[0]) >= 0x80) return raise(&value_error_type, "sep must be ASCII.");
     separator = text[0];
   }
-  if (bound[1] && !int_arg(bound[1], per_group)) return {};
   std::string_view data = data_of(self);
   static const char digits[] = "0123456789abcdef";
   std::string out;
@@ -1129,6 +1142,7 @@ Ref bytes_new(Type* type, const Value* argv, size_t nargs, TupleObject* kwnames)
       return raise_format(&type_error_type, "bytes() argument '%s' must be str, not %s",
                           names[i - 1], arg_type_name(bound[i]));
     }
+    if (bound[i] && !check_utf8_encodable(bound[i])) return {};
   }
   Value source = bound[0], encoding = bound[1], errors = bound[2];
   Ref result;

@@ -495,7 +495,6 @@ Ref type_dir(Value self, Args) {
   return dict_keys_list(result);
 }
 
-Ref type_or(Value self, Args args);
 
 const MethodDef kTypeMethods[] = {
     {"mro", type_mro_method, ArgKind::NoArgs, "Return a type's method resolution order."},

@@ -850,6 +850,12 @@ void raise_unicode_encode_error(std::string_view encoding, Value str, size_t sta
   raise_value(exception);
 }
 
+bool check_utf8_encodable(Value str) {
+  if (str_is_ascii(str) || !has_surrogates(str_view(str))) return true;
+  encode_text(str, "utf-8", "strict");  // raises, naming the first surrogate
+  return false;
+}
+
 bool is_valid_utf8(std::string_view data) {
   size_t n = data.size();
   for (size_t i = 0; i < n;) {

@@ -31,6 +31,11 @@ Ref decode_text(std::string_view data, std::string_view encoding, std::string_vi
 // if coil has no such text codec.
 std::string_view text_codec_name(std::string_view encoding);
 
+// Argument Clinic's str converter reads a str as UTF-8: a str argument
+// holding a lone surrogate (an encoding name '\ud800') raises the
+// UnicodeEncodeError of encoding it, as there. True if it can be read.
+bool check_utf8_encodable(Value str);
+
 // True if `data` is strict UTF-8 (no surrogates, no overlong forms): the
 // bytes of a str that every codec can encode as is.
 bool is_valid_utf8(std::string_view data);

@@ -59,7 +59,7 @@ struct BaseExceptionObject : Object {
 
 struct TracebackObject : Object {
   Ref m_next;     // traceback or null
-  Ref m_frame;    // frame object or null (made on demand by the interpreter)
+  Ref m_frame;    // frame object or null (tb_frame makes a snapshot on first use)
   Ref m_code;     // the frame's code
   int m_lasti;    // the instruction index
   int m_lineno;

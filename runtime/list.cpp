@@ -534,11 +534,20 @@ bool list_assign_slice(Value self, Value key, Value value) {
     replace_range(self, start, stop, std::move(replacement));
     return true;
   }
+  // As CPython, the slice is measured before the value is gathered...
+  int64_t unpacked_start = start, unpacked_stop = stop;
+  int64_t count = slice_adjust_indices(size_of(self), start, stop, step);
   std::vector<Ref> replacement;
   if (value && !sequence_fast(value, "must assign iterable to extended slice", replacement)) {
     return false;
   }
-  int64_t count = slice_adjust_indices(size_of(self), start, stop, step);
+  if (value && int64_t(replacement.size()) == count) {
+    // ...and measured again after, since gathering it may have changed
+    // the list; the indices used must be the list's current ones.
+    start = unpacked_start;
+    stop = unpacked_stop;
+    count = slice_adjust_indices(size_of(self), start, stop, step);
+  }
   std::vector<Ref>& items = items_of(self);
   if (!value) {
     if (count <= 0) return true;

@@ -714,6 +714,7 @@ Ref str_new(Type* type, const Value* argv, size_t nargs, TupleObject* kwnames) {
         return raise_format(&type_error_type, "str() argument '%s' must be str, not %s",
                             names[i - 1], arg_type_name(bound[i]));
       }
+      if (bound[i] && !check_utf8_encodable(bound[i])) return {};
     }
     std::string_view encoding = bound[1] ? str_view(bound[1]) : "utf-8";
     std::string_view errors = bound[2] ? str_view(bound[2]) : "strict";
@@ -803,7 +804,7 @@ Ref str_pad(Value self, Args args, const char* name) {
   std::string_view fill;
   if (!fill_arg(args.count > 1 ? args[1] : Value(), fill)) return {};
   if (width <= int64_t(str_len(self)) && is_exact_str(self)) return ref(self);
-  if (width > int64_t(kMaxStrBytes) / 4) return raise_no_memory();
+  if (width > int64_t(kMaxBuiltText) / 4) return raise_no_memory();
   auto result = Pad(str_view(self), width, fill);
   if (!result.ok()) return raise_str_error(result.error());
   return make_str(result.value());
@@ -817,8 +818,29 @@ Ref str_zfill_method(Value self, Args args) {
   int64_t width;
   if (!ssize_argument(args[0], width)) return {};
   if (width <= int64_t(str_len(self)) && is_exact_str(self)) return ref(self);
-  if (width > int64_t(kMaxStrBytes) / 4) return raise_no_memory();
+  if (width > int64_t(kMaxBuiltText) / 4) return raise_no_memory();
   return make_str(str_zfill(str_view(self), width));
+}
+
+// The length of text.expandtabs(tabsize), to refuse a huge result before
+// building it.
+size_t expanded_size(std::string_view text, int64_t tabsize) {
+  size_t size = 0, column = 0;
+  for (char c : text) {
+    if (c == '\t') {
+      if (tabsize > 0) {
+        size_t spaces = size_t(tabsize) - column % size_t(tabsize);
+        size += spaces;
+        column += spaces;
+      }
+    } else {
+      ++size;
+      if (!is_continuation(c)) ++column;
+      if (c == '\n' || c == '\r') column = 0;
+    }
+    if (size > kMaxBuiltText) break;
+  }
+  return size;
 }
 
 Ref str_expandtabs_method(Value self, Args args) {
@@ -828,6 +850,7 @@ Ref str_expandtabs_method(Value self, Args args) {
   if (bound[0] && !int_arg(bound[0], tabsize)) return {};
   std::string_view text = str_view(self);
   if (text.find('\t') == std::string_view::npos && is_exact_str(self)) return ref(self);
+  if (expanded_size(text, tabsize) > kMaxBuiltText) return raise_no_memory();
   return make_str(str_expandtabs(text, tabsize));
 }
 
@@ -836,12 +859,12 @@ Ref str_expandtabs_method(Value self, Args args) {
 // The (sub[, start[, end]]) arguments of find, index, count…
 bool find_args(const char* name, Args args, Value& sub, std::optional<int64_t>& start,
                std::optional<int64_t>& end) {
+  // As stringlib's parse_args_finds: the bounds are converted first.
   if (!check_tuple_args("str", name, args, 1, 3)) return false;
-  sub = args[0];
-  if (!expect_str(sub)) return false;
   if (!slice_index_arg(args.count > 1 ? args[1] : Value(), start)) return false;
   if (!slice_index_arg(args.count > 2 ? args[2] : Value(), end)) return false;
-  return true;
+  sub = args[0];
+  return expect_str(sub);
 }
 
 Ref str_find_method(Value self, Args args) {
@@ -939,6 +962,10 @@ Ref str_replace_method(Value self, Args args) {
   if (replacement.size() > old.size() &&
       matches > (kMaxStrBytes - text.size()) / (replacement.size() - old.size())) {
     return raise(&overflow_error_type, "replace string is too long");
+  }
+  if (replacement.size() > old.size() &&
+      matches > (kMaxBuiltText - text.size()) / (replacement.size() - old.size())) {
+    return raise_no_memory();
   }
   return make_str(str_replace(text, old, replacement, count));
 }
@@ -1219,6 +1246,7 @@ Ref str_encode_method(Value self, Args args) {
       return raise_format(&type_error_type, "encode() argument '%s' must be str, not %s", names[i],
                           arg_type_name(bound[i]));
     }
+    if (bound[i] && !check_utf8_encodable(bound[i])) return {};
   }
   return encode_text(self, bound[0] ? str_view(bound[0]) : "utf-8",
                      bound[1] ? str_view(bound[1]) : "strict");

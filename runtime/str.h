@@ -85,6 +85,11 @@ Ref str_format_map(Value format, Value mapping);
 // format(str, spec) for str and its subclasses: str.__format__.
 Ref str_format_spec(Value str, Value spec);
 
+// The largest str or bytes result built in a std::string (padding,
+// expandtabs, replace…). A request beyond it raises MemoryError, as CPython
+// runs out of memory, rather than letting std::bad_alloc end the process.
+inline constexpr size_t kMaxBuiltText = size_t(1) << 32;
+
 // ---------------------------------------------------------------------------
 // Argument handling shared by the methods of str, bytes and bytearray, each
 // with the message CPython's argument parser of that method gives.

@@ -8,6 +8,7 @@
 // the format strings, fetches and converts the arguments, and raises each
 // error CPython raises, with its message, in CPython's order.
 #include <climits>
+#include <new>
 #include <cstring>
 #include <string>
 #include <string_view>
@@ -231,19 +232,19 @@ class PercentFormatter {
       case 'b':
         if (conversion == 'b' && !m_bytes) break;
         if (!format_text(arg, char(conversion), text)) return false;
-        pad_text(text, flags, width, precision, out);
-        return true;
+        return pad_text(text, flags, width, precision, out);
       case 'c':
         if (!format_char(arg, text)) return false;
-        pad_text(text, flags, width, -1, out);
-        return true;
+        return pad_text(text, flags, width, -1, out);
       case 'd':
       case 'i':
       case 'u':
       case 'o':
       case 'x':
       case 'X':
-        if (!format_integer(arg, char(conversion), flags, int(width), int(precision), text)) return false;
+        if (!format_integer(arg, char(conversion), flags, int(width), int(precision), text)) {
+          return false;
+        }
         out += text;
         return true;
       case 'e':
@@ -263,7 +264,11 @@ class PercentFormatter {
           return raise_format(&type_error_type, "must be real number, not %s",
                               value_type_name(arg).data());
         }
-        percent_format_float(value, char(conversion), flags, int(width), int(precision), text);
+        try {
+          percent_format_float(value, char(conversion), flags, int(width), int(precision), text);
+        } catch (const std::bad_alloc&) {
+          return raise_no_memory();
+        }
         out += text;
         return true;
       }
@@ -383,16 +388,21 @@ class PercentFormatter {
                           hex_or_octal ? "an integer" : "a real number",
                           value_type_name(arg).data());
     }
-    int64_t small;
-    if (int_fits_int64(integer, small)) {
-      return percent_format_int(small, conversion, flags, width, precision, text);
+    // Widths reach INT_MAX: a failed allocation is a MemoryError.
+    try {
+      int64_t small;
+      if (int_fits_int64(integer, small)) {
+        return percent_format_int(small, conversion, flags, width, precision, text);
+      }
+      return percent_format_int(integer.as<IntObject>()->m_value, conversion, flags, width,
+                                precision, text);
+    } catch (const std::bad_alloc&) {
+      return raise_no_memory();
     }
-    return percent_format_int(integer.as<IntObject>()->m_value, conversion, flags, width,
-                              precision, text);
   }
 
   // Precision truncates (in characters for str), width pads with spaces.
-  void pad_text(std::string& text, int flags, int64_t width, int64_t precision, std::string& out) {
+  bool pad_text(std::string& text, int flags, int64_t width, int64_t precision, std::string& out) {
     size_t length;
     if (m_bytes) {
       if (precision >= 0 && size_t(precision) < text.size()) text.resize(size_t(precision));
@@ -411,9 +421,14 @@ class PercentFormatter {
       text.resize(cut);
     }
     size_t padding = width > int64_t(length) ? size_t(width) - length : 0;
-    if (!(flags & kPercentLeftAdjust)) out.append(padding, ' ');
-    out += text;
-    if (flags & kPercentLeftAdjust) out.append(padding, ' ');
+    try {
+      if (!(flags & kPercentLeftAdjust)) out.append(padding, ' ');
+      out += text;
+      if (flags & kPercentLeftAdjust) out.append(padding, ' ');
+    } catch (const std::bad_alloc&) {
+      return raise_no_memory();
+    }
+    return true;
   }
 
   std::string_view m_format;
@@ -714,7 +729,13 @@ Ref str_format_spec(Value self, Value spec) {
   }
   std::string out;
   FormatError error;
-  if (!format_str(str_view(self), spec_text, out, error)) return raise_format_error(error);
+  // A width of 10**12 asks format_str for a terabyte: MemoryError, as in
+  // CPython, not std::bad_alloc ending the process.
+  try {
+    if (!format_str(str_view(self), spec_text, out, error)) return raise_format_error(error);
+  } catch (const std::bad_alloc&) {
+    return raise_no_memory();
+  }
   return make_str(out);
 }
 

@@ -1,4 +1,5 @@
-// Traceback objects and the printing of exceptions (runtime/exception.h),
+// Traceback objects (with the frame snapshots their tb_frame gives) and the
+// printing of exceptions (runtime/exception.h),
 // byte for byte as CPython 3.11's PyErr_Display prints an uncaught one
 // (Python/pythonrun.c and Python/traceback.c):
 //
@@ -87,7 +88,92 @@ bool tb_set_next(Value self, Value next) {
   return true;
 }
 
-Ref tb_get_frame(Value self) { return as_tb(self)->m_frame ? as_tb(self)->m_frame : new_none(); }
+// --- Frame snapshots ----------------------------------------------------------
+//
+// tb_frame: the interpreter keeps no frame objects, so a traceback entry
+// makes a read-only snapshot of its frame on demand, with what tracebacks
+// and the `traceback` module read: f_code, f_lineno, f_lasti, f_globals,
+// f_builtins (f_back and f_locals are not kept: None and an empty dict).
+
+struct FrameSnapshotObject : Object {
+  Ref m_code;
+  Ref m_globals;
+  Ref m_builtins;
+  int m_lasti;
+  int m_lineno;
+};
+
+}  // namespace
+
+extern Type frame_snapshot_type;
+
+namespace {
+
+FrameSnapshotObject* as_snapshot(Value v) { return v.as<FrameSnapshotObject>(); }
+
+void frame_snapshot_destroy(Object* object) { static_cast<FrameSnapshotObject*>(object)->~FrameSnapshotObject(); }
+
+void frame_snapshot_traverse(Object* object, VisitFn visit, void* context) {
+  auto* f = static_cast<FrameSnapshotObject*>(object);
+  for (const Ref* r : {&f->m_code, &f->m_globals, &f->m_builtins}) {
+    if (*r) visit(r->get(), context);
+  }
+}
+
+Ref or_none_ref(const Ref& r) { return r ? r : new_none(); }
+Ref frame_get_code(Value self) { return or_none_ref(as_snapshot(self)->m_code); }
+Ref frame_get_globals(Value self) { return or_none_ref(as_snapshot(self)->m_globals); }
+Ref frame_get_builtins(Value self) { return or_none_ref(as_snapshot(self)->m_builtins); }
+Ref frame_get_locals(Value) { return make_dict(); }
+Ref frame_get_back(Value) { return new_none(); }
+Ref frame_get_lineno(Value self) { return make_int(int64_t(as_snapshot(self)->m_lineno)); }
+Ref frame_get_lasti(Value self) { return make_int(int64_t(as_snapshot(self)->m_lasti) * 2); }
+
+Ref frame_snapshot_repr(Value self) {
+  auto* f = as_snapshot(self);
+  std::string filename = "?", name = "?";
+  if (f->m_code && is_code(f->m_code)) {
+    const CodeObject* code = f->m_code.as<CodeObject>();
+    if (code->m_filename && is_str(code->m_filename)) filename = str_view(code->m_filename);
+    if (code->m_name && is_str(code->m_name)) name = str_view(code->m_name);
+  }
+  char address[32];
+  std::snprintf(address, sizeof address, "%p", static_cast<void*>(self.as_object()));
+  Ref quoted = make_str(filename);
+  if (!quoted) return {};
+  Ref file_repr = repr(quoted);
+  if (!file_repr) return {};
+  return make_str("<frame at " + std::string(address) + ", file " + std::string(str_view(file_repr)) + ", line " +
+                  std::to_string(f->m_lineno) + ", code " + name + ">");
+}
+
+const GetSetDef kFrameSnapshotGetSet[] = {
+    {"f_code", frame_get_code},
+    {"f_globals", frame_get_globals},
+    {"f_builtins", frame_get_builtins},
+    {"f_locals", frame_get_locals},
+    {"f_back", frame_get_back},
+    {"f_lineno", frame_get_lineno},
+    {"f_lasti", frame_get_lasti},
+    {nullptr, nullptr},
+};
+
+Ref tb_get_frame(Value self) {
+  auto* tb = as_tb(self);
+  if (!tb->m_frame) {
+    Object* object = allocate_object(&frame_snapshot_type);
+    if (object == nullptr) return raise_no_memory();
+    auto* frame = static_cast<FrameSnapshotObject*>(object);
+    Ref owned = Ref::steal(object);
+    frame->m_code = tb->m_code;
+    frame->m_globals = tb->m_globals;
+    frame->m_builtins = tb->m_builtins;
+    frame->m_lasti = tb->m_lasti;
+    frame->m_lineno = tb->m_lineno;
+    tb->m_frame = std::move(owned);
+  }
+  return tb->m_frame;
+}
 // CPython counts tb_lasti in bytes: two per code unit.
 Ref tb_get_lasti(Value self) { return make_int(int64_t(as_tb(self)->m_lasti) * 2); }
 Ref tb_get_lineno(Value self) { return make_int(int64_t(as_tb(self)->m_lineno)); }
@@ -114,6 +200,19 @@ Type traceback_type = [] {
   return type;
 }();
 COIL_REGISTER_TYPE(traceback_type);
+
+Type frame_snapshot_type = [] {
+  Type type{};
+  type.m_tp_name = "frame";
+  type.m_size = sizeof(FrameSnapshotObject);
+  type.m_flags = kTypeHasGC;
+  type.m_destroy = frame_snapshot_destroy;
+  type.m_traverse = frame_snapshot_traverse;
+  type.m_repr = frame_snapshot_repr;
+  type.m_getset = kFrameSnapshotGetSet;
+  return type;
+}();
+COIL_REGISTER_TYPE(frame_snapshot_type);
 
 Ref make_traceback(Value next, Value code, int lasti, int lineno) {
   Object* object = allocate_object(&traceback_type);

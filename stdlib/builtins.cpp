@@ -799,6 +799,7 @@ const MethodDef kBuiltins[] = {
 };
 
 bool init_builtins(Value module) {
+  if (!init_exception_types()) return false;
   if (!module_add_functions(module, kBuiltins)) return false;
   Value dict = module_dict(module);
   // The built-in types and exceptions under their Python names.

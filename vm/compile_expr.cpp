@@ -378,6 +378,124 @@ Ref Compiler::fold(ExprNode* e) {
   return result;
 }
 
+// --- Compile-time warnings ----------------------------------------------------------------
+
+const char* Compiler::inferred_type_name(ExprNode* e) {
+  switch (e->node_kind) {
+    case ExprKind::Tuple: return is_constant(e) ? type_name(fold(e).type()).data() : "tuple";
+    case ExprKind::List:
+    case ExprKind::ListComp: return "list";
+    case ExprKind::Dict:
+    case ExprKind::DictComp: return "dict";
+    case ExprKind::Set:
+    case ExprKind::SetComp: return "set";
+    case ExprKind::GeneratorExp: return "generator";
+    case ExprKind::Lambda: return "function";
+    case ExprKind::JoinedStr:
+    case ExprKind::FormattedValue: return "str";
+    default: break;
+  }
+  if (Ref value = fold(e)) return type_name(value.type()).data();
+  return nullptr;
+}
+
+// Calling a literal: `(1, 2)(3)` where a comma was surely meant.
+bool Compiler::check_caller(ExprNode* func) {
+  switch (func->node_kind) {
+    case ExprKind::Constant:
+    case ExprKind::Tuple:
+    case ExprKind::List:
+    case ExprKind::ListComp:
+    case ExprKind::Dict:
+    case ExprKind::DictComp:
+    case ExprKind::Set:
+    case ExprKind::SetComp:
+    case ExprKind::GeneratorExp:
+    case ExprKind::JoinedStr:
+    case ExprKind::FormattedValue:
+      break;
+    default:
+      if (!is_constant(func)) return true;
+      break;
+  }
+  const char* type = inferred_type_name(func);
+  if (type == nullptr) return true;
+  return warn(std::string("'") + type + "' object is not callable; perhaps you missed a comma?");
+}
+
+bool Compiler::check_subscripter(ExprNode* e) {
+  bool warn_it = false;
+  if (Ref value = fold(e)) {
+    warn_it = is_none(value) || value.get().is(ellipsis()) || is_int(value) || is_float(value) ||
+              is_complex(value) || is_anyset(value);
+  } else {
+    switch (e->node_kind) {
+      case ExprKind::Set:
+      case ExprKind::SetComp:
+      case ExprKind::GeneratorExp:
+      case ExprKind::Lambda:
+        warn_it = true;
+        break;
+      default:
+        break;
+    }
+  }
+  if (!warn_it) return true;
+  return warn(std::string("'") + inferred_type_name(e) +
+              "' object is not subscriptable; perhaps you missed a comma?");
+}
+
+bool Compiler::check_index(ExprNode* e, ExprNode* index) {
+  const char* index_type = inferred_type_name(index);
+  if (index_type == nullptr) return true;
+  if (Ref value = fold(index)) {
+    if (is_int(value)) return true;
+  }
+  bool warn_it = false;
+  if (Ref value = fold(e)) {
+    warn_it = is_str(value) || is_bytes(value) || is_tuple(value);
+  } else {
+    switch (e->node_kind) {
+      case ExprKind::Tuple:
+      case ExprKind::List:
+      case ExprKind::ListComp:
+      case ExprKind::JoinedStr:
+      case ExprKind::FormattedValue:
+        warn_it = true;
+        break;
+      default:
+        break;
+    }
+  }
+  if (!warn_it) return true;
+  return warn(std::string(inferred_type_name(e)) + " indices must be integers or slices, not " +
+              index_type + "; perhaps you missed a comma?");
+}
+
+// `x is 1`: identity with a literal (other than None, True, False, ...).
+// `inverted` checks `not a is b` as the `a is not b` it compiles to.
+bool Compiler::check_compare(Compare* e, bool inverted) {
+  auto is_arg_ok = [&](ExprNode* operand) {
+    Ref value = fold(operand);
+    if (!value) return true;
+    return is_none(value) || value.get().is(py_bool(true)) || value.get().is(py_bool(false)) ||
+           value.get().is(ellipsis());
+  };
+  bool left = is_arg_ok(e->left);
+  for (uint32_t i = 0; i < e->ops.size; ++i) {
+    CmpOperator op = e->ops[i];
+    if (inverted) op = op == CmpOperator::Is ? CmpOperator::IsNot
+                       : op == CmpOperator::IsNot ? CmpOperator::Is : op;
+    bool right = is_arg_ok(e->comparators[i]);
+    if ((op == CmpOperator::Is || op == CmpOperator::IsNot) && (!right || !left)) {
+      return warn(op == CmpOperator::Is ? "\"is\" with a literal. Did you mean \"==\"?"
+                                        : "\"is not\" with a literal. Did you mean \"!=\"?");
+    }
+    left = right;
+  }
+  return true;
+}
+
 // --- Expressions -----------------------------------------------------------------------
 
 bool Compiler::visit_exprs(const Seq<ExprNode*>& exprs) {
@@ -470,8 +588,7 @@ void Compiler::emit_yield() {
 //   exit:
 // A YIELD_VALUE that directly follows a SEND is such a delegating yield:
 // throw() and close() go to the receiver below it on the stack.
-void Compiler::emit_yield_from(bool await) {
-  (void)await;
+void Compiler::emit_yield_from() {
   Block* start = new_block();
   Block* resume = new_block();
   Block* exit = new_block();
@@ -489,20 +606,13 @@ void Compiler::update_start_location_to_match_attr(Attribute* attr) {
   Position& loc = m_unit->loc;
   if (loc.lineno != attr->loc.end_lineno) {
     loc.lineno = attr->loc.end_lineno;
+    // As CPython: the name's length in characters, taken from the end's
+    // byte offset (the two agree for ASCII names).
     int length = 0;
-    size_t pos = 0;
-    while (pos < attr->attr.size()) {
-      unsigned char c = static_cast<unsigned char>(attr->attr[pos]);
-      pos += c < 0x80 ? 1 : c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4;
-      ++length;
-    }
-    (void)length;
-    // CPython subtracts the name's length in characters from a byte offset;
-    // the bytes of the name give the same column for the ASCII names that
-    // nearly all code uses, and the right one for the others.
-    int size = int(attr->attr.size());
-    if (size <= attr->loc.end_col_offset) {
-      loc.col = attr->loc.end_col_offset - size;
+    for (char c : attr->attr)
+      if ((static_cast<unsigned char>(c) & 0xC0) != 0x80) ++length;
+    if (length <= attr->loc.end_col_offset) {
+      loc.col = attr->loc.end_col_offset - length;
     } else {
       loc.col = -1;
       loc.end_col = -1;
@@ -544,6 +654,7 @@ bool Compiler::visit_expr_inner(ExprNode* e) {
         auto* compare = static_cast<Compare*>(unary->operand);
         set_loc(compare);
         mark_searched_display(*this, compare);
+        if (!check_compare(compare, true)) return false;
         if (!visit_expr(compare->left) || !visit_expr(compare->comparators[0])) return false;
         emit_compare(inverted);
         return true;
@@ -608,7 +719,7 @@ bool Compiler::visit_expr_inner(ExprNode* e) {
       if (!visit_expr(static_cast<YieldFrom*>(e)->value)) return false;
       emit(GET_YIELD_FROM_ITER);
       emit_none();
-      emit_yield_from(false);
+      emit_yield_from();
       return true;
     }
     case ExprKind::Await: {
@@ -623,7 +734,7 @@ bool Compiler::visit_expr_inner(ExprNode* e) {
       if (!visit_expr(static_cast<Await*>(e)->value)) return false;
       emit(GET_AWAITABLE, 0);
       emit_none();
-      emit_yield_from(true);
+      emit_yield_from();
       return true;
     }
     case ExprKind::Compare: return compile_compare(static_cast<Compare*>(e));
@@ -653,6 +764,9 @@ bool Compiler::visit_expr_inner(ExprNode* e) {
     }
     case ExprKind::Subscript: {
       auto* subscript = static_cast<Subscript*>(e);
+      if (subscript->ctx == ExprContext::Load &&
+          (!check_subscripter(subscript->value) || !check_index(subscript->value, subscript->slice)))
+        return false;
       if (!visit_expr(subscript->value) || !visit_expr(subscript->slice)) return false;
       switch (subscript->ctx) {
         case ExprContext::Load: emit(BINARY_SUBSCR); break;
@@ -749,6 +863,7 @@ bool Compiler::compile_jump_if(ExprNode* e, Block* next, bool cond) {
           auto* compare = static_cast<Compare*>(unary->operand);
           set_loc(compare);
           mark_searched_display(*this, compare);
+          if (!check_compare(compare, true)) return false;
           if (!visit_expr(compare->left) || !visit_expr(compare->comparators[0])) return false;
           emit_compare(inverted);
           emit_jump(cond ? POP_JUMP_IF_TRUE : POP_JUMP_IF_FALSE, next);
@@ -793,6 +908,7 @@ bool Compiler::compile_jump_if(ExprNode* e, Block* next, bool cond) {
         handled = false;
         break;
       }
+      if (!check_compare(compare)) return false;
       Block* cleanup = new_block();
       if (!visit_expr(compare->left)) return false;
       for (uint32_t i = 0; i < n; ++i) {
@@ -826,6 +942,7 @@ bool Compiler::compile_jump_if(ExprNode* e, Block* next, bool cond) {
 
 bool Compiler::compile_compare(Compare* e) {
   mark_searched_display(*this, e);
+  if (!check_compare(e)) return false;
   if (!visit_expr(e->left)) return false;
   uint32_t n = e->ops.size - 1;
   if (n == 0) {
@@ -1097,6 +1214,7 @@ bool Compiler::compile_call(Call* e) {
   bool done = false;
   if (!maybe_method_call(e, done)) return false;
   if (done) return true;
+  if (!check_caller(e->func)) return false;
   set_loc(e->func);
   emit(PUSH_NULL);
   set_loc(e);
@@ -1275,7 +1393,7 @@ bool Compiler::compile_comprehension(ExprNode* e, ComprehensionType type,
   if (is_async_generator && type != ComprehensionType::Generator) {
     emit(GET_AWAITABLE, 0);
     emit_none();
-    emit_yield_from(true);
+    emit_yield_from();
   }
   return true;
 }
@@ -1388,7 +1506,7 @@ bool Compiler::compile_async_comprehension_generator(const Seq<Comprehension*>& 
   emit_jump(kSetupFinally, except);
   emit(GET_ANEXT);
   emit_none();
-  emit_yield_from(true);
+  emit_yield_from();
   emit(kPopBlock);
   if (!visit_expr(generator->target)) return false;
   for (ExprNode* condition : generator->ifs)

@@ -10,6 +10,7 @@
 // cleanup code the compiler invents — have none (unset_loc) and get their
 // line from the instruction before them during assembly, as in CPython.
 #include <algorithm>
+#include <cstdio>
 #include <cstring>
 
 #include "parser/parser.h"
@@ -196,9 +197,12 @@ Ref Compiler::compile(const Module& module, CompileMode mode) {
       ok = visit_stmts(module.body);
       break;
     case CompileMode::Eval:
+      // The parser reads modules: an expression is a module of one
+      // expression statement.
       if (module.body.size != 1 || module.body[0]->node_kind != StmtKind::Expr) {
         set_loc(module.body.empty() ? Location{1, 0, 1, 0} : module.body[0]->loc);
-        return error("invalid syntax"), Ref();
+        error("invalid syntax");
+        return {};
       }
       ok = visit_expr(static_cast<Expr*>(module.body[0])->value);
       add_none = false;
@@ -214,7 +218,7 @@ Ref Compiler::compile(const Module& module, CompileMode mode) {
 // --- Errors ---------------------------------------------------------------------
 
 bool Compiler::error(std::string message) {
-  const Position& loc = m_unit->loc;
+  Position loc = m_unit ? m_unit->loc : Position{};
   return error_at(std::move(message),
                   Location{loc.lineno, loc.col, loc.end_lineno, loc.end_col});
 }
@@ -230,6 +234,56 @@ bool Compiler::error_at(std::string message, const Location& loc) {
     if (loc.end_col_offset < 0 || loc.end_lineno < 0) m_error.end_lineno = m_error.end_offset = 0;
   }
   return false;
+}
+
+namespace {
+
+// Line `lineno` of `source`, stripped as str.strip() does.
+std::string_view source_line(std::string_view source, int lineno) {
+  size_t start = 0;
+  for (int line = 1; line < lineno; ++line) {
+    size_t newline = source.find('\n', start);
+    if (newline == std::string_view::npos) return {};
+    start = newline + 1;
+  }
+  size_t end = source.find('\n', start);
+  std::string_view line = source.substr(start, end == std::string_view::npos ? std::string_view::npos
+                                                                             : end - start);
+  auto is_space = [](char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\f' || c == '\v'; };
+  while (!line.empty() && is_space(line.front())) line.remove_prefix(1);
+  while (!line.empty() && is_space(line.back())) line.remove_suffix(1);
+  return line;
+}
+
+bool print_compile_warning(std::string_view filename, int lineno, std::string_view message,
+                           std::string_view line) {
+  std::string text;
+  text += filename;
+  text += ':';
+  text += std::to_string(lineno);
+  text += ": SyntaxWarning: ";
+  text += message;
+  text += '\n';
+  if (!line.empty()) {
+    text += "  ";
+    text += line;
+    text += '\n';
+  }
+  std::fflush(stdout);
+  std::fwrite(text.data(), 1, text.size(), stderr);
+  return true;
+}
+
+CompileWarningHandler g_warning_handler = print_compile_warning;
+
+}  // namespace
+
+bool Compiler::warn(std::string message) {
+  int lineno = m_unit ? m_unit->loc.lineno : -1;
+  std::string_view line;
+  if (!m_filename.empty() && m_filename[0] != '<') line = source_line(m_source, lineno);
+  if (g_warning_handler(m_filename, lineno, message, line)) return true;
+  return error(std::move(message));
 }
 
 // --- Units and scopes --------------------------------------------------------------
@@ -597,7 +651,7 @@ bool Compiler::unwind_frame_block(const FrameBlock& block, bool preserve_tos) {
       if (block.type == FrameBlockType::AsyncWith) {
         emit(GET_AWAITABLE, 2);
         emit_none();
-        emit_yield_from(true);
+        emit_yield_from();
       }
       emit(POP_TOP);
       unset_loc();
@@ -1096,7 +1150,7 @@ bool Compiler::compile_async_for(AsyncFor* s) {
   emit_jump(kSetupFinally, except);
   emit(GET_ANEXT);
   emit_none();
-  emit_yield_from(true);
+  emit_yield_from();
   emit(kPopBlock);
   // Success: the body.
   if (!visit_expr(s->target)) return false;
@@ -1540,7 +1594,7 @@ bool Compiler::compile_async_with(AsyncWith* s, uint32_t pos) {
   emit(BEFORE_ASYNC_WITH);
   emit(GET_AWAITABLE, 1);
   emit_none();
-  emit_yield_from(true);
+  emit_yield_from();
   emit_jump(kSetupWith, final);
   use_block(block);
   FrameBlock frame{FrameBlockType::AsyncWith, block, final};
@@ -1563,7 +1617,7 @@ bool Compiler::compile_async_with(AsyncWith* s, uint32_t pos) {
   call_exit_with_nones();
   emit(GET_AWAITABLE, 2);
   emit_none();
-  emit_yield_from(true);
+  emit_yield_from();
   emit(POP_TOP);
   emit_jump(JUMP, exit);
   use_block(final);
@@ -1572,7 +1626,7 @@ bool Compiler::compile_async_with(AsyncWith* s, uint32_t pos) {
   emit(WITH_EXCEPT_START);
   emit(GET_AWAITABLE, 2);
   emit_none();
-  emit_yield_from(true);
+  emit_yield_from();
   compile_with_except_finish(cleanup);
   use_block(exit);
   return true;
@@ -1581,6 +1635,12 @@ bool Compiler::compile_async_with(AsyncWith* s, uint32_t pos) {
 // --- Simple statements ----------------------------------------------------------------------
 
 bool Compiler::compile_assert(Assert* s) {
+  // A parenthesized message makes a tuple, which is always true.
+  bool tuple_test = s->test->node_kind == ExprKind::Tuple && !static_cast<Tuple*>(s->test)->elts.empty();
+  if (!tuple_test) {
+    if (Ref value = fold(s->test)) tuple_test = is_tuple(value) && tuple_size(value) > 0;
+  }
+  if (tuple_test && !warn("assertion is always true, perhaps remove parentheses?")) return false;
   Block* end = new_block();
   if (!compile_jump_if(s->test, end, true)) return false;
   emit(LOAD_ASSERTION_ERROR);
@@ -1788,6 +1848,10 @@ bool Compiler::compile_annassign(AnnAssign* s) {
 
 // --- Entry points ---------------------------------------------------------------------------
 
+void set_compile_warning_handler(CompileWarningHandler handler) {
+  compiler::g_warning_handler = handler != nullptr ? handler : compiler::print_compile_warning;
+}
+
 Ref compile_module(const ast::Module& module, const SymbolTable& symbols,
                    std::string_view filename, std::string_view source, CompileMode mode,
                    bool top_level_await, SyntaxErrorInfo& error) {
@@ -1803,9 +1867,9 @@ Ref compile_module(const ast::Module& module, const SymbolTable& symbols,
 }
 
 Ref compile_source(std::string_view source, std::string_view filename, CompileMode mode,
-                   bool top_level_await, SyntaxErrorInfo& error) {
+                   bool top_level_await, SyntaxErrorInfo& error, bool byte_offsets) {
   Arena arena;
-  ParseResult parsed = parse_module(source, arena);
+  ParseResult parsed = parse_module(source, arena, byte_offsets);
   if (!parsed.ok) {
     error = parsed.error;
     return {};

@@ -33,7 +33,8 @@ enum class CompileMode { Exec, Eval, Single };
 
 // Compiles a parsed module. Returns its CodeObject, or null with `error`
 // filled with the SyntaxError CPython 3.11's compiler raises. `source` is
-// the decoded text, for error positions and for the code's m_source.
+// the decoded text, for error positions. (Code compiled from a string may
+// want it kept for tracebacks: see code_set_source in vm/code.h.)
 //
 // `top_level_await` allows `await`, `async for`, `async with` and
 // asynchronous comprehensions in the module's own code (DESIGN §3), as
@@ -45,8 +46,28 @@ Ref compile_module(const ast::Module& module, const SymbolTable& symbols,
 
 // Parses, builds the symbol table and compiles in one step (what `compile()`,
 // `exec` and the script runner need). Returns null with `error` filled on a
-// SyntaxError from any of the three.
+// SyntaxError from any of the three (or, rarely, with a Python exception
+// pending instead, such as MemoryError). `byte_offsets` is parse_module's:
+// set it for a source file that declares no encoding, as CPython reports
+// its parser's error offsets in bytes there.
+//
+// Constant folding evaluates operations at compile time and may raise (and
+// swallow) exceptions: the runtime must be initialized (init_runtime) first.
 Ref compile_source(std::string_view source, std::string_view filename, CompileMode mode,
-                   bool top_level_await, SyntaxErrorInfo& error);
+                   bool top_level_await, SyntaxErrorInfo& error, bool byte_offsets = false);
+
+// What becomes of a SyntaxWarning the compiler issues ('"is" with a
+// literal', "'tuple' object is not callable; perhaps you missed a comma?",
+// …). `source_line` is the line's text, or empty when the source is not a
+// file (CPython's linecache finds no line for "<string>"). The handler
+// returns false to make the warning an error (warnings filtered to
+// "error"): compilation then fails with a SyntaxError of the same message.
+// The default prints it to stderr as CPython's warnings module shows it,
+// every time (compile-time warnings have no registry):
+//     FILE:LINE: SyntaxWarning: MESSAGE
+//       SOURCE LINE
+using CompileWarningHandler = bool (*)(std::string_view filename, int lineno,
+                                       std::string_view message, std::string_view source_line);
+void set_compile_warning_handler(CompileWarningHandler handler);
 
 }  // namespace coil

@@ -203,6 +203,8 @@ class Compiler {
   std::string mangled(std::string_view name) const;
 
   bool error(std::string message);  // at the current location
+  // Issues a SyntaxWarning at the current line; false if it became an error.
+  bool warn(std::string message);
   bool error_at(std::string message, const ast::Location& loc);
 
   bool name_op(std::string_view name, ast::ExprContext ctx);
@@ -299,10 +301,16 @@ class Compiler {
   bool compile_slice(ast::Slice* e);
   void emit_yield();
   // SEND / YIELD_VALUE / JUMP loop of `yield from` and `await`.
-  void emit_yield_from(bool await);
+  void emit_yield_from();
   void update_start_location_to_match_attr(ast::Attribute* attr);
   bool is_import_originated(ast::ExprNode* e) const;
-  bool check_caller(ast::ExprNode* func) { return true; }
+  // CPython's compile-time SyntaxWarnings for code that will surely fail.
+  bool check_caller(ast::ExprNode* func);
+  bool check_subscripter(ast::ExprNode* e);
+  bool check_index(ast::ExprNode* e, ast::ExprNode* index);
+  bool check_compare(ast::Compare* e, bool inverted = false);
+  // The type an expression certainly has (CPython's infer_type), or null.
+  const char* inferred_type_name(ast::ExprNode* e);
 
   // Constant folding, as CPython's ast_opt.c does it before compiling.
   // Returns the value `e` folds to, or null (no exception) if it does not.

@@ -432,8 +432,26 @@ bool unpack_ex(Value sequence, Value* out_reversed, size_t before, size_t after)
   return true;
 }
 
+// The start of `with` / `async with`: checks the protocol as CPython 3.11
+// does (both methods on the type), binds __exit__ (or __aexit__) into
+// `exit_bound` and returns what __enter__ (or __aenter__) returned.
+Ref enter_context(Value manager, bool is_async, Ref& exit_bound) {
+  const char* enter_name = is_async ? "__aenter__" : "__enter__";
+  const char* exit_name = is_async ? "__aexit__" : "__exit__";
+  if (!type_lookup(manager.type(), enter_name) || !type_lookup(manager.type(), exit_name)) {
+    return raise_type_error_for(is_async ? "'%s' object does not support the asynchronous context manager protocol"
+                                         : "'%s' object does not support the context manager protocol",
+                                manager);
+  }
+  exit_bound = getattr(manager, exit_name);
+  if (!exit_bound) return {};
+  return call_method(manager, enter_name, {});
+}
+
 Ref load_name_error(Value name) {
-  return raise_format(&name_error_type, "name '%s' is not defined", str_cstr(name));
+  raise_format(&name_error_type, "name '%s' is not defined", str_cstr(name));
+  augment_name_error(name);  // .name, and "Did you mean…" when printed
+  return {};
 }
 
 // The exception-table entry covering `index`, or null.
@@ -692,7 +710,7 @@ dispatch_switch:
       Value v = locals[oparg];
       if (!v) [[unlikely]] {
         raise_format(&unbound_local_error_type,
-                     "local variable '%s' referenced before assignment",
+                     "cannot access local variable '%s' where it is not associated with a value",
                      str_cstr(code->m_localsplus_names[oparg]));
         ERROR();
       }
@@ -716,7 +734,7 @@ dispatch_switch:
       Value old = locals[oparg];
       if (!old) {
         raise_format(&unbound_local_error_type,
-                     "local variable '%s' referenced before assignment",
+                     "cannot access local variable '%s' where it is not associated with a value",
                      str_cstr(code->m_localsplus_names[oparg]));
         ERROR();
       }
@@ -751,7 +769,7 @@ dispatch_switch:
                        "cannot access free variable '%s' where it is not associated with a value in enclosing scope",
                        str_cstr(code->m_localsplus_names[oparg]));
         } else {
-          raise_format(&unbound_local_error_type, "local variable '%s' referenced before assignment",
+          raise_format(&unbound_local_error_type, "cannot access local variable '%s' where it is not associated with a value",
                        str_cstr(code->m_localsplus_names[oparg]));
         }
         ERROR();
@@ -786,7 +804,7 @@ dispatch_switch:
     CASE(DELETE_DEREF) {
       CellObject* cell = locals[oparg].as<CellObject>();
       if (!cell->m_value) {
-        raise_format(&unbound_local_error_type, "local variable '%s' referenced before assignment",
+        raise_format(&unbound_local_error_type, "cannot access local variable '%s' where it is not associated with a value",
                      str_cstr(code->m_localsplus_names[oparg]));
         ERROR();
       }
@@ -881,7 +899,10 @@ dispatch_switch:
     CASE(LOAD_ATTR) {
       Value owner = TOP();
       Ref v = getattr(owner, code->m_names[oparg]);
-      if (!v) ERROR();
+      if (!v) {
+        augment_attribute_error(owner, code->m_names[oparg]);
+        ERROR();
+      }
       decref(owner);
       TOP() = v.release();
       SKIP_CACHES(LOAD_ATTR);
@@ -913,7 +934,10 @@ dispatch_switch:
         }
       }
       Ref v = getattr(owner, name);
-      if (!v) ERROR();
+      if (!v) {
+        augment_attribute_error(owner, name);
+        ERROR();
+      }
       decref(owner);
       TOP() = Value();
       PUSH(v.release());
@@ -1758,20 +1782,12 @@ dispatch_switch:
       DISPATCH();
     }
     CASE(BEFORE_ASYNC_WITH) {
-      Value manager = TOP();
-      Value aenter = type_lookup(manager.type(), "__aenter__");
-      Value aexit = type_lookup(manager.type(), "__aexit__");
-      if (!aenter || !aexit) {
-        raise_type_error_for("'%s' object does not support the asynchronous context manager protocol", manager);
-        ERROR();
-      }
-      Ref exit_bound = getattr(manager, "__aexit__");
-      if (!exit_bound) ERROR();
-      Ref enter_result = call_method(manager, "__aenter__", {});
+      Ref exit_bound;
+      Ref enter_result = enter_context(TOP(), true, exit_bound);
       if (!enter_result) ERROR();
       Ref awaitable = get_awaitable_iterator(enter_result, 1);
       if (!awaitable) ERROR();
-      decref(manager);
+      decref(TOP());
       TOP() = exit_bound.release();
       PUSH(awaitable.release());
       DISPATCH();
@@ -1908,18 +1924,10 @@ dispatch_switch:
       DISPATCH();
     }
     CASE(BEFORE_WITH) {
-      Value manager = TOP();
-      Value enter = type_lookup(manager.type(), "__enter__");
-      Value exit_method = type_lookup(manager.type(), "__exit__");
-      if (!enter || !exit_method) {
-        raise_type_error_for("'%s' object does not support the context manager protocol", manager);
-        ERROR();
-      }
-      Ref exit_bound = getattr(manager, "__exit__");
-      if (!exit_bound) ERROR();
-      Ref enter_result = call_method(manager, "__enter__", {});
+      Ref exit_bound;
+      Ref enter_result = enter_context(TOP(), false, exit_bound);
       if (!enter_result) ERROR();
-      decref(manager);
+      decref(TOP());
       TOP() = exit_bound.release();
       PUSH(enter_result.release());
       DISPATCH();

@@ -157,10 +157,8 @@ bool exception_group_match(Value exception, Value type, Ref& match, Ref& rest) {
       match = new_none();
       return true;
     }
-    Ref list = make_list();
-    list_append(list, ref(exception));
-    Ref empty = make_str("");
-    Ref group = call(Value(&exception_group_type), {empty, list});
+    Ref single = make_tuple({exception});
+    Ref group = make_exception_group("", single);
     if (!group) return false;
     auto* e = exception.as<BaseExceptionObject>();
     if (e->m_traceback) group.as<BaseExceptionObject>()->m_traceback = e->m_traceback;

@@ -9,17 +9,19 @@
 # --regen rewrites the .dis files from the current compiler; review the diff
 # before committing it. Ends with "dis: N passed, M failed".
 set -uo pipefail
-cd "$(dirname "$0")"
 regen=0
 if [ "${1:-}" = "--regen" ]; then
   regen=1
   shift
 fi
-coil=${1:-../../build/coil}
+here="$(cd "$(dirname "$0")" && pwd)"
+coil=${1:-$here/../../build/coil}
+# A relative COIL is taken from where the script is run.
 case "$coil" in
   /*) ;;
   *) coil="$(cd "$(dirname "$coil")" && pwd)/$(basename "$coil")" ;;
 esac
+cd "$here"
 passed=0
 failed=0
 for source in *.py; do

@@ -68,6 +68,25 @@ void summarize(const CodeObject* code, std::string& out) {
     if (is_code(constant)) summarize(constant.as<CodeObject>(), out);
 }
 
+std::string g_warnings;
+
+bool record_warning(std::string_view filename, int lineno, std::string_view message,
+                    std::string_view line) {
+  g_warnings += std::to_string(lineno) + ": " + std::string(message) + "\n";
+  return true;
+}
+
+// The SyntaxWarnings compiling `source` issues, one "line: message" each.
+std::string warnings(const char* source) {
+  g_warnings.clear();
+  set_compile_warning_handler(record_warning);
+  SyntaxErrorInfo e;
+  Ref code = compile_source(source, "<test>", CompileMode::Exec, false, e);
+  set_compile_warning_handler(nullptr);
+  if (!code) return "error: " + e.message;
+  return g_warnings;
+}
+
 std::string summary(const char* source) {
   SyntaxErrorInfo e;
   Ref code = compile_source(source, "<test>", CompileMode::Exec, true, e);
@@ -216,6 +235,37 @@ TEST_F(CompilerTest, SyntaxErrors) {
             "SyntaxError: cannot assign to __debug__ (2, 8, 2, 17)");
   EXPECT_EQ(error("for x in y:\x0a  for x0 in y:\x0a    for x1 in y:\x0a      for x2 in y:\x0a        for x3 in y:\x0a          for x4 in y:\x0a            for x5 in y:\x0a              for x6 in y:\x0a                for x7 in y:\x0a                  for x8 in y:\x0a                    for x9 in y:\x0a                      for x10 in y:\x0a                        for x11 in y:\x0a                          for x12 in y:\x0a                            for x13 in y:\x0a                              for x14 in y:\x0a                                for x15 in y:\x0a                                  for x16 in y:\x0a                                    for x17 in y:\x0a                                      for x18 in y:\x0a                                        for x19 in y:\x0a                                          pass\x0a", false),
             "SyntaxError: too many statically nested blocks (21, 41, 22, 47)");
+}
+
+TEST_F(CompilerTest, SyntaxWarnings) {
+  EXPECT_EQ(warnings("x is 1\x0a"),
+            "1: \x22is\x22 with a literal. Did you mean \x22==\x22\x3f\x0a");
+  EXPECT_EQ(warnings("if x is not (): pass\x0a"),
+            "1: \x22is not\x22 with a literal. Did you mean \x22!=\x22\x3f\x0a");
+  EXPECT_EQ(warnings("x is None or x is ... or x is True\x0a"),
+            "");
+  EXPECT_EQ(warnings("a is b is -1\x0a"),
+            "1: \x22is\x22 with a literal. Did you mean \x22==\x22\x3f\x0a");
+  EXPECT_EQ(warnings("(1, 2)(3)\x0a"),
+            "1: 'tuple' object is not callable; perhaps you missed a comma\x3f\x0a");
+  EXPECT_EQ(warnings("[x for x in y]()\x0a"),
+            "1: 'list' object is not callable; perhaps you missed a comma\x3f\x0a");
+  EXPECT_EQ(warnings("f'{x}'()\x0a"),
+            "1: 'str' object is not callable; perhaps you missed a comma\x3f\x0a");
+  EXPECT_EQ(warnings("None[0]\x0a"),
+            "1: 'NoneType' object is not subscriptable; perhaps you missed a comma\x3f\x0a");
+  EXPECT_EQ(warnings("(lambda: 0)[0]\x0a"),
+            "1: 'function' object is not subscriptable; perhaps you missed a comma\x3f\x0a");
+  EXPECT_EQ(warnings("[1, 2][3, 4]\x0a"),
+            "1: list indices must be integers or slices, not tuple; perhaps you missed a comma\x3f\x0a");
+  EXPECT_EQ(warnings("'abc'['a']\x0a"),
+            "1: str indices must be integers or slices, not str; perhaps you missed a comma\x3f\x0a");
+  EXPECT_EQ(warnings("x[()] + 'a'[1]\x0a"),
+            "");
+  EXPECT_EQ(warnings("assert (x, 'message')\x0a"),
+            "1: assertion is always true, perhaps remove parentheses\x3f\x0a");
+  EXPECT_EQ(warnings("def f():\x0a    return x is 'a' and y is not 2\x0a"),
+            "2: \x22is\x22 with a literal. Did you mean \x22==\x22\x3f\x0a" "2: \x22is not\x22 with a literal. Did you mean \x22!=\x22\x3f\x0a");
 }
 
 TEST_F(CompilerTest, TopLevelAwaitNeedsTheFlag) {

@@ -85,6 +85,24 @@ ERRORS = [
     + "  " * 21 + "pass\n",
 ]
 
+# Sources for which CPython's compiler issues SyntaxWarnings.
+WARNINGS = [
+    "x is 1\n",
+    "if x is not (): pass\n",
+    "x is None or x is ... or x is True\n",
+    "a is b is -1\n",
+    "(1, 2)(3)\n",
+    "[x for x in y]()\n",
+    "f'{x}'()\n",
+    "None[0]\n",
+    "(lambda: 0)[0]\n",
+    "[1, 2][3, 4]\n",
+    "'abc'['a']\n",
+    "x[()] + 'a'[1]\n",
+    "assert (x, 'message')\n",
+    "def f():\n    return x is 'a' and y is not 2\n",
+]
+
 # Code objects whose attributes are compared: (name of the test, source).
 # Every code object of the module is visited, in constant order.
 CODES = [
@@ -135,6 +153,14 @@ def error_of(source):
         return "%s: %s (%s, %s, %s, %s)" % (type(e).__name__, e.msg, e.lineno, e.offset,
                                            e.end_lineno, e.end_offset)
     return "accepted"
+
+
+def warnings_of(source):
+    import warnings
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        compile(source, "<test>", "exec", dont_inherit=True)
+    return "".join("%d: %s\n" % (w.lineno, w.message) for w in caught)
 
 
 def code_summary(source):
@@ -232,6 +258,25 @@ void summarize(const CodeObject* code, std::string& out) {
     if (is_code(constant)) summarize(constant.as<CodeObject>(), out);
 }
 
+std::string g_warnings;
+
+bool record_warning(std::string_view filename, int lineno, std::string_view message,
+                    std::string_view line) {
+  g_warnings += std::to_string(lineno) + ": " + std::string(message) + "\\n";
+  return true;
+}
+
+// The SyntaxWarnings compiling `source` issues, one "line: message" each.
+std::string warnings(const char* source) {
+  g_warnings.clear();
+  set_compile_warning_handler(record_warning);
+  SyntaxErrorInfo e;
+  Ref code = compile_source(source, "<test>", CompileMode::Exec, false, e);
+  set_compile_warning_handler(nullptr);
+  if (!code) return "error: " + e.message;
+  return g_warnings;
+}
+
 std::string summary(const char* source) {
   SyntaxErrorInfo e;
   Ref code = compile_source(source, "<test>", CompileMode::Exec, true, e);
@@ -248,6 +293,11 @@ std::string summary(const char* source) {
     for source in ERRORS:
         out.write("  EXPECT_EQ(error(%s, false),\n            %s);\n" % (
             cxx_string(source), cxx_string(error_of(source))))
+    out.write("}\n\n")
+    out.write("TEST_F(CompilerTest, SyntaxWarnings) {\n")
+    for source in WARNINGS:
+        out.write("  EXPECT_EQ(warnings(%s),\n            %s);\n" % (
+            cxx_string(source), cxx_string(warnings_of(source))))
     out.write("}\n\n")
     out.write("TEST_F(CompilerTest, TopLevelAwaitNeedsTheFlag) {\n")
     for source in ["await x\n", "async for x in y: pass\n", "async with x: pass\n",
