@@ -507,6 +507,21 @@ const MethodDef kTypeMethods[] = {
     {nullptr, nullptr, ArgKind::NoArgs},
 };
 
+// tp_new of a class whose MRO defines __new__ in Python: calls it with the
+// class first, as CPython's slot_tp_new.
+Ref slot_new(Type* type, const Value* args, size_t nargs, TupleObject* kwnames) {
+  Value attribute = type_lookup(type, "__new__");
+  if (!attribute) return raise_format(&type_error_type, "cannot create '%s' instances", type->m_tp_name);
+  DescrGetFn get = attribute.type()->m_descr_get;
+  Ref function = get ? get(attribute, Value(), Value(type)) : ref(attribute);
+  if (!function) return {};
+  size_t total = nargs + (kwnames ? kwnames->m_size : 0);
+  std::vector<Value> stack(total + 1);
+  stack[0] = Value(type);
+  for (size_t i = 0; i < total; ++i) stack[i + 1] = args[i];
+  return call(function, stack.data(), nargs + 1, kwnames);
+}
+
 void type_type_destroy(Object* object) {
   if (static_cast<Type*>(object)->m_flags & kTypeHeapType) heap_type_destroy(object);
 }
@@ -756,6 +771,12 @@ Ref type_new(Type* metatype, Value name, Value bases_in, Value namespace_dict, V
   if (type->m_new == nullptr) type->m_new = base->m_new;
   type_modified(type);
   fixup_slots(type);
+  // __new__ written in Python (a staticmethod by now) replaces the
+  // inherited allocator; the built-ins' own __new__ are builtin functions.
+  {
+    Value new_attribute = type_lookup(type, "__new__");
+    if (new_attribute && new_attribute.type() != &builtin_function_type) type->m_new = slot_new;
+  }
   for (size_t i = 0; i < tuple_size(type->m_bases); ++i) {
     Type* b = tuple_item(type->m_bases, i).as<Type>();
     if (b->m_heap) b->m_heap->subclasses.push_back(type);

@@ -18,6 +18,7 @@
 #include <string>
 
 #include "runtime/abstract.h"
+#include "runtime/descriptors.h"
 #include "runtime/errors.h"
 #include "runtime/generic_alias.h"
 #include "runtime/list.h"
@@ -1059,6 +1060,15 @@ void view_clear(Object* object) {
   if (empty) static_cast<DictViewObject*>(object)->m_dict = std::move(empty);
 }
 
+// view.mapping: a read-only proxy of the dict behind the view.
+Ref view_get_mapping(Value self) { return make_mappingproxy(view_dict(self)); }
+
+const GetSetDef view_getset[] = {
+    {"mapping", view_get_mapping, nullptr,
+     "dictionary that this view refers to"},
+    {},
+};
+
 const MethodDef keys_methods[] = {
     {"isdisjoint", view_isdisjoint, ArgKind::OneArg,
      "Return True if the view and the given iterable have a null intersection."},
@@ -1142,6 +1152,7 @@ struct DictTypeSetup {
       v->m_clear = view_clear;
       v->m_repr = view_repr;
       v->m_length = view_length;
+      v->m_getset = view_getset;
     }
     dict_keys_type.m_iter = keys_iter;
     dict_values_type.m_iter = values_iter;

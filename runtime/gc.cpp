@@ -1,6 +1,8 @@
 // The list of container objects (runtime/gc.h).
 #include "runtime/gc.h"
 
+#include "runtime/type.h"
+
 namespace coil {
 
 namespace {

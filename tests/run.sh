@@ -71,10 +71,7 @@ tally "$(tail -1 <<<"$out")"
 echo "== conformance ($build)"
 drift=""
 [ "$build" != "build" ] && drift="--no-cpython"
-# Known gap: some scripts still leak objects at exit (reference-count leaks
-# in the young runtime, and cycles, which nothing collects yet), so
-# LeakSanitizer is off for this suite only; ASan and UBSan stay on.
-out=$(ASAN_OPTIONS=detect_leaks=0:abort_on_error=0 python3 tests/conformance/run.py --coil "$coil" $drift)
+out=$(python3 tests/conformance/run.py --coil "$coil" $drift)
 echo "$out" | tail -25
 tally "$(tail -1 <<<"$out")"
 

@@ -365,7 +365,7 @@ bool unpack_sequence(Value sequence, Value* out_reversed, size_t count) {
       if (size < count) {
         raise_format(&value_error_type, "not enough values to unpack (expected %zu, got %zu)", count, size);
       } else {
-        raise_format(&value_error_type, "too many values to unpack (expected %zu, got %zu)", count, size);
+        raise_format(&value_error_type, "too many values to unpack (expected %zu)", count);
       }
       return false;
     }
@@ -646,6 +646,9 @@ Ref run_frame(Frame* entry, bool throwing) {
   // Dispatch: computed goto through a table of labels expanded from
   // vm/opcodes.def (every instruction must have its CASE, or this does not
   // compile), or a plain switch where labels-as-values are unavailable.
+  // DISPATCH() is an ordinary goto to the shared `dispatch` label in both
+  // cases: leaving a case's block that way runs the destructors of its
+  // C++ locals (a computed goto would skip them and leak).
 #if defined(__GNUC__) && !defined(COIL_SWITCH_DISPATCH)
   static void* const kDispatchTable[kOpcodeCount] = {
 #define OP(name, operand, pops, pushes, caches) &&op_##name,
@@ -655,21 +658,16 @@ Ref run_frame(Frame* entry, bool throwing) {
 #define CASE(name) \
   case name:       \
   op_##name:
-#define DISPATCH()                     \
-  do {                                 \
-    NEXT_INSTRUCTION();                \
-    goto* kDispatchTable[opcode];      \
-  } while (0)
 #define REDISPATCH() goto* kDispatchTable[opcode]
 #else
 #define CASE(name) case name:
-#define DISPATCH() goto dispatch
 #define REDISPATCH() goto dispatch_switch
 #endif
+#define DISPATCH() goto dispatch
 
 dispatch:
-  __attribute__((unused));
   NEXT_INSTRUCTION();
+  REDISPATCH();
 dispatch_switch:
   __attribute__((unused));
   switch (opcode) {
