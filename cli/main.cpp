@@ -172,6 +172,8 @@ int main(int argc, char** argv) {
     std::filesystem::path absolute = std::filesystem::absolute(script, error);
     if (!error) script = absolute.string();
   }
+  Source source;
+  if (int status = load_source(script, source)) return status;
   std::vector<std::string> script_args(args.begin() + 1, args.end());
-  return coil::run_script(script, option, script_args);
+  return coil::run_script(script, option, source.text, source.byte_offsets, script_args);
 }

@@ -5,15 +5,11 @@
 
 #include <cstdio>
 #include <cstdlib>
-#include <cstring>
 #include <filesystem>
-#include <fstream>
-#include <iterator>
 #include <string>
 #include <vector>
 
 #include "cli/commands.h"
-#include "lexer/lexer.h"
 #include "parser/syntax_error.h"
 #include "runtime/abstract.h"
 #include "runtime/dict.h"
@@ -81,47 +77,21 @@ int report_exception() {
 // Drives a top-level coroutine (a script that awaits at module level) to
 // its end. Without an event loop, only awaits that never suspend complete.
 Ref drive_top_level(Ref coroutine) {
-  GeneratorObject* g = coroutine.as<GeneratorObject>();
-  while (true) {
-    bool returned;
-    Ref result = generator_resume(g, none(), returned);
-    if (!result) return {};
-    if (returned) return result;
-    return raise(&runtime_error_type, "coil: top-level await needs the event loop (not available yet)");
-  }
+  bool returned;
+  Ref result = generator_resume(coroutine.as<GeneratorObject>(), none(), returned);
+  if (!result || returned) return result;
+  return raise(&runtime_error_type, "coil: top-level await needs the event loop (not available yet)");
 }
 
 }  // namespace
 
-int run_script(const std::string& path, const std::string& as_given, const std::vector<std::string>& args) {
+int run_script(const std::string& path, const std::string& as_given, const std::string& text,
+               bool byte_offsets, const std::vector<std::string>& args) {
   set_stack_limit();
   // The types first: compiling makes constants (strs, ints, tuples).
   if (!init_runtime()) return report_exception();
-  std::string bytes;
-  {
-    std::FILE* file = std::fopen(path.c_str(), "rb");
-    if (file == nullptr) {
-      std::fprintf(stderr, "coil: can't open file '%s': [Errno %d] %s\n", path.c_str(), errno, std::strerror(errno));
-      return 2;
-    }
-    char chunk[65536];
-    size_t count;
-    while ((count = std::fread(chunk, 1, sizeof chunk, file)) > 0) bytes.append(chunk, count);
-    bool failed = std::ferror(file);
-    std::fclose(file);
-    if (failed) {
-      std::fprintf(stderr, "coil: can't open file '%s': [Errno %d] %s\n", path.c_str(), EISDIR, std::strerror(EISDIR));
-      return 2;
-    }
-  }
   SyntaxErrorInfo error;
-  std::string text;
-  bool declared = false;
-  if (!decode_source(bytes, text, error, &declared)) {
-    std::fputs(format_syntax_error(error, path, bytes).c_str(), stderr);
-    return 1;
-  }
-  Ref code = compile_source(text, path, CompileMode::Exec, true, error);
+  Ref code = compile_source(text, path, CompileMode::Exec, true, error, byte_offsets);
   if (!code) {
     std::fputs(format_syntax_error(error, path, text).c_str(), stderr);
     return 1;

@@ -9,7 +9,6 @@
 #include "runtime/class.h"
 
 #include <algorithm>
-#include <cctype>
 #include <cstdio>
 #include <cstring>
 #include <string>
@@ -25,6 +24,7 @@
 #include "runtime/slots.h"
 #include "runtime/str.h"
 #include "runtime/tuple.h"
+#include "runtime/unicode.h"
 #include "vm/interpreter.h"
 #include "vm/symtable.h"
 
@@ -42,7 +42,7 @@ const std::vector<Type*> kNoTypes;
 // ---------------------------------------------------------------------------
 // The MRO: C3 linearization, as CPython's mro_implementation.
 
-bool merge_mro(std::vector<std::vector<Type*>>& sequences, std::vector<Type*>& result, Value bases) {
+bool merge_mro(std::vector<std::vector<Type*>>& sequences, std::vector<Type*>& result) {
   while (true) {
     bool all_empty = true;
     for (auto& s : sequences) all_empty &= s.empty();
@@ -53,8 +53,7 @@ bool merge_mro(std::vector<std::vector<Type*>>& sequences, std::vector<Type*>& r
       Type* head = s.front();
       bool in_tail = false;
       for (auto& other : sequences) {
-        if (std::find(other.begin() + (other.empty() ? 0 : 1), other.end(), head) != other.end() &&
-            !other.empty()) {
+        if (!other.empty() && std::find(other.begin() + 1, other.end(), head) != other.end()) {
           in_tail = true;
           break;
         }
@@ -104,7 +103,7 @@ Ref compute_mro(Type* type) {
     std::vector<Type*> base_list;
     for (size_t i = 0; i < n; ++i) base_list.push_back(tuple_item(bases, i).as<Type>());
     sequences.push_back(base_list);
-    if (!merge_mro(sequences, result, bases)) return {};
+    if (!merge_mro(sequences, result)) return {};
   }
   Ref mro = make_tuple(result.size());
   for (size_t i = 0; i < result.size(); ++i) tuple_set(mro, i, ref(Value(result[i])));
@@ -249,7 +248,7 @@ Ref type_getattr(Value self, Value name) {
   if (meta_get != nullptr) return meta_get(meta_attribute, self, Value(metatype));
   if (meta_attribute) return ref(meta_attribute);
   return raise_format(&attribute_error_type, "type object '%s' has no attribute '%s'",
-                      str_cstr(type->m_qualname == nullptr ? Value(type->m_name) : Value(type->m_name)),
+                      str_cstr(Value(type->m_name)),
                       str_cstr(name));
 }
 
@@ -594,16 +593,6 @@ Type* calculate_metaclass(Type* requested, Value bases) {
   return winner;
 }
 
-static bool is_identifier_str(Value v) {
-  if (!is_str(v)) return false;
-  std::string_view text = str_view(v);
-  if (text.empty()) return false;
-  for (unsigned char c : text) {
-    if (!(std::isalnum(c) || c == '_' || c >= 0x80)) return false;
-  }
-  return !std::isdigit(static_cast<unsigned char>(text[0]));
-}
-
 Ref type_new(Type* metatype, Value name, Value bases_in, Value namespace_dict, Value kwargs_dict) {
   // 1. The metaclass and the bases.
   Ref bases = ref(bases_in);
@@ -707,12 +696,10 @@ Ref type_new(Type* metatype, Value name, Value bases_in, Value namespace_dict, V
         return raise_format(&type_error_type, "__slots__ items must be strings, not '%s'",
                             value_type_name(slot_name).data());
       }
-      if (!is_identifier_str(slot_name)) return raise(&type_error_type, "__slots__ must be identifiers");
+      if (!str_isidentifier(str_view(slot_name))) return raise(&type_error_type, "__slots__ must be identifiers");
       std::string_view text = str_view(slot_name);
       if (text == "__dict__") {
-        if (has_dict || !wants_dict == false) {
-          if (has_dict) return raise(&type_error_type, "__dict__ slot disallowed: we already got one");
-        }
+        if (has_dict) return raise(&type_error_type, "__dict__ slot disallowed: we already got one");
         wants_dict = true;
         continue;
       }

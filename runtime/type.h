@@ -161,7 +161,6 @@ struct Type : Object {
   LengthFn m_length = nullptr;
   BinaryFn m_getitem = nullptr;
   SetItemFn m_setitem = nullptr;
-  InquiryFn m_contains_unused = nullptr;
   // Returns 1/0, or -1 with an exception pending.
   int (*m_contains)(Value container, Value item) = nullptr;
 

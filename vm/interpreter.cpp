@@ -454,16 +454,13 @@ Ref load_name_error(Value name) {
   return {};
 }
 
-// The exception-table entry covering `index`, or null.
+// The exception-table entry covering `index`, or null. As in CPython 3.11
+// the ranges do not overlap: each instruction has one innermost handler.
 const ExceptionTableEntry* find_handler(const CodeObject* code, uint32_t index) {
-  const ExceptionTableEntry* best = nullptr;
   for (const ExceptionTableEntry& entry : code->m_exception_table) {
-    if (index >= entry.start && index < entry.end) {
-      // Innermost: the narrowest range.
-      if (best == nullptr || entry.end - entry.start < best->end - best->start) best = &entry;
-    }
+    if (index >= entry.start && index < entry.end) return &entry;
   }
-  return best;
+  return nullptr;
 }
 
 bool exception_class_check(Value type) {
@@ -580,11 +577,11 @@ bool import_star(Value module, Value locals) {
 // ---------------------------------------------------------------------------
 // The loop.
 
-// COIL_TRACE=1 prints each instruction as it runs, with the stack depth
-// (a debugging aid; one predictable branch per instruction when off).
-const bool g_trace = std::getenv("COIL_TRACE") != nullptr;
+// In debug builds, COIL_TRACE=1 prints each instruction as it runs, with
+// the stack depth.
+[[maybe_unused]] const bool g_trace = std::getenv("COIL_TRACE") != nullptr;
 
-void trace_instruction(Frame* frame, const CodeUnit* at, Value* sp) {
+[[maybe_unused]] void trace_instruction(Frame* frame, const CodeUnit* at, Value* sp) {
   CodeObject* code = frame->code;
   uint32_t index = uint32_t(at - code->m_code.data());
   std::fprintf(stderr, "%s:%u %s %u depth=%ld\n", str_cstr(code->m_name), index,
@@ -632,8 +629,15 @@ Ref run_frame(Frame* entry, bool throwing) {
     CodeUnit unit_ = *ip++;                        \
     opcode = unit_opcode(unit_);                   \
     oparg = unit_arg(unit_) | extended;            \
-    if (g_trace) trace_instruction(frame, ip - 1, sp); \
+    TRACE_INSTRUCTION();                           \
   } while (0)
+// Instruction tracing costs nothing in release builds (STYLE: debug modes).
+#ifdef NDEBUG
+#define TRACE_INSTRUCTION() ((void)0)
+#else
+#define TRACE_INSTRUCTION() \
+  if (g_trace) trace_instruction(frame, ip - 1, sp)
+#endif
 #define SKIP_CACHES(op) (ip += kOpcodeInfo[op].caches)
 #define JUMP_TO(target) (ip = code->m_code.data() + (target))
 #define ERROR() goto error
@@ -1534,10 +1538,6 @@ dispatch_switch:
         g_thread.frame = frame;
         LOAD_FRAME();
         DISPATCH();
-      }
-      if (extra && (callable.type()->m_flags & kTypeMethodDescriptor) &&
-          callable.type() != &wrapper_descriptor_type) {
-        // An unbound method descriptor with self: call the C++ function directly.
       }
       SAVE_FRAME();
       Ref r = call(callable, args, nargs, kw);
