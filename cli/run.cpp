@@ -17,6 +17,7 @@
 #include "runtime/file.h"
 #include "runtime/generator.h"
 #include "runtime/int.h"
+#include "runtime/loop/loop.h"
 #include "runtime/module.h"
 #include "runtime/str.h"
 #include "runtime/tuple.h"
@@ -74,13 +75,47 @@ int report_exception() {
   return 1;
 }
 
-// Drives a top-level coroutine (a script that awaits at module level) to
-// its end. Without an event loop, only awaits that never suspend complete.
+// Drives a top-level coroutine (a script that awaits at module level,
+// DESIGN §3): each future it waits on is awaited by running the top-level
+// loop until the future is done; a bare yield runs one iteration.
 Ref drive_top_level(Ref coroutine) {
-  bool returned;
-  Ref result = generator_resume(coroutine.as<GeneratorObject>(), none(), returned);
-  if (!result || returned) return result;
-  return raise(&runtime_error_type, "coil: top-level await needs the event loop (not available yet)");
+  auto* g = coroutine.as<GeneratorObject>();
+  for (;;) {
+    bool returned;
+    Ref yielded = generator_resume(g, none(), returned);
+    if (!yielded || returned) return yielded;
+    Value loop_value = running_loop();
+    if (!loop_value) return raise(&runtime_error_type, "no event loop for the top-level await");
+    auto* loop = loop_value.as<EventLoopObject>();
+    FutureObject* future = is_future(yielded) ? yielded.as<FutureObject>() : nullptr;
+    if (future != nullptr) future->m_blocking = false;
+    Ref keep_loop = ref(loop_value);
+    bool ok = true;
+    bool was_running = loop->m_running;
+    loop->m_running = true;
+    do {
+      if (!loop_run_once(loop)) {
+        ok = false;
+        break;
+      }
+    } while (future != nullptr && future->m_state == FutureState::Pending);
+    loop->m_running = was_running;
+    if (!ok) return {};
+  }
+}
+
+// After the top level ends, the tasks it left running finish (DESIGN §3).
+bool finish_top_level_tasks() {
+  Value loop_value = top_level_loop();
+  if (!loop_value) return true;
+  Ref keep_loop = ref(loop_value);
+  auto* loop = loop_value.as<EventLoopObject>();
+  if (loop->m_closed) return true;
+  loop->m_running = true;
+  bool ok = true;
+  while (ok && loop_has_work(loop)) ok = loop_run_once(loop);
+  loop->m_running = false;
+  return ok;
 }
 
 }  // namespace
@@ -125,10 +160,13 @@ int run_script(const std::string& path, const std::string& as_given, const std::
       !dict_setitem(modules_dict(), make_str("__main__"), main)) {
     return report_exception();
   }
+  set_top_level_running(true);
   Ref result = run_code(code, dict, dict);
   if (result && is_generator_like(result) && (code.as<CodeObject>()->m_flags & kCodeTopLevelAwait)) {
     result = drive_top_level(std::move(result));
   }
+  if (result && !finish_top_level_tasks()) result = Ref();
+  set_top_level_running(false);
   int status = 0;
   if (!result) status = report_exception();
   flush_std_streams();

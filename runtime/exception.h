@@ -137,6 +137,9 @@ struct PrintOptions {
 // chain of causes and contexts, each traceback, exception groups as trees.
 // Any pending exception is left as it was.
 void print_exception(Value exception);
+// Line `lineno` of a code object's source (from its file, or the text it
+// was compiled from), as tracebacks show it; false when there is none.
+bool code_source_line(const struct CodeObject* code, int lineno, std::string& line);
 std::string format_exception(Value exception);
 std::string format_exception(Value exception, const PrintOptions& options);
 // The same text cut into the strings traceback.format_exception() returns.

@@ -11,9 +11,11 @@
 
 #include "runtime/abstract.h"
 #include "runtime/exception.h"
+#include "runtime/file.h"
 #include "runtime/function.h"
 #include "runtime/str.h"
 #include "runtime/tuple.h"
+#include "runtime/warnings.h"
 #include "vm/code.h"
 #include "vm/interpreter.h"
 
@@ -38,6 +40,37 @@ void generator_destroy(Object* object) {
   auto* g = static_cast<GeneratorObject*>(object);
   generator_clear_frame(g);
   g->~GeneratorObject();
+}
+
+Ref generator_close(Value self, Args);
+
+// As CPython's _PyGen_Finalize: a coroutine dropped before it ran warns
+// "never awaited"; a generator or coroutine dropped while suspended is
+// closed, so its `finally` blocks and `with` exits run. An error from
+// closing is reported as unraisable.
+void generator_finalize(Object* object) {
+  auto* g = static_cast<GeneratorObject*>(object);
+  Value self(object);
+  if (g->m_state == GeneratorState::Created && self.type() == &coroutine_type) {
+    Ref saved = fetch_exception();
+    warn_at_current_frame(&runtime_warning_type,
+                          "coroutine '" + std::string(str_view(g->m_qualname)) + "' was never awaited", true);
+    restore_exception(std::move(saved));
+    return;
+  }
+  if (g->m_state != GeneratorState::Suspended || self.type() == &async_generator_type) return;
+  Ref saved = fetch_exception();
+  if (!generator_close(self, Args{})) {
+    Ref error = fetch_exception();
+    std::string text = "Exception ignored in: ";
+    Ref shown = repr(self);
+    text += shown ? std::string(str_view(shown)) : "<object repr() failed>";
+    clear_exception();
+    flush_std_streams();
+    std::fputs((text + "\n").c_str(), stderr);
+    print_exception(error);
+  }
+  restore_exception(std::move(saved));
 }
 
 void generator_traverse(Object* object, VisitFn visit, void* context) {
@@ -210,6 +243,7 @@ static struct GeneratorTypesSetup {
       t->m_flags = kTypeHasGC;
       t->m_repr = generator_repr;
       t->m_destroy = generator_destroy;
+      t->m_finalize = generator_finalize;
       t->m_traverse = generator_traverse;
     }
     generator_type.m_tp_name = "generator";
@@ -239,7 +273,7 @@ COIL_REGISTER_TYPE(coroutine_wrapper_type);
 
 Ref make_generator(Frame* frame, Value function) {
   CodeObject* code = frame->code;
-  Type* type = (code->m_flags & kCodeCoroutine)        ? &coroutine_type
+  Type* type = (code->m_flags & (kCodeCoroutine | kCodeTopLevelAwait)) ? &coroutine_type
                : (code->m_flags & kCodeAsyncGenerator) ? &async_generator_type
                                                        : &generator_type;
   Object* object = allocate_object(type);
@@ -273,6 +307,67 @@ void generator_clear_frame(GeneratorObject* generator) {
   frame->generator = nullptr;
   free_frame(frame);
 }
+
+namespace {
+
+// Resumes a suspended frame without a sent value (its stack is ready).
+Ref resume_frame(GeneratorObject* g, Frame* frame, bool& returned) {
+  frame->return_kind = ReturnKind::Entry;
+  g->m_state = GeneratorState::Running;
+  std::swap(g->m_handled_exception, g_thread.handled_exception);
+  Ref result = run_frame(frame);
+  returned = g->m_state == GeneratorState::Finished && result;
+  return result;
+}
+
+// close() of a delegate: generators and coroutines directly, anything
+// else through its `close` method if it has one. False with an exception
+// pending if closing raised.
+bool close_delegate(Value delegate) {
+  if (is_generator_like(delegate)) return static_cast<bool>(generator_close(delegate, Args{}));
+  bool found;
+  Ref close = lookup_attr(delegate, intern_static("close"), found);
+  if (!close) return !error_pending();
+  return static_cast<bool>(call(close, nullptr, 0));
+}
+
+// Passes a thrown exception on to the delegate `g` is suspended in. Returns
+// false if the exception is for `g`'s own frame instead (GeneratorExit after
+// closing the delegate, or a delegate without `throw`); otherwise the
+// delegate's answer: a yielded value, its return value (`returned`), or
+// null with the exception it raised pending.
+bool throw_into_delegate(GeneratorObject* g, Ref delegate, Ref& thrown, Ref& result, bool& returned) {
+  returned = false;
+  GeneratorState saved = g->m_state;
+  g->m_state = GeneratorState::Running;  // re-entering g meanwhile is an error
+  if (isinstance(thrown, &generator_exit_type)) {
+    if (!close_delegate(delegate)) thrown = fetch_exception();
+    g->m_state = saved;
+    return false;
+  }
+  if (is_generator_like(delegate)) {
+    result = generator_resume(delegate.as<GeneratorObject>(), none(), returned, thrown);
+  } else {
+    bool found;
+    Ref method = lookup_attr(delegate, intern_static("throw"), found);
+    if (!method) {
+      g->m_state = saved;
+      if (error_pending()) thrown = fetch_exception();
+      return false;
+    }
+    result = call(method, {thrown.get()});
+    if (!result && exception_matches(&stop_iteration_type)) {
+      Ref stop = fetch_exception();
+      Value v = stop.as<BaseExceptionObject>()->m_value.get();
+      result = v ? ref(v) : new_none();
+      returned = true;
+    }
+  }
+  g->m_state = saved;
+  return true;
+}
+
+}  // namespace
 
 Ref generator_resume(GeneratorObject* g, Value value, bool& returned, Value exception) {
   returned = false;
@@ -310,10 +405,27 @@ Ref generator_resume(GeneratorObject* g, Value value, bool& returned, Value exce
       raise_value(exception);
       return {};
     }
+    Ref thrown = ref(exception);
+    if (Value delegate = frame_delegate(frame)) {
+      // Suspended in `yield from`/`await`: the delegate gets the exception
+      // first, as CPython's gen_throw.
+      Ref inner_result;
+      bool delegated = throw_into_delegate(g, ref(delegate), thrown, inner_result, returned);
+      if (delegated) {
+        if (inner_result && !returned) return inner_result;  // the delegate yielded
+        if (inner_result) {
+          // The delegate returned: the frame continues after its loop.
+          returned = false;
+          frame_finish_delegation(frame, std::move(inner_result));
+          return resume_frame(g, frame, returned);
+        }
+        thrown = fetch_exception();  // the delegate raised: raise that here
+      }
+    }
     frame->return_kind = ReturnKind::Entry;
     g->m_state = GeneratorState::Running;
     std::swap(g->m_handled_exception, g_thread.handled_exception);
-    restore_exception(ref(exception));
+    restore_exception(std::move(thrown));
     Ref result = resume_with_exception(frame);
     returned = g->m_state == GeneratorState::Finished && result;
     return result;

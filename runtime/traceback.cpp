@@ -1210,6 +1210,10 @@ void write_to_stderr(const std::string& text) {
 
 }  // namespace
 
+bool code_source_line(const CodeObject* code, int lineno, std::string& line) {
+  return source_line(code, lineno, line);
+}
+
 std::string format_exception(Value exception, const PrintOptions& options) {
   // Keep the pending exception (if any) out of the way of the str() and
   // repr() calls made while printing.

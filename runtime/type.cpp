@@ -72,6 +72,12 @@ void dealloc(Object* object) {
   if (type->m_flags & kTypeHeapType) {
     if (!call_finalizer(object)) return;  // resurrected
   }
+  if (type->m_finalize != nullptr) {
+    object->m_refcount = 1;
+    type->m_finalize(object);
+    if (--object->m_refcount != 0) return;  // resurrected
+    object->m_refcount = 1;
+  }
   if (type->m_flags & kTypeHasGC) gc_untrack(object, reinterpret_cast<char*>(object) - type->m_prefix);
   // Heap-type instances: their __slots__ values and __dict__ live in the prefix.
   if (type->m_heap != nullptr) clear_heap_instance(object);
@@ -180,6 +186,7 @@ void inherit_slots(Type* type, const Type* base) {
   INHERIT(m_traverse);
   INHERIT(m_clear);
   INHERIT(m_destroy);
+  INHERIT(m_finalize);
 #undef INHERIT
   for (int i = 0; i < 2 * kBinaryOpCount; ++i) {
     if (type->m_binary[i] == nullptr) type->m_binary[i] = base->m_binary[i];

@@ -16,6 +16,7 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <new>
 #include <optional>
 #include <string_view>
 #include <vector>
@@ -63,6 +64,10 @@ using ClearFn = void (*)(Object*);
 // Runs the C++ destructor of the object's body in place; the memory itself
 // is freed by dealloc().
 using DestroyFn = void (*)(Object*);
+// Runs as the last reference goes, before destruction, with the object still
+// alive (one reference held): it may call Python code (a Future reporting
+// "exception was never retrieved"). A reference it keeps resurrects the object.
+using FinalizeFn = void (*)(Object*);
 
 // The binary operators, in the order of CPython's NB_* oparg of BINARY_OP
 // (the in-place forms follow at +kInplaceOffset).
@@ -126,6 +131,7 @@ struct Type : Object {
   const GetSetDef* m_getset = nullptr;
 
   DestroyFn m_destroy = nullptr;
+  FinalizeFn m_finalize = nullptr;
   TraverseFn m_traverse = nullptr;
   ClearFn m_clear = nullptr;
 
@@ -180,6 +186,15 @@ inline Type* Value::type() const {
 // variable-sized types), its prefix zeroed, its header set (one reference)
 // and its body zeroed; the caller placement-constructs the body's C++ members.
 Object* allocate_object(Type* type, size_t extra_items = 0);
+// Constructs the C++ body of a just-allocated object in place (a body with
+// members that need constructors: vectors, containers), keeping its header.
+template <class T>
+T* construct_body(Object* object) {
+  Object header = *object;
+  T* body = new (static_cast<void*>(object)) T;
+  *static_cast<Object*>(body) = header;
+  return body;
+}
 
 // The __dict__ pointer of an instance whose type has one (m_dict_offset
 // != 0); the dict itself is made on first use, so the pointer may be null.

@@ -59,38 +59,29 @@ Ref search_path(Value parent) {
   return getattr(sys, "path");
 }
 
-Ref load_source_module(std::string_view full_name, const std::string& file, bool package,
-                       const std::string& directory) {
-  std::string bytes;
-  if (!read_text_file(file, bytes)) {
-    return raise_format(&import_error_type, "cannot read '%s'", file.c_str());
-  }
+// Makes the module `full_name` (a package if `package`, searched in
+// `directory`), registers it in sys.modules and runs `text` in it.
+Ref exec_new_module(std::string_view full_name, std::string_view text, const std::string& file,
+                    bool package, const std::string& directory, bool set_file) {
   Ref module = make_module(full_name);
   if (!module) return {};
   Value dict = module_dict(module);
-  Ref file_str = make_str(file);
-  if (!dict_setitem_str(dict, "__file__", file_str)) return {};
+  if (set_file) {
+    Ref file_str = make_str(file);
+    if (!dict_setitem_str(dict, "__file__", file_str)) return {};
+  }
   std::string package_name(full_name);
   if (!package) {
     size_t dot = package_name.rfind('.');
     package_name = dot == std::string::npos ? "" : package_name.substr(0, dot);
   } else {
     Ref path_list = make_list();
-    list_append(path_list, make_str(directory));
+    if (!directory.empty()) list_append(path_list, make_str(directory));
     if (!dict_setitem_str(dict, "__path__", path_list)) return {};
   }
   Ref package_str = make_str(package_name);
   if (!dict_setitem_str(dict, "__package__", package_str)) return {};
   if (!dict_setitem(modules_dict(), make_str(full_name), module)) return {};
-  // Decode as the parser does (BOM, coding cookie).
-  std::string text;
-  SyntaxErrorInfo error;
-  bool declared = false;
-  if (!decode_source(bytes, text, error, &declared)) {
-    raise_syntax_error(error, file, bytes);
-    dict_delitem(modules_dict(), make_str(full_name));
-    return {};
-  }
   Ref result = exec_source_in_module(text, file, module);
   if (!result) {
     Ref saved = fetch_exception();
@@ -101,6 +92,35 @@ Ref load_source_module(std::string_view full_name, const std::string& file, bool
   // As importlib: the module is what sys.modules holds after it ran.
   Value final_module = lookup_module(full_name);
   return final_module ? ref(final_module) : module;
+}
+
+Ref load_source_module(std::string_view full_name, const std::string& file, bool package,
+                       const std::string& directory) {
+  std::string bytes;
+  if (!read_text_file(file, bytes)) {
+    return raise_format(&import_error_type, "cannot read '%s'", file.c_str());
+  }
+  // Decode as the parser does (BOM, coding cookie).
+  std::string text;
+  SyntaxErrorInfo error;
+  bool declared = false;
+  if (!decode_source(bytes, text, error, &declared)) {
+    raise_syntax_error(error, file, bytes);
+    return {};
+  }
+  return exec_new_module(full_name, text, file, package, directory, true);
+}
+
+// A module compiled into the binary (lib/), as CPython's frozen modules: its
+// code's file name is "<frozen NAME>" and an embedded package's __path__ is
+// empty (its submodules are embedded too).
+Ref load_embedded_module(std::string_view full_name) {
+  for (const EmbeddedModule* m = kEmbeddedModules; m->name != nullptr; ++m) {
+    if (full_name != m->name) continue;
+    return exec_new_module(full_name, m->source, "<frozen " + std::string(full_name) + ">", m->package, "",
+                           false);
+  }
+  return {};
 }
 
 // Finds and loads the module `full_name` whose last component is `last`,
@@ -120,6 +140,8 @@ Ref find_and_load(std::string_view full_name, std::string_view last, Value paren
       return module;
     }
   }
+  if (Ref module = load_embedded_module(full_name)) return module;
+  if (error_pending()) return {};
   Ref path = search_path(parent);
   if (!path) {
     if (error_pending() && !exception_matches(&attribute_error_type)) return {};

@@ -1,5 +1,5 @@
 // The import system (vm/import.cpp): sys.modules, native modules
-// (stdlib/), and .py modules and packages found on sys.path — the script's
+// (stdlib/), modules compiled in from lib/, and .py modules and packages found on sys.path — the script's
 // folder, then COILPATH's entries.
 #pragma once
 
@@ -19,6 +19,15 @@ Value lookup_module(std::string_view name);
 Ref import_name(Value name, Value globals, Value fromlist, Value level);
 // Imports the absolute dotted `name` and returns the leaf module.
 Ref import_module(std::string_view name);
+
+// A module written in Python and compiled into the binary (lib/, turned
+// into a table by lib/embed.py at build time); the table ends with a null name.
+struct EmbeddedModule {
+  const char* name;  // dotted: "asyncio", "asyncio.tasks"
+  bool package;
+  const char* source;
+};
+extern const EmbeddedModule kEmbeddedModules[];
 
 // Runs `source` (the text of `path`) as the module `name` in `module`'s
 // namespace. Used for the main script and for .py modules.

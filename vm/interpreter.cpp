@@ -287,6 +287,42 @@ Ref call_function(Value callable, const Value* args, size_t nargs, TupleObject* 
   return run_frame(frame);
 }
 
+// A generator frame suspended inside `yield from`/`await` stopped at the
+// YIELD_VALUE of the loop `SEND t; YIELD_VALUE; JUMP s` (s the SEND): its ip
+// is at that JUMP and the receiver is on top of its stack. A plain `yield`
+// is never followed by a JUMP (its sent value is consumed first).
+namespace {
+const CodeUnit* delegation_send(const Frame* frame) {
+  const CodeUnit* code = frame->code->m_code.data();
+  const CodeUnit* end = code + frame->code->m_code.size();
+  const CodeUnit* ip = frame->ip;
+  uint32_t extended = 0;
+  while (ip < end && unit_opcode(*ip) == EXTENDED_ARG) extended = (extended | unit_arg(*ip++)) << 24;
+  if (ip >= end || unit_opcode(*ip) != JUMP) return nullptr;
+  uint32_t target = unit_arg(*ip) | extended;
+  if (target >= frame->code->m_code.size()) return nullptr;
+  const CodeUnit* send = code + target;
+  return unit_opcode(*send) == SEND ? send : nullptr;
+}
+}  // namespace
+
+Value frame_delegate(const Frame* frame) {
+  if (frame == nullptr || frame->stack_top <= frame->slots + frame->code->localsplus_count()) return Value();
+  if (delegation_send(frame) == nullptr) return Value();
+  return frame->stack_top[-1];
+}
+
+void frame_finish_delegation(Frame* frame, Ref result) {
+  const CodeUnit* send = delegation_send(frame);
+  const CodeUnit* code = frame->code->m_code.data();
+  // SEND's target: a preceding EXTENDED_ARG supplies its high bits.
+  uint32_t target = unit_arg(*send);
+  if (send > code && unit_opcode(send[-1]) == EXTENDED_ARG) target |= unit_arg(send[-1]) << 24;
+  decref(*--frame->stack_top);  // the receiver
+  *frame->stack_top++ = result.release();
+  frame->ip = code + target;
+}
+
 Ref run_code(Value code_value, Value globals, Value locals) {
   CodeObject* code = code_value.as<CodeObject>();
   Frame* frame = allocate_frame(code);
@@ -298,7 +334,7 @@ Ref run_code(Value code_value, Value globals, Value locals) {
   frame->builtins = builtins && is_dict(builtins) ? ref(builtins) : g_builtins_dict;
   frame->locals = ref(locals);
   frame->return_kind = ReturnKind::Entry;
-  if (is_generator_code(code)) {
+  if (is_generator_code(code) || (code->m_flags & kCodeTopLevelAwait)) {
     // Top-level await: the module's code is a coroutine the loop drives.
     return make_generator(frame, Value());
   }
@@ -627,6 +663,7 @@ Ref run_frame(Frame* entry, bool throwing) {
 #define NEXT_INSTRUCTION()                         \
   do {                                             \
     CodeUnit unit_ = *ip++;                        \
+    frame->ip = ip; /* lasti for code run meanwhile */ \
     opcode = unit_opcode(unit_);                   \
     oparg = unit_arg(unit_) | extended;            \
     TRACE_INSTRUCTION();                           \

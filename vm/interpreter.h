@@ -73,6 +73,14 @@ Ref current_locals();
 // namespace; returns what the body returns (its __class__ cell or None).
 Ref run_class_body(Value function, Value ns);
 
+// The object a suspended generator frame delegates to — the receiver of
+// the `yield from` or `await` it is suspended in — or null.
+Value frame_delegate(const Frame* frame);
+// Ends that delegation with the delegate's return value `result`, as SEND
+// does when the receiver returns: the frame continues after the loop with
+// `result` in place of the receiver when next resumed (without a sent value).
+void frame_finish_delegation(Frame* frame, Ref result);
+
 // Resumes a generator or coroutine with `value` (None to start it) as
 // send() does; `exception` (if given) is thrown in instead. Returns the
 // yielded value with `returned` false, or the return value with `returned`

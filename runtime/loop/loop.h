@@ -1,0 +1,206 @@
+// The event loop, Future and Task (DESIGN §4, §5): native types the
+// `_asyncio` module exposes and the `asyncio` package (lib/asyncio/) builds on.
+//
+// The loop keeps its own ready queue, a ring buffer of work items, and a
+// heap of timers ordered by (deadline, sequence number), so timers with
+// equal deadlines fire in the order they were scheduled. A work item is a
+// Handle (call_soon), a Future's done callback, or a Task step: waking a
+// task allocates nothing. One iteration runs the items that were ready when
+// it began, then waits — on the clock of runtime/loop/clock.h, which under
+// virtual time jumps to the next deadline instead of waiting.
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+#include <vector>
+
+#include "runtime/object.h"
+#include "runtime/type.h"
+
+namespace coil {
+
+struct TaskObject;
+
+// One unit of ready work. Holds a reference to each of its objects.
+struct ReadyItem {
+  enum class Kind : uint8_t {
+    Handle,      // a: a Handle; skipped if cancelled by then
+    Callback,    // a(b): a Future's done callback, b the future
+    TaskStep,    // a: a Task to step; b: the exception to throw in, or null
+    TaskWakeup,  // a: a Task whose awaited future b is done
+  };
+  Kind kind;
+  Object* a;
+  Object* b;
+};
+
+// A FIFO of ReadyItems in a growable ring buffer.
+class ReadyQueue {
+ public:
+  ReadyQueue() = default;
+  ReadyQueue(const ReadyQueue&) = delete;
+  ReadyQueue& operator=(const ReadyQueue&) = delete;
+  ~ReadyQueue();
+  void push(ReadyItem item);  // takes the item's references
+  ReadyItem pop();            // gives them to the caller
+  size_t size() const { return m_size; }
+  bool empty() const { return m_size == 0; }
+  void clear();
+  template <class F>
+  void for_each(F&& visit) const {
+    for (size_t i = 0; i < m_size; ++i) visit(m_items[(m_head + i) & (m_items.size() - 1)]);
+  }
+
+ private:
+  std::vector<ReadyItem> m_items;  // capacity: a power of two
+  size_t m_head = 0;
+  size_t m_size = 0;
+};
+
+struct HandleObject : Object {
+  Ref m_callback;
+  Ref m_args;     // tuple
+  Ref m_loop;
+  Ref m_context;  // accepted for CPython's signature; callbacks run in one context
+  double m_when = 0;       // TimerHandle: the deadline on loop.time()'s clock
+  uint64_t m_sequence = 0;  // TimerHandle: order among equal deadlines
+  bool m_cancelled = false;
+  bool m_scheduled = false;  // TimerHandle: still in the timer heap
+  bool m_repr_running = false;
+};
+
+struct TimerEntry {
+  double when;
+  uint64_t sequence;
+  HandleObject* handle;  // owned
+};
+
+struct EventLoopObject : Object {
+  ReadyQueue m_ready;
+  std::vector<TimerEntry> m_timers;  // a min-heap on (when, sequence)
+  uint64_t m_timer_sequence = 0;
+  size_t m_cancelled_timers = 0;
+  bool m_running = false;
+  bool m_stopping = false;
+  bool m_closed = false;
+  bool m_debug = false;
+  Ref m_exception_handler;
+  Ref m_current_task;  // the task being stepped, or null
+  Ref m_current_handle;
+  Ref m_task_factory;
+  int64_t m_live_tasks = 0;  // tasks of this loop not yet done
+};
+
+enum class FutureState : uint8_t { Pending, Cancelled, Finished };
+
+struct FutureCallback {
+  Ref function;       // a callable, or the Task to wake (is_wakeup)
+  Ref context;
+  bool is_wakeup = false;
+};
+
+struct FutureObject : Object {
+  Ref m_loop;
+  Ref m_result;
+  Ref m_exception;
+  Ref m_exception_traceback;
+  Ref m_cancel_message;
+  Ref m_cancelled_exception;  // the CancelledError a Task caught, reused by result()
+  std::vector<FutureCallback> m_callbacks;
+  FutureState m_state = FutureState::Pending;
+  bool m_blocking = false;       // _asyncio_future_blocking
+  bool m_log_traceback = false;  // an exception nobody retrieved yet
+  bool m_is_task = false;
+};
+
+struct TaskObject : FutureObject {
+  Ref m_coro;
+  Ref m_name;            // str, or null until first asked (then "Task-N")
+  uint64_t m_name_number = 0;
+  Ref m_fut_waiter;      // the future the task waits on
+  Ref m_task_cancel_message;
+  Ref m_context;
+  int64_t m_num_cancels_requested = 0;
+  bool m_must_cancel = false;
+  bool m_log_destroy_pending = true;
+  bool m_counted_live = false;
+  // All live tasks, for all_tasks(): an intrusive list (not owning).
+  TaskObject* m_previous_task = nullptr;
+  TaskObject* m_next_task = nullptr;
+};
+
+extern Type event_loop_type, handle_type, timer_handle_type, future_type, future_iter_type, task_type;
+
+inline bool is_future(Value v) { return v.is_object() && isinstance(v, &future_type); }
+inline bool is_task(Value v) { return v.is_object() && isinstance(v, &task_type); }
+inline bool is_event_loop(Value v) { return v.is_object() && isinstance(v, &event_loop_type); }
+
+// The exception types the module defines (asyncio.exceptions), made when
+// `_asyncio` is first imported.
+extern Type* g_cancelled_error_type;
+extern Type* g_invalid_state_error_type;
+
+// --- The loop -------------------------------------------------------------
+
+Ref make_event_loop();
+// Schedules work; takes the item's references.
+void loop_push_ready(EventLoopObject* loop, ReadyItem item);
+Ref loop_call_soon(EventLoopObject* loop, Value callback, Value args_tuple);
+// One iteration (CPython's _run_once). False with an exception pending
+// when a callback raised SystemExit or KeyboardInterrupt.
+bool loop_run_once(EventLoopObject* loop);
+// Runs the loop until stop(); false with an exception pending on error.
+bool loop_run_forever(EventLoopObject* loop);
+// loop.call_exception_handler(context): the handler set, or the default's
+// report on stderr.
+void loop_call_exception_handler(Value loop, Value context);
+// Whether the loop can still make progress for its tasks: ready work, or
+// live tasks and timers that may wake them.
+bool loop_has_work(EventLoopObject* loop);
+
+// The running loop (CPython's _get_running_loop), or null. At the top
+// level of a script, notebook cell or REPL line — code not called from a
+// loop callback — this is the top-level loop, made on first use.
+Value running_loop();
+// The top-level loop, or null if none was made.
+Value top_level_loop();
+// Whether a loop may be run now (asyncio.run, run_until_complete,
+// run_forever): no loop is running, or only the top-level loop while
+// top-level code runs outside its callbacks (DESIGN §3).
+bool may_run_loop();
+// Marks top-level code as running (or not) outside the loop's callbacks.
+void set_top_level_running(bool running);
+// The loop set by set_event_loop(), or null.
+Value current_event_loop();
+void set_current_event_loop(Value loop);  // null clears it
+
+// --- Futures and tasks ----------------------------------------------------
+
+// A new pending Future on `loop`.
+Ref make_future(Value loop);
+bool future_set_result(FutureObject* future, Value result);
+bool future_set_exception(FutureObject* future, Value exception);
+bool future_cancel(FutureObject* future, Value message);
+// The result, raising the exception or CancelledError; InvalidStateError
+// if pending.
+Ref future_result(FutureObject* future);
+// A new Task running `coro` on `loop`, scheduled to start.
+Ref make_task(Value coro, Value loop, Value name, bool top_level = false);
+// The task being stepped on `loop`, or null.
+Value current_task_of(Value loop);
+// Every task not done, of `loop` (or of every loop if null), in creation order.
+Ref all_tasks_list(Value loop);
+// Runs one step of `task` (CPython's Task.__step). False with an exception
+// pending only for SystemExit and KeyboardInterrupt, which propagate.
+bool task_step(TaskObject* task, Value exception);
+bool task_wakeup(TaskObject* task, FutureObject* future);
+// Whether `v` is a coroutine asyncio accepts (a coroutine object, or an
+// object with send/throw/close and __await__).
+bool is_coroutine_object(Value v);
+
+// "<f() running at FILE:LINE>"'s inside, as asyncio formats a coroutine.
+std::string format_coroutine(Value coro);
+// "f(1, 2) at FILE:LINE", as asyncio formats a callback.
+std::string format_callback_source(Value callback, Value args_tuple);
+
+}  // namespace coil

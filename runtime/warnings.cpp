@@ -1,0 +1,52 @@
+// Warnings issued by the runtime (runtime/warnings.h).
+#include "runtime/warnings.h"
+
+#include <cstdio>
+#include <set>
+#include <tuple>
+
+#include "runtime/errors.h"
+#include "runtime/exception.h"
+#include "runtime/file.h"
+#include "runtime/str.h"
+#include "vm/code.h"
+#include "vm/interpreter.h"
+
+namespace coil {
+
+namespace {
+
+// What the "default" action has shown: (file, line, message).
+std::set<std::tuple<std::string, int, std::string>> g_shown;
+
+std::string strip(const std::string& text) {
+  size_t start = text.find_first_not_of(" \t\f\r\n");
+  if (start == std::string::npos) return "";
+  size_t end = text.find_last_not_of(" \t\f\r\n");
+  return text.substr(start, end - start + 1);
+}
+
+}  // namespace
+
+void warn_at_current_frame(Type* category, const std::string& message, bool from_object) {
+  std::string filename = "sys";
+  int lineno = 1;
+  std::string line;
+  bool has_line = false;
+  if (Frame* frame = g_thread.frame) {
+    CodeObject* code = frame->code;
+    filename = std::string(str_view(code->m_filename));
+    lineno = code_line_at(code, frame->lasti());
+    has_line = code_source_line(code, lineno, line);
+  }
+  if (!g_shown.insert({filename, lineno, message}).second) return;
+  flush_std_streams();
+  std::string text = filename + ":" + std::to_string(lineno) + ": " + std::string(type_name(category)) + ": " +
+                     message + "\n";
+  if (has_line && !strip(line).empty()) text += "  " + strip(line) + "\n";
+  if (from_object) text += std::string(type_name(category)) + ": Enable tracemalloc to get the object allocation traceback\n";
+  std::fputs(text.c_str(), stderr);
+  std::fflush(stderr);
+}
+
+}  // namespace coil
