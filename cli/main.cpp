@@ -21,6 +21,7 @@
 #include "parser/syntax_error.h"
 #include "vm/symtable.h"
 #include "cli/commands.h"
+#include "runtime/loop/clock.h"
 
 namespace {
 
@@ -32,6 +33,9 @@ const char kUsage[] =
     "  --symtable FILE       print the symbol table of FILE: scopes and their names\n"
     "  --dis FILE            disassemble FILE's bytecode, as CPython's dis module shows it\n"
     "  --parse FILE...       parse each FILE, printing only syntax errors\n"
+    "  -c CODE               run CODE as the program (sys.argv[0] is '-c')\n"
+    "  -                     run the program read from stdin\n"
+    "  --virtual-time        a simulated clock: sleeps and timers take no real time\n"
     "  -h, --help            show this help\n";
 
 bool read_file(const std::string& path, std::string& bytes) {
@@ -137,6 +141,11 @@ int parse_file(const std::string& path, bool dump, bool positions) {
 
 int main(int argc, char** argv) {
   std::vector<std::string> args(argv + 1, argv + argc);
+  // Options that combine with running a program come first.
+  while (!args.empty() && args[0] == "--virtual-time") {
+    coil::clock_set_virtual(true);
+    args.erase(args.begin());
+  }
   if (args.empty()) {
     std::fputs(kUsage, stderr);
     return 2;
@@ -160,6 +169,14 @@ int main(int argc, char** argv) {
       if (parse_file(args[i], false, false) != 0) status = 1;
     return status;
   }
+  if (option == "-c") {
+    if (args.size() < 2) {
+      std::fputs("Argument expected for the -c option\n", stderr);
+      return 2;
+    }
+    std::vector<std::string> script_args(args.begin() + 2, args.end());
+    return coil::run_script("<string>", "-c", args[1], false, script_args);
+  }
   if (!option.empty() && option[0] == '-' && option != "-") {
     std::fprintf(stderr, "coil: unknown option %s\n%s", option.c_str(), kUsage);
     return 2;
@@ -175,5 +192,6 @@ int main(int argc, char** argv) {
   Source source;
   if (int status = load_source(script, source)) return status;
   std::vector<std::string> script_args(args.begin() + 1, args.end());
+  if (script == "-") script = "<stdin>";
   return coil::run_script(script, option, source.text, source.byte_offsets, script_args);
 }

@@ -155,7 +155,8 @@ int run_script(const std::string& path, const std::string& as_given, const std::
   if (!main) return report_exception();
   Value dict = module_dict(main);
   Ref file_name = make_str(path);
-  if (!dict_setitem_str(dict, "__file__", file_name) ||
+  // `coil -c` has no __file__, as CPython's -c.
+  if ((path != "<string>" && !dict_setitem_str(dict, "__file__", file_name)) ||
       !dict_setitem_str(dict, "__builtins__", lookup_module("builtins")) ||
       !dict_setitem(modules_dict(), make_str("__main__"), main)) {
     return report_exception();

@@ -13,6 +13,7 @@
 #include "runtime/exception.h"
 #include "runtime/file.h"
 #include "runtime/function.h"
+#include "runtime/int.h"
 #include "runtime/str.h"
 #include "runtime/tuple.h"
 #include "runtime/warnings.h"
@@ -38,6 +39,7 @@ Ref generator_repr(Value self) {
 
 void generator_destroy(Object* object) {
   auto* g = static_cast<GeneratorObject*>(object);
+  if (g->m_tracking_loop) loop_forget_async_gen(g->m_tracking_loop, g);
   generator_clear_frame(g);
   g->~GeneratorObject();
 }
@@ -58,7 +60,25 @@ void generator_finalize(Object* object) {
     restore_exception(std::move(saved));
     return;
   }
-  if (g->m_state != GeneratorState::Suspended || self.type() == &async_generator_type) return;
+  if (self.type() == &async_generator_type && g->m_finalizer && g->m_state != GeneratorState::Finished &&
+      !g->m_ag_closed) {
+    // The finalizer hook (asyncio's schedules aclose() on its loop).
+    Ref saved = fetch_exception();
+    Ref finalizer = std::move(g->m_finalizer);
+    if (!call(finalizer, {self})) {
+      Ref error = fetch_exception();
+      flush_std_streams();
+      std::string text = "Exception ignored in: ";
+      Ref shown = repr(finalizer);
+      text += shown ? std::string(str_view(shown)) : "<object repr() failed>";
+      clear_exception();
+      std::fputs((text + "\n").c_str(), stderr);
+      print_exception(error);
+    }
+    restore_exception(std::move(saved));
+    return;
+  }
+  if (g->m_state != GeneratorState::Suspended) return;
   Ref saved = fetch_exception();
   if (!generator_close(self, Args{})) {
     Ref error = fetch_exception();
@@ -78,6 +98,8 @@ void generator_traverse(Object* object, VisitFn visit, void* context) {
   visit(g->m_code, context);
   visit(g->m_name, context);
   visit(g->m_qualname, context);
+  visit(g->m_finalizer, context);
+  visit(g->m_tracking_loop, context);
   if (g->m_frame != nullptr) {
     Frame* f = g->m_frame;
     for (uint32_t i = 0; i < f->code->localsplus_count(); ++i) visit(f->slots[i], context);
@@ -115,7 +137,8 @@ Ref generator_send(Value self, Args args) {
   return finish(std::move(result), returned);
 }
 
-Ref generator_throw(Value self, Args args) {
+// The exception throw(type[, value[, traceback]]) raises, or null.
+Ref thrown_exception(Args args) {
   if (!check_positional("throw", args, 1, 3)) return {};
   Value type = args[0];
   Ref exception;
@@ -142,6 +165,12 @@ Ref generator_throw(Value self, Args args) {
     if (args[2].type() != &traceback_type) return raise(&type_error_type, "throw() third argument must be a traceback object");
     exception.as<BaseExceptionObject>()->m_traceback = ref(args[2]);
   }
+  return exception;
+}
+
+Ref generator_throw(Value self, Args args) {
+  Ref exception = thrown_exception(args);
+  if (!exception) return {};
   bool returned;
   Ref result = generator_resume(self.as<GeneratorObject>(), none(), returned, exception);
   return finish(std::move(result), returned);
@@ -176,7 +205,12 @@ Ref get_code(Value self) { return self.as<GeneratorObject>()->m_code; }
 Ref get_running(Value self) { return new_bool(self.as<GeneratorObject>()->m_state == GeneratorState::Running); }
 Ref get_suspended(Value self) { return new_bool(self.as<GeneratorObject>()->m_state == GeneratorState::Suspended); }
 Ref get_frame(Value self) { return new_none(); }
-Ref get_yieldfrom(Value self) { return new_none(); }
+Ref get_yieldfrom(Value self) {
+  auto* g = self.as<GeneratorObject>();
+  if (g->m_state != GeneratorState::Suspended) return new_none();
+  Value delegate = frame_delegate(g->m_frame);
+  return delegate ? ref(delegate) : new_none();
+}
 
 const MethodDef kGeneratorMethods[] = {
     {"send", generator_send, ArgKind::OneArg},
@@ -255,7 +289,6 @@ static struct GeneratorTypesSetup {
     coroutine_type.m_methods = kCoroutineMethods;
     coroutine_type.m_getset = kCoroutineGetSet;
     async_generator_type.m_tp_name = "async_generator";
-    async_generator_type.m_getset = kGeneratorGetSet;
     coroutine_wrapper_type.m_tp_name = "coroutine_wrapper";
     coroutine_wrapper_type.m_size = sizeof(CoroutineWrapperObject);
     coroutine_wrapper_type.m_flags = kTypeHasGC;
@@ -543,10 +576,496 @@ Ref get_async_next(Value aiter) {
   return it;
 }
 
+// --- Async generators ---------------------------------------------------------
+//
+// As CPython's: `yield v` inside an async generator yields v wrapped
+// (ASYNC_GEN_WRAP), so that the awaitables asend()/athrow() can tell the
+// generator's own values (which end the await with StopIteration(v)) from
+// what its inner awaits yield to the event loop (passed through).
+
+Ref g_asyncgen_firstiter;
+Ref g_asyncgen_finalizer;
+
+namespace {
+
+struct WrappedValueObject : Object {
+  Ref m_value;
+};
+Type wrapped_value_type;
+
+bool is_wrapped(Value v) { return v && v.is_object() && v.type() == &wrapped_value_type; }
+
+enum class AwaitableState : uint8_t { Init, Iter, Closed };
+
+// asend()/__anext__() (m_athrow false) and athrow()/aclose() (m_athrow
+// true; m_args null for aclose).
+struct AsyncGenAwaitableObject : Object {
+  Ref m_gen;
+  Ref m_value;  // asend: the value to send; athrow: the exception
+  AwaitableState m_state;
+  bool m_athrow;
+  bool m_aclose;
+};
+Type asend_type, athrow_type;
+
+GeneratorObject* agen_of(Value awaitable) { return awaitable.as<AsyncGenAwaitableObject>()->m_gen.as<GeneratorObject>(); }
+
+// The first use consults the hooks: firstiter is called with the
+// generator, and the finalizer is kept for when it goes away.
+bool init_hooks(GeneratorObject* g) {
+  if (g->m_hooks_inited) return true;
+  g->m_hooks_inited = true;
+  if (g_asyncgen_finalizer) g->m_finalizer = g_asyncgen_finalizer;
+  if (g_asyncgen_firstiter) {
+    Ref firstiter = g_asyncgen_firstiter;
+    if (!call(firstiter, {Value(g)})) return false;
+  }
+  return true;
+}
+
+// CPython's async_gen_unwrap: a wrapped value ends the awaitable with
+// StopIteration(value); the generator's end is StopAsyncIteration.
+Ref unwrap(GeneratorObject* g, Ref result, bool returned) {
+  if (!result) {
+    if (exception_matches(&stop_async_iteration_type) || exception_matches(&generator_exit_type)) {
+      g->m_ag_closed = true;
+    }
+    g->m_running_async = false;
+    return {};
+  }
+  if (returned) {
+    g->m_ag_closed = true;
+    g->m_running_async = false;
+    return raise_with(&stop_async_iteration_type, Value()), Ref();
+  }
+  if (is_wrapped(result)) {
+    g->m_running_async = false;
+    Value v = result.as<WrappedValueObject>()->m_value.get();
+    return raise_with(&stop_iteration_type, v), Ref();
+  }
+  return result;
+}
+
+Ref make_awaitable(Type* type, Value gen, Value value, bool athrow, bool aclose) {
+  Object* object = allocate_object(type);
+  if (object == nullptr) return raise_no_memory();
+  auto* a = static_cast<AsyncGenAwaitableObject*>(object);
+  a->m_gen = ref(gen);
+  if (value) a->m_value = ref(value);
+  a->m_state = AwaitableState::Init;
+  a->m_athrow = athrow;
+  a->m_aclose = aclose;
+  return Ref::steal(object);
+}
+
+Raised ignored_exit(GeneratorObject* g, AsyncGenAwaitableObject* a) {
+  g->m_running_async = false;
+  a->m_state = AwaitableState::Closed;
+  return raise(&runtime_error_type, "async generator ignored GeneratorExit");
+}
+
+// An athrow/aclose that ended in error: aclose() completes quietly when the
+// generator exits as it should.
+Ref athrow_error(GeneratorObject* g, AsyncGenAwaitableObject* a) {
+  g->m_running_async = false;
+  a->m_state = AwaitableState::Closed;
+  if (a->m_aclose && (exception_matches(&stop_async_iteration_type) || exception_matches(&generator_exit_type))) {
+    clear_exception();
+    return raise_with(&stop_iteration_type, Value()), Ref();
+  }
+  return {};
+}
+
+Ref awaitable_send(Value self, Value value) {
+  auto* a = self.as<AsyncGenAwaitableObject>();
+  GeneratorObject* g = agen_of(self);
+  if (!a->m_athrow) {
+    if (a->m_state == AwaitableState::Closed) {
+      return raise(&runtime_error_type, "cannot reuse already awaited __anext__()/asend()");
+    }
+    if (a->m_state == AwaitableState::Init) {
+      if (g->m_running_async) {
+        a->m_state = AwaitableState::Closed;
+        return raise(&runtime_error_type, "anext(): asynchronous generator is already running");
+      }
+      if (is_none(value) && a->m_value) value = a->m_value;
+      a->m_state = AwaitableState::Iter;
+    }
+    g->m_running_async = true;
+    bool returned;
+    Ref result = generator_resume(g, value, returned);
+    result = unwrap(g, std::move(result), returned);
+    if (!result) a->m_state = AwaitableState::Closed;
+    return result;
+  }
+  // athrow() / aclose()
+  if (g->m_state == GeneratorState::Finished) {
+    a->m_state = AwaitableState::Closed;
+    return raise_with(&stop_iteration_type, Value()), Ref();
+  }
+  if (a->m_state == AwaitableState::Closed) {
+    return raise(&runtime_error_type, "cannot reuse already awaited aclose()/athrow()");
+  }
+  bool returned = false;
+  Ref result;
+  if (a->m_state == AwaitableState::Init) {
+    if (g->m_running_async) {
+      a->m_state = AwaitableState::Closed;
+      return raise(&runtime_error_type, a->m_aclose ? "aclose(): asynchronous generator is already running"
+                                                    : "athrow(): asynchronous generator is already running");
+    }
+    if (g->m_ag_closed) {
+      a->m_state = AwaitableState::Closed;
+      return raise_with(&stop_async_iteration_type, Value()), Ref();
+    }
+    if (!is_none(value)) return raise(&runtime_error_type, "can't send non-None value to a just-started coroutine");
+    a->m_state = AwaitableState::Iter;
+    g->m_running_async = true;
+    if (a->m_aclose) {
+      g->m_ag_closed = true;
+      Ref exit = call(Value(&generator_exit_type), nullptr, 0);
+      if (!exit) return {};
+      result = generator_resume(g, none(), returned, exit);
+      if (result && !returned && is_wrapped(result)) return ignored_exit(g, a), Ref();
+      if (result && returned) {
+        g->m_running_async = false;
+        a->m_state = AwaitableState::Closed;
+        return raise_with(&stop_iteration_type, Value()), Ref();
+      }
+    } else {
+      result = generator_resume(g, none(), returned, a->m_value);
+      result = unwrap(g, std::move(result), returned);
+    }
+    if (!result) return athrow_error(g, a);
+    return result;
+  }
+  result = generator_resume(g, value, returned);
+  if (!a->m_aclose) {
+    result = unwrap(g, std::move(result), returned);
+    if (!result) return athrow_error(g, a);
+    return result;
+  }
+  if (result && !returned && is_wrapped(result)) return ignored_exit(g, a), Ref();
+  if (result && returned) {
+    g->m_running_async = false;
+    a->m_state = AwaitableState::Closed;
+    return raise_with(&stop_iteration_type, Value()), Ref();
+  }
+  if (!result) return athrow_error(g, a);
+  return result;
+}
+
+Ref awaitable_iternext(Value self) { return awaitable_send(self, none()); }
+Ref awaitable_send_method(Value self, Args args) { return awaitable_send(self, args[0]); }
+
+Ref awaitable_throw(Value self, Args args) {
+  auto* a = self.as<AsyncGenAwaitableObject>();
+  GeneratorObject* g = agen_of(self);
+  if (a->m_state == AwaitableState::Closed) {
+    return raise(&runtime_error_type, a->m_athrow ? "cannot reuse already awaited aclose()/athrow()"
+                                                  : "cannot reuse already awaited __anext__()/asend()");
+  }
+  Ref exception = thrown_exception(args);
+  if (!exception) return {};
+  bool returned;
+  Ref result = generator_resume(g, none(), returned, exception);
+  if (a->m_aclose) {
+    if (result && !returned && is_wrapped(result)) return ignored_exit(g, a), Ref();
+    if (result && returned) {
+      g->m_running_async = false;
+      a->m_state = AwaitableState::Closed;
+      return raise_with(&stop_iteration_type, Value()), Ref();
+    }
+    if (!result) return athrow_error(g, a);
+    return result;
+  }
+  result = unwrap(g, std::move(result), returned);
+  if (!result) a->m_state = AwaitableState::Closed;
+  return result;
+}
+
+Ref awaitable_close(Value self, Args) {
+  self.as<AsyncGenAwaitableObject>()->m_state = AwaitableState::Closed;
+  return new_none();
+}
+
+Ref awaitable_self(Value self) { return ref(self); }
+Ref awaitable_await(Value self, Args) { return ref(self); }
+
+void awaitable_destroy(Object* object) { static_cast<AsyncGenAwaitableObject*>(object)->~AsyncGenAwaitableObject(); }
+void awaitable_traverse(Object* object, VisitFn visit, void* context) {
+  auto* a = static_cast<AsyncGenAwaitableObject*>(object);
+  visit(a->m_gen, context);
+  visit(a->m_value, context);
+}
+
+const MethodDef kAwaitableMethods[] = {
+    {"send", awaitable_send_method, ArgKind::OneArg},
+    {"throw", awaitable_throw, ArgKind::VarArgs},
+    {"close", awaitable_close, ArgKind::NoArgs},
+    {"__await__", awaitable_await, ArgKind::NoArgs},
+    {nullptr, nullptr, ArgKind::NoArgs},
+};
+
+void wrapped_destroy(Object* object) { static_cast<WrappedValueObject*>(object)->~WrappedValueObject(); }
+void wrapped_traverse(Object* object, VisitFn visit, void* context) {
+  visit(static_cast<WrappedValueObject*>(object)->m_value, context);
+}
+
+// --- The async generator's methods ---
+
+Ref agen_aiter(Value self, Args) { return ref(self); }
+
+Ref agen_anext(Value self, Args) {
+  if (!init_hooks(self.as<GeneratorObject>())) return {};
+  return make_awaitable(&asend_type, self, Value(), false, false);
+}
+
+Ref agen_asend(Value self, Args args) {
+  if (!init_hooks(self.as<GeneratorObject>())) return {};
+  return make_awaitable(&asend_type, self, args[0], false, false);
+}
+
+Ref agen_athrow(Value self, Args args) {
+  Ref exception = thrown_exception(args);
+  if (!exception) return {};
+  if (!init_hooks(self.as<GeneratorObject>())) return {};
+  return make_awaitable(&athrow_type, self, exception, true, false);
+}
+
+Ref agen_aclose_method(Value self, Args) {
+  if (!init_hooks(self.as<GeneratorObject>())) return {};
+  return make_awaitable(&athrow_type, self, Value(), true, true);
+}
+
+Ref agen_get_running(Value self) { return new_bool(self.as<GeneratorObject>()->m_running_async); }
+
+// sys.get_asyncgen_hooks()'s result: (firstiter, finalizer) with names.
+struct HooksObject : Object {
+  Ref m_firstiter;
+  Ref m_finalizer;
+};
+Type asyncgen_hooks_type;
+
+Ref hooks_firstiter(Value self) {
+  auto* h = self.as<HooksObject>();
+  return h->m_firstiter ? h->m_firstiter : new_none();
+}
+Ref hooks_finalizer(Value self) {
+  auto* h = self.as<HooksObject>();
+  return h->m_finalizer ? h->m_finalizer : new_none();
+}
+Ref hooks_repr(Value self) {
+  Ref a = repr(hooks_firstiter(self));
+  Ref b = repr(hooks_finalizer(self));
+  if (!a || !b) return {};
+  return make_str("asyncgen_hooks(firstiter=" + std::string(str_view(a)) + ", finalizer=" +
+                  std::string(str_view(b)) + ")");
+}
+Ref hooks_getitem(Value self, Value index) {
+  int64_t i;
+  if (!is_int(index) || !int_fits_int64(index, i) || i < -2 || i > 1) {
+    return raise(&index_error_type, "tuple index out of range");
+  }
+  return (i == 0 || i == -2) ? hooks_firstiter(self) : hooks_finalizer(self);
+}
+std::optional<int64_t> hooks_length(Value) { return 2; }
+void hooks_destroy(Object* object) { static_cast<HooksObject*>(object)->~HooksObject(); }
+void hooks_traverse(Object* object, VisitFn visit, void* context) {
+  visit(static_cast<HooksObject*>(object)->m_firstiter, context);
+  visit(static_cast<HooksObject*>(object)->m_finalizer, context);
+}
+const GetSetDef kHooksGetSet[] = {
+    {"firstiter", hooks_firstiter},
+    {"finalizer", hooks_finalizer},
+    {nullptr, nullptr},
+};
+
+}  // namespace
+
+Ref make_asyncgen_hooks(Value firstiter, Value finalizer) {
+  Object* object = allocate_object(&asyncgen_hooks_type);
+  if (object == nullptr) return raise_no_memory();
+  auto* h = static_cast<HooksObject*>(object);
+  if (firstiter) h->m_firstiter = ref(firstiter);
+  if (finalizer) h->m_finalizer = ref(finalizer);
+  return Ref::steal(object);
+}
+
+Ref async_gen_aclose(Value agen) { return agen_aclose_method(agen, Args{}); }
+
+namespace {
+
+Ref sys_get_asyncgen_hooks(Value, Args) { return make_asyncgen_hooks(g_asyncgen_firstiter, g_asyncgen_finalizer); }
+
+// sys.set_asyncgen_hooks([firstiter] [, finalizer]): an omitted hook stays,
+// None removes it.
+Ref sys_set_asyncgen_hooks(Value, Args args) {
+  static const ArgSpec spec{"set_asyncgen_hooks", {"firstiter", "finalizer"}, 0, 0, 0};
+  Value bound[2];
+  if (!bind_arguments(spec, args, bound)) return {};
+  const char* names[2] = {"firstiter", "finalizer"};
+  for (int i = 1; i >= 0; --i) {
+    if (bound[i] && !is_none(bound[i]) && !is_callable(bound[i])) {
+      return raise_format(&type_error_type, "callable %s expected, got %s", names[i], value_type_name(bound[i]).data());
+    }
+  }
+  if (bound[1]) g_asyncgen_finalizer = is_none(bound[1]) ? Ref() : ref(bound[1]);
+  if (bound[0]) g_asyncgen_firstiter = is_none(bound[0]) ? Ref() : ref(bound[0]);
+  return new_none();
+}
+
+}  // namespace
+
+const MethodDef kAsyncGenHookFunctions[] = {
+    {"get_asyncgen_hooks", sys_get_asyncgen_hooks, ArgKind::NoArgs},
+    {"set_asyncgen_hooks", sys_set_asyncgen_hooks, ArgKind::Keywords},
+    {nullptr, nullptr, ArgKind::NoArgs},
+};
+
+const MethodDef kAsyncGeneratorMethods[] = {
+    {"__aiter__", agen_aiter, ArgKind::NoArgs},
+    {"__anext__", agen_anext, ArgKind::NoArgs},
+    {"asend", agen_asend, ArgKind::OneArg},
+    {"athrow", agen_athrow, ArgKind::VarArgs},
+    {"aclose", agen_aclose_method, ArgKind::NoArgs},
+    {nullptr, nullptr, ArgKind::NoArgs},
+};
+
+const GetSetDef kAsyncGeneratorGetSet[] = {
+    {"__name__", get_name}, {"__qualname__", get_qualname}, {"ag_code", get_code},
+    {"ag_running", agen_get_running}, {"ag_frame", get_frame}, {"ag_await", get_yieldfrom},
+    {nullptr, nullptr},
+};
+
+static struct AsyncGeneratorTypesSetup {
+  AsyncGeneratorTypesSetup() {
+    async_generator_type.m_methods = kAsyncGeneratorMethods;
+    async_generator_type.m_getset = kAsyncGeneratorGetSet;
+    wrapped_value_type.m_tp_name = "async_generator_wrapped_value";
+    wrapped_value_type.m_size = sizeof(WrappedValueObject);
+    wrapped_value_type.m_flags = kTypeHasGC;
+    wrapped_value_type.m_destroy = wrapped_destroy;
+    wrapped_value_type.m_traverse = wrapped_traverse;
+    for (Type* t : {&asend_type, &athrow_type}) {
+      t->m_size = sizeof(AsyncGenAwaitableObject);
+      t->m_flags = kTypeHasGC;
+      t->m_iter = awaitable_self;
+      t->m_iternext = awaitable_iternext;
+      t->m_destroy = awaitable_destroy;
+      t->m_traverse = awaitable_traverse;
+      t->m_methods = kAwaitableMethods;
+    }
+    asend_type.m_tp_name = "async_generator_asend";
+    athrow_type.m_tp_name = "async_generator_athrow";
+    asyncgen_hooks_type.m_tp_name = "asyncgen_hooks";
+    asyncgen_hooks_type.m_size = sizeof(HooksObject);
+    asyncgen_hooks_type.m_flags = kTypeHasGC;
+    asyncgen_hooks_type.m_repr = hooks_repr;
+    asyncgen_hooks_type.m_getitem = hooks_getitem;
+    asyncgen_hooks_type.m_length = hooks_length;
+    asyncgen_hooks_type.m_destroy = hooks_destroy;
+    asyncgen_hooks_type.m_traverse = hooks_traverse;
+    asyncgen_hooks_type.m_getset = kHooksGetSet;
+  }
+} async_generator_types_setup;
+COIL_REGISTER_TYPE(wrapped_value_type);
+COIL_REGISTER_TYPE(asend_type);
+COIL_REGISTER_TYPE(athrow_type);
+COIL_REGISTER_TYPE(asyncgen_hooks_type);
+
+// anext(aiterator, default): the __anext__ awaitable, with the generator's
+// end (StopAsyncIteration) turned into the default value.
+namespace {
+struct AnextAwaitableObject : Object {
+  Ref m_awaitable;
+  Ref m_iterator;
+  Ref m_default;
+};
+Type anext_awaitable_type;
+
+Ref anext_iterator(AnextAwaitableObject* a) {
+  if (!a->m_iterator) a->m_iterator = get_awaitable_iterator(a->m_awaitable, 0);
+  return a->m_iterator;
+}
+
+Ref anext_finish(AnextAwaitableObject* a, Ref result) {
+  if (!result && exception_matches(&stop_async_iteration_type)) {
+    clear_exception();
+    return raise_with(&stop_iteration_type, a->m_default), Ref();
+  }
+  return result;
+}
+
+Ref anext_send(Value self, Value value) {
+  auto* a = self.as<AnextAwaitableObject>();
+  Ref it = anext_iterator(a);
+  if (!it) return anext_finish(a, Ref());
+  Ref result = is_none(value) ? next(it) : call_method(it, "send", {value});
+  if (!result && !error_pending()) return raise_with(&stop_iteration_type, Value()), Ref();
+  return anext_finish(a, std::move(result));
+}
+Ref anext_iternext(Value self) { return anext_send(self, none()); }
+Ref anext_send_method(Value self, Args args) { return anext_send(self, args[0]); }
+Ref anext_throw(Value self, Args args) {
+  auto* a = self.as<AnextAwaitableObject>();
+  Ref it = anext_iterator(a);
+  if (!it) return anext_finish(a, Ref());
+  Ref method = getattr(it, "throw");
+  if (!method) return {};
+  return anext_finish(a, call(method, args.items, args.count));
+}
+Ref anext_close(Value self, Args) {
+  auto* a = self.as<AnextAwaitableObject>();
+  if (!a->m_iterator) return new_none();
+  bool found;
+  Ref method = lookup_attr(a->m_iterator, intern_static("close"), found);
+  if (!method) return found || !error_pending() ? new_none() : Ref();
+  return call(method, nullptr, 0);
+}
+void anext_destroy(Object* object) { static_cast<AnextAwaitableObject*>(object)->~AnextAwaitableObject(); }
+void anext_traverse(Object* object, VisitFn visit, void* context) {
+  auto* a = static_cast<AnextAwaitableObject*>(object);
+  visit(a->m_awaitable, context);
+  visit(a->m_iterator, context);
+  visit(a->m_default, context);
+}
+const MethodDef kAnextMethods[] = {
+    {"send", anext_send_method, ArgKind::OneArg},
+    {"throw", anext_throw, ArgKind::VarArgs},
+    {"close", anext_close, ArgKind::NoArgs},
+    {"__await__", awaitable_await, ArgKind::NoArgs},
+    {nullptr, nullptr, ArgKind::NoArgs},
+};
+static struct AnextTypeSetup {
+  AnextTypeSetup() {
+    anext_awaitable_type.m_tp_name = "anext_awaitable";
+    anext_awaitable_type.m_size = sizeof(AnextAwaitableObject);
+    anext_awaitable_type.m_flags = kTypeHasGC;
+    anext_awaitable_type.m_iter = awaitable_self;
+    anext_awaitable_type.m_iternext = anext_iternext;
+    anext_awaitable_type.m_destroy = anext_destroy;
+    anext_awaitable_type.m_traverse = anext_traverse;
+    anext_awaitable_type.m_methods = kAnextMethods;
+  }
+} anext_type_setup;
+COIL_REGISTER_TYPE(anext_awaitable_type);
+}  // namespace
+
+Ref make_anext_awaitable(Value awaitable, Value default_value) {
+  Object* object = allocate_object(&anext_awaitable_type);
+  if (object == nullptr) return raise_no_memory();
+  auto* a = static_cast<AnextAwaitableObject*>(object);
+  a->m_awaitable = ref(awaitable);
+  a->m_default = ref(default_value);
+  return Ref::steal(object);
+}
+
 Ref async_gen_wrap(Value v) {
-  // Async generators are not driven yet (issue: native asyncio); the value
-  // passes through unchanged.
-  return ref(v);
+  Object* object = allocate_object(&wrapped_value_type);
+  if (object == nullptr) return raise_no_memory();
+  static_cast<WrappedValueObject*>(object)->m_value = ref(v);
+  return Ref::steal(object);
 }
 
 }  // namespace coil

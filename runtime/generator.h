@@ -20,8 +20,15 @@ struct GeneratorObject : Object {
   // The exception being handled inside the generator's own `except`
   // blocks, kept while it is suspended (swapped with the thread's on resume).
   Ref m_handled_exception;
-  // For async generators: hooks and the "running" flag of asend/athrow.
-  bool m_closed_by_aclose = false;
+  // Async generators: an asend/athrow awaitable is running it; aclose()
+  // or exhaustion closed it; the hooks (sys.set_asyncgen_hooks) were
+  // consulted on first use, and the finalizer they gave; the loop whose
+  // firstiter hook tracks it (see runtime/loop/).
+  bool m_running_async = false;
+  bool m_ag_closed = false;
+  bool m_hooks_inited = false;
+  Ref m_finalizer;
+  Ref m_tracking_loop;
 };
 
 extern Type generator_type, coroutine_type, async_generator_type;
@@ -49,5 +56,19 @@ Ref get_awaitable_iterator(Value v, int where);
 Ref get_async_iterator(Value v);  // GET_AITER
 Ref get_async_next(Value aiter);  // GET_ANEXT
 Ref async_gen_wrap(Value v);      // ASYNC_GEN_WRAP
+
+// sys.get_asyncgen_hooks() / sys.set_asyncgen_hooks(): the hooks in force
+// (null when unset).
+extern Ref g_asyncgen_firstiter;
+extern Ref g_asyncgen_finalizer;
+Ref make_asyncgen_hooks(Value firstiter, Value finalizer);
+// sys.get_asyncgen_hooks and sys.set_asyncgen_hooks.
+extern const struct MethodDef kAsyncGenHookFunctions[];
+// anext(aiterator, default)'s awaitable around `awaitable` (__anext__()'s).
+Ref make_anext_awaitable(Value awaitable, Value default_value);
+// The awaitable agen.aclose() returns.
+Ref async_gen_aclose(Value agen);
+// Called when an async generator tracked by `loop` goes away.
+void loop_forget_async_gen(Value loop, GeneratorObject* agen);
 
 }  // namespace coil

@@ -12,6 +12,7 @@
 #include "runtime/class.h"
 #include "runtime/descriptors.h"
 #include "runtime/dict.h"
+#include "runtime/generator.h"
 #include "runtime/exception.h"
 #include "runtime/file.h"
 #include "runtime/float.h"
@@ -747,7 +748,9 @@ Ref builtin_open(Value, Args args) { return file_open(args); }
 Ref builtin_aiter(Value, Args args) { return call_method(args[0], "__aiter__", {}); }
 Ref builtin_anext(Value, Args args) {
   if (!check_positional("anext", args, 1, 2)) return {};
-  return call_method(args[0], "__anext__", {});
+  Ref awaitable = call_method(args[0], "__anext__", {});
+  if (!awaitable || args.count == 1) return awaitable;
+  return make_anext_awaitable(awaitable, args[1]);
 }
 
 const MethodDef kBuiltins[] = {

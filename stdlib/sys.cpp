@@ -5,6 +5,7 @@
 
 #include "runtime/abstract.h"
 #include "runtime/dict.h"
+#include "runtime/generator.h"
 #include "runtime/exception.h"
 #include "runtime/file.h"
 #include "runtime/int.h"
@@ -119,7 +120,9 @@ Ref string_list(const std::vector<std::string>& items) {
 }
 
 bool init_sys(Value module) {
-  if (!module_add_functions(module, kSysFunctions)) return false;
+  if (!module_add_functions(module, kSysFunctions) || !module_add_functions(module, kAsyncGenHookFunctions)) {
+    return false;
+  }
   Value d = module_dict(module);
   Ref version_info = make_tuple({Value::small_int(3), Value::small_int(11), Value::small_int(7), Value(), Value::small_int(0)});
   tuple_set(version_info, 3, make_str("final"));

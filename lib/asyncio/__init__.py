@@ -1,7 +1,26 @@
-"""coil's asyncio: the event loop, Future and Task are native (the
-`_asyncio` module); the rest of the package builds on them."""
+"""coil's asyncio.
 
-from _asyncio import (CancelledError, InvalidStateError, Future, Task, Handle, TimerHandle,
-                      get_running_loop, _get_running_loop, _set_running_loop, get_event_loop,
-                      set_event_loop, new_event_loop, current_task, all_tasks, create_task,
-                      _register_task, _enter_task, _leave_task)
+The event loop, Future and Task are native (the `_asyncio` module of
+runtime/loop/); the package's other modules build on them in Python, as
+CPython's asyncio does on its own _asyncio accelerator.
+"""
+
+import sys
+
+from .base_events import *
+from .coroutines import *
+from .events import *
+from .exceptions import *
+from .futures import *
+from .locks import *
+from .queues import *
+from .runners import *
+from .taskgroups import *
+from .tasks import *
+from .timeouts import *
+
+__all__ = []
+for _module in (base_events, coroutines, events, exceptions, futures, locks, queues, runners,
+                taskgroups, tasks, timeouts):
+    __all__ += _module.__all__
+del _module

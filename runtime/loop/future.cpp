@@ -105,7 +105,7 @@ Ref future_result(FutureObject* f) {
     if (!exception) return {};
     return raise_value(exception);
   }
-  if (f->m_state != FutureState::Finished) return raise_invalid_state("Result is not ready.");
+  if (f->m_state != FutureState::Finished) return raise_invalid_state("Result is not set.");
   f->m_log_traceback = false;
   if (f->m_exception) {
     Value e = f->m_exception;
@@ -117,9 +117,7 @@ Ref future_result(FutureObject* f) {
 
 bool future_set_result(FutureObject* f, Value result) {
   if (f->m_state != FutureState::Pending) {
-    Ref text = repr(Value(f));
-    if (!text) return false;
-    raise_invalid_state(std::string(state_name(f->m_state)) + ": " + std::string(str_view(text)));
+    raise_invalid_state("invalid state");
     return false;
   }
   f->m_result = ref(result);
@@ -130,9 +128,7 @@ bool future_set_result(FutureObject* f, Value result) {
 
 bool future_set_exception(FutureObject* f, Value exception) {
   if (f->m_state != FutureState::Pending) {
-    Ref text = repr(Value(f));
-    if (!text) return false;
-    raise_invalid_state(std::string(state_name(f->m_state)) + ": " + std::string(str_view(text)));
+    raise_invalid_state("invalid state");
     return false;
   }
   Ref instance;
@@ -583,6 +579,7 @@ void leave_task(EventLoopObject* loop) { loop->m_current_task.reset(); }
 bool task_init_fields(TaskObject* task, Value coro, Value loop, Value name, bool top_level) {
   if (!init_future(task, loop)) return false;
   if (!is_coroutine_object(coro)) {
+    task->m_log_destroy_pending = false;
     Ref text = repr(coro);
     if (!text) return false;
     raise_format(&type_error_type, "a coroutine was expected, got %s", str_cstr(text));

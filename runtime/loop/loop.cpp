@@ -146,6 +146,9 @@ Value running_loop() {
       return Value();
     }
     g_top_level_loop = std::move(loop);
+    // Its async generator hooks stay installed while the script runs.
+    Ref saved_hooks[2];
+    if (!loop_install_asyncgen_hooks(as_loop(g_top_level_loop), saved_hooks)) clear_exception();
     // It is also the loop get_event_loop() returns, as a script's first
     // get_event_loop() makes one in CPython.
     if (!g_event_loop) g_event_loop = g_top_level_loop;
@@ -451,19 +454,85 @@ bool loop_run_forever(EventLoopObject* loop) {
   g_running_loop = ref(Value(loop));
   g_top_level_running = false;
   loop->m_running = true;
-  bool ok = true;
-  for (;;) {
+  Ref saved_hooks[2];
+  bool ok = loop_install_asyncgen_hooks(loop, saved_hooks);
+  while (ok) {
     if (!loop_run_once(loop)) {
       ok = false;
       break;
     }
     if (loop->m_stopping) break;
   }
+  loop_restore_asyncgen_hooks(saved_hooks);
   loop->m_stopping = false;
   loop->m_running = was_running;
   g_running_loop = std::move(saved_running);
   g_top_level_running = saved_top_level;
   return ok;
+}
+
+// --- Async generator hooks ----------------------------------------------------
+
+namespace {
+
+// firstiter: track the generator, for shutdown_asyncgens().
+Ref asyncgen_firstiter_hook(Value self, Args args) {
+  if (!check_positional("_asyncgen_firstiter_hook", args, 1, 1)) return {};
+  if (args[0].type() != &async_generator_type) return new_none();
+  auto* agen = args[0].as<GeneratorObject>();
+  EventLoopObject* loop = as_loop(self);
+  if (agen->m_tracking_loop) return new_none();
+  agen->m_tracking_loop = ref(self);
+  loop->m_asyncgens.push_back(agen);
+  return new_none();
+}
+
+// finalizer: a tracked generator went away unfinished: close it on the
+// loop, as loop.call_soon_threadsafe(loop.create_task, agen.aclose()).
+Ref asyncgen_finalizer_hook(Value self, Args args) {
+  if (!check_positional("_asyncgen_finalizer_hook", args, 1, 1)) return {};
+  if (args[0].type() != &async_generator_type) return new_none();
+  auto* agen = args[0].as<GeneratorObject>();
+  if (agen->m_tracking_loop) {
+    loop_forget_async_gen(agen->m_tracking_loop, agen);
+    agen->m_tracking_loop.reset();
+  }
+  EventLoopObject* loop = as_loop(self);
+  if (loop->m_closed) return new_none();
+  Ref aclose = async_gen_aclose(args[0]);
+  if (!aclose) return {};
+  Ref create_task = getattr(self, "create_task");
+  if (!create_task) return {};
+  loop->m_ready.push({ReadyItem::Kind::Callback, create_task.release().as_object(), aclose.release().as_object()});
+  return new_none();
+}
+
+const MethodDef kFirstIterHook = {"_asyncgen_firstiter_hook", asyncgen_firstiter_hook, ArgKind::VarArgs};
+const MethodDef kFinalizerHook = {"_asyncgen_finalizer_hook", asyncgen_finalizer_hook, ArgKind::VarArgs};
+
+}  // namespace
+
+void loop_forget_async_gen(Value loop, GeneratorObject* agen) {
+  std::vector<GeneratorObject*>& agens = as_loop(loop)->m_asyncgens;
+  agens.erase(std::remove(agens.begin(), agens.end(), agen), agens.end());
+}
+
+bool loop_install_asyncgen_hooks(EventLoopObject* loop, Ref saved[2]) {
+  if (!loop->m_firstiter_hook) {
+    loop->m_firstiter_hook = make_builtin_function(&kFirstIterHook, Value(loop));
+    loop->m_finalizer_hook = make_builtin_function(&kFinalizerHook, Value(loop));
+    if (!loop->m_firstiter_hook || !loop->m_finalizer_hook) return false;
+  }
+  saved[0] = std::move(g_asyncgen_firstiter);
+  saved[1] = std::move(g_asyncgen_finalizer);
+  g_asyncgen_firstiter = loop->m_firstiter_hook;
+  g_asyncgen_finalizer = loop->m_finalizer_hook;
+  return true;
+}
+
+void loop_restore_asyncgen_hooks(Ref saved[2]) {
+  g_asyncgen_firstiter = std::move(saved[0]);
+  g_asyncgen_finalizer = std::move(saved[1]);
 }
 
 // --- The exception handler ---------------------------------------------------
@@ -552,6 +621,7 @@ Ref loop_repr(Value self) {
 
 void loop_destroy(Object* object) {
   auto* l = static_cast<EventLoopObject*>(object);
+  l->m_asyncgens.clear();
   for (const TimerEntry& entry : l->m_timers) decref(entry.handle);
   l->m_timers.clear();
   l->~EventLoopObject();
@@ -568,6 +638,8 @@ void loop_traverse(Object* object, VisitFn visit, void* context) {
   visit(l->m_current_task, context);
   visit(l->m_current_handle, context);
   visit(l->m_task_factory, context);
+  visit(l->m_firstiter_hook, context);
+  visit(l->m_finalizer_hook, context);
 }
 
 void loop_clear_work(EventLoopObject* l) {
@@ -588,6 +660,8 @@ void loop_clear(Object* object) {
   l->m_current_task.reset();
   l->m_current_handle.reset();
   l->m_task_factory.reset();
+  l->m_firstiter_hook.reset();
+  l->m_finalizer_hook.reset();
 }
 
 Ref loop_new(Type* type, const Value*, size_t, TupleObject*) {
@@ -618,6 +692,27 @@ bool context_keyword(const char* function, Args args, Value& context) {
   return true;
 }
 
+// In debug mode, as BaseEventLoop._check_callback.
+bool check_callback(EventLoopObject* loop, Value callback, const char* method) {
+  if (!loop->m_debug) return true;
+  bool coroutine = is_coroutine_object(callback);
+  if (!coroutine && is_function(callback)) {
+    CodeObject* code = callback.as<FunctionObject>()->m_code.as<CodeObject>();
+    coroutine = (code->m_flags & kCodeCoroutine) != 0;
+  }
+  if (coroutine) {
+    raise_format(&type_error_type, "coroutines cannot be used with %s()", method);
+    return false;
+  }
+  if (!is_callable(callback)) {
+    Ref text = repr(callback);
+    if (!text) return false;
+    raise_format(&type_error_type, "a callable object was expected by %s(), got %s", method, str_cstr(text));
+    return false;
+  }
+  return true;
+}
+
 Ref method_call_soon(Value self, Args args) {
   Value context;
   if (!context_keyword("BaseEventLoop.call_soon", args, context)) return {};
@@ -625,7 +720,7 @@ Ref method_call_soon(Value self, Args args) {
     return raise(&type_error_type, "BaseEventLoop.call_soon() missing 1 required positional argument: 'callback'");
   }
   EventLoopObject* l = as_loop(self);
-  if (!check_closed(l)) return {};
+  if (!check_closed(l) || !check_callback(l, args[0], "call_soon")) return {};
   Ref rest = rest_as_tuple(args, 1);
   if (!rest) return {};
   Ref handle = make_handle(&handle_type, self, args[0], rest, context);
@@ -636,7 +731,7 @@ Ref method_call_soon(Value self, Args args) {
 
 Ref schedule_timer(Value self, double when, Value callback, Value rest, Value context) {
   EventLoopObject* l = as_loop(self);
-  if (!check_closed(l)) return {};
+  if (!check_closed(l) || !check_callback(l, callback, "call_at")) return {};
   Ref handle = make_handle(&timer_handle_type, self, callback, rest, context);
   if (!handle) return {};
   HandleObject* h = as_handle(handle);
@@ -859,12 +954,34 @@ Ref method_get_task_factory(Value self, Args) {
   return l->m_task_factory ? l->m_task_factory : new_none();
 }
 
-// shutdown_asyncgens() and shutdown_default_executor(): nothing to wait
-// for yet; an awaitable that is already done.
-Ref method_done_awaitable(Value self, Args) {
-  Ref future = make_future(self);
-  if (!future || !future_set_result(future.as<FutureObject>(), none())) return {};
-  return future;
+// A coroutine of asyncio.base_events (lib/asyncio/base_events.py) called
+// with the loop and `argument`.
+Ref base_events_coroutine(const char* name, Value self, Value argument) {
+  Ref module = import_module("asyncio.base_events");
+  if (!module) return {};
+  Ref function = getattr(module, name);
+  if (!function) return {};
+  return argument ? call(function, {self, argument}) : call(function, {self});
+}
+
+// shutdown_asyncgens(): a coroutine closing the async generators the loop
+// tracks, as CPython's.
+Ref method_shutdown_asyncgens(Value self, Args) {
+  EventLoopObject* l = as_loop(self);
+  l->m_asyncgens_shutdown_called = true;
+  Ref agens = make_list();
+  if (!agens) return {};
+  std::vector<GeneratorObject*> tracked;
+  tracked.swap(l->m_asyncgens);
+  for (GeneratorObject* agen : tracked) {
+    list_append(agens, ref(Value(agen)));
+    agen->m_tracking_loop.reset();
+  }
+  return base_events_coroutine("_shutdown_asyncgens", self, agens);
+}
+
+Ref method_shutdown_default_executor(Value self, Args) {
+  return base_events_coroutine("_shutdown_default_executor", self, Value());
 }
 
 const MethodDef kLoopMethods[] = {
@@ -889,8 +1006,8 @@ const MethodDef kLoopMethods[] = {
     {"get_exception_handler", method_get_exception_handler, ArgKind::NoArgs},
     {"set_task_factory", method_set_task_factory, ArgKind::VarArgs},
     {"get_task_factory", method_get_task_factory, ArgKind::NoArgs},
-    {"shutdown_asyncgens", method_done_awaitable, ArgKind::NoArgs},
-    {"shutdown_default_executor", method_done_awaitable, ArgKind::NoArgs},
+    {"shutdown_asyncgens", method_shutdown_asyncgens, ArgKind::NoArgs},
+    {"shutdown_default_executor", method_shutdown_default_executor, ArgKind::NoArgs},
     {nullptr, nullptr, ArgKind::NoArgs},
 };
 

@@ -89,6 +89,13 @@ struct EventLoopObject : Object {
   Ref m_current_handle;
   Ref m_task_factory;
   int64_t m_live_tasks = 0;  // tasks of this loop not yet done
+  // Async generators first iterated while this loop ran (not owning: one
+  // removes itself when it goes), for shutdown_asyncgens(); the hooks that
+  // track them, made once.
+  std::vector<struct GeneratorObject*> m_asyncgens;
+  bool m_asyncgens_shutdown_called = false;
+  Ref m_firstiter_hook;
+  Ref m_finalizer_hook;
 };
 
 enum class FutureState : uint8_t { Pending, Cancelled, Finished };
@@ -157,6 +164,11 @@ void loop_call_exception_handler(Value loop, Value context);
 // Whether the loop can still make progress for its tasks: ready work, or
 // live tasks and timers that may wake them.
 bool loop_has_work(EventLoopObject* loop);
+
+// Installs `loop`'s async generator hooks (sys.set_asyncgen_hooks), as a
+// loop does while it runs; the previous hooks are stored in `saved`.
+bool loop_install_asyncgen_hooks(EventLoopObject* loop, Ref saved[2]);
+void loop_restore_asyncgen_hooks(Ref saved[2]);
 
 // The running loop (CPython's _get_running_loop), or null. At the top
 // level of a script, notebook cell or REPL line — code not called from a
