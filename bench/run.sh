@@ -6,8 +6,8 @@
 # Measured: parsing the whole standard library (coil --parse against
 # CPython's ast.parse of the same files), then the interpreter scripts of
 # ../shared/bench through its run_peers.sh, Debian's CPython first so that
-# each ratio is coil's time over CPython's. The event-loop scripts join
-# when coil has its asyncio.
+# each ratio is coil's time over CPython's, then the event-loop scripts with
+# uvloop on Debian's CPython first, so that each ratio is over uvloop's.
 set -uo pipefail
 cd "$(dirname "$0")/.."
 coil=${1:-build/coil}
@@ -52,4 +52,10 @@ if [ -x "$peers" ] || [ -f "$peers" ]; then
   bash "$peers" --no-defaults -n "$runs" \
     -b "${BENCHES:-empty fib loop_sum nbody dict_str oop list_sort generators exceptions}" \
     cpython="$python" coil="$PWD/$coil"
+  if "$python" -c 'import uvloop' 2> /dev/null; then
+    echo
+    bash "$peers" --no-defaults -n "$runs" \
+      -b "${LOOP_BENCHES:-spawn_gather ping_pong ping_pong_queue sleep_switch many_timers semaphore lock idle_tasks}" \
+      uvloop="env USE_UVLOOP=1 $python" cpython="$python" coil="$PWD/$coil"
+  fi
 fi

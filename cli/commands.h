@@ -4,6 +4,8 @@
 #include <string>
 #include <vector>
 
+#include "runtime/type.h"
+
 namespace coil {
 
 // `coil SCRIPT ARGS…`: runs the script as __main__ (cli/run.cpp). `path` is
@@ -11,6 +13,26 @@ namespace coil {
 // the decoded source; `byte_offsets` as parse_module takes it.
 int run_script(const std::string& path, const std::string& as_given, const std::string& text,
                bool byte_offsets, const std::vector<std::string>& args);
+
+// `coil NOTEBOOK.ipynb`, `coil --check NOTEBOOK.ipynb`, `coil --execute
+// NOTEBOOK.ipynb` (cli/notebook.cpp). `settle`: seconds of loop time the
+// loop may keep running after each cell for the tasks it left.
+enum class NotebookMode { Run, Check, Execute };
+int run_notebook(const std::string& path, NotebookMode mode, double settle);
+
+// The pieces of running a program that scripts and notebooks share
+// (cli/run.cpp).
+void set_stack_limit();
+// Sets sys.argv and sys.path and makes the module __main__; its namespace
+// in `main_dict`. False with an exception pending.
+bool prepare_main(const std::string& path, const std::string& as_given, const std::vector<std::string>& args,
+                  Ref& main_dict);
+// Runs top-level code in `dict`, awaiting on the top-level loop if it awaits.
+Ref run_top_level(Value code, Value dict);
+// Runs the top-level loop while it has work, for at most `seconds` of loop time.
+bool settle_top_level_loop(double seconds);
+// Prints the pending exception as an uncaught one; returns the exit status.
+int report_uncaught_exception();
 
 // `coil --dis FILE` (cli/dis_command.cpp).
 int dis_main(const char* path);

@@ -36,6 +36,10 @@ const char kUsage[] =
     "  -c CODE               run CODE as the program (sys.argv[0] is '-c')\n"
     "  -                     run the program read from stdin\n"
     "  --virtual-time        a simulated clock: sleeps and timers take no real time\n"
+    "  NOTEBOOK.ipynb        run a notebook's code cells in order, printing their output\n"
+    "  --check NOTEBOOK      run it and compare each cell's output with the stored one\n"
+    "  --execute NOTEBOOK    run it and store the outputs in it\n"
+    "  --settle SECONDS      loop time tasks may run on after each cell (default 60)\n"
     "  -h, --help            show this help\n";
 
 bool read_file(const std::string& path, std::string& bytes) {
@@ -142,8 +146,18 @@ int parse_file(const std::string& path, bool dump, bool positions) {
 int main(int argc, char** argv) {
   std::vector<std::string> args(argv + 1, argv + argc);
   // Options that combine with running a program come first.
-  while (!args.empty() && args[0] == "--virtual-time") {
-    coil::clock_set_virtual(true);
+  double settle = 60;
+  while (!args.empty() && (args[0] == "--virtual-time" || args[0] == "--settle")) {
+    if (args[0] == "--settle") {
+      char* end = nullptr;
+      if (args.size() < 2 || (settle = std::strtod(args[1].c_str(), &end), *end != '\0') || settle < 0) {
+        std::fputs("coil: --settle takes a number of seconds\n", stderr);
+        return 2;
+      }
+      args.erase(args.begin());
+    } else {
+      coil::clock_set_virtual(true);
+    }
     args.erase(args.begin());
   }
   if (args.empty()) {
@@ -168,6 +182,13 @@ int main(int argc, char** argv) {
     for (size_t i = 1; i < args.size(); ++i)
       if (parse_file(args[i], false, false) != 0) status = 1;
     return status;
+  }
+  if ((option == "--check" || option == "--execute") && args.size() == 2) {
+    return coil::run_notebook(args[1], option == "--check" ? coil::NotebookMode::Check : coil::NotebookMode::Execute,
+                              settle);
+  }
+  if (option.size() > 6 && option.compare(option.size() - 6, 6, ".ipynb") == 0) {
+    return coil::run_notebook(option, coil::NotebookMode::Run, settle);
   }
   if (option == "-c") {
     if (args.size() < 2) {

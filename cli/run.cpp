@@ -17,6 +17,7 @@
 #include "runtime/file.h"
 #include "runtime/generator.h"
 #include "runtime/int.h"
+#include "runtime/loop/clock.h"
 #include "runtime/loop/loop.h"
 #include "runtime/module.h"
 #include "runtime/str.h"
@@ -30,8 +31,6 @@ namespace coil {
 extern std::vector<std::string> g_sys_argv;
 extern std::vector<std::string> g_sys_path;
 
-namespace {
-
 // How deep native recursion may go before RecursionError: the C++ stack's
 // size (getrlimit) less a margin for the frames still to come.
 void set_stack_limit() {
@@ -42,6 +41,8 @@ void set_stack_limit() {
   size_t margin = 256u << 10;
   g_thread.stack_limit = &here - (size > 2 * margin ? size - margin : size / 2);
 }
+
+namespace {
 
 // The exit status for a SystemExit, printing its message as CPython does.
 int system_exit_status(Value exception) {
@@ -75,35 +76,6 @@ int report_exception() {
   return 1;
 }
 
-// Drives a top-level coroutine (a script that awaits at module level,
-// DESIGN §3): each future it waits on is awaited by running the top-level
-// loop until the future is done; a bare yield runs one iteration.
-Ref drive_top_level(Ref coroutine) {
-  auto* g = coroutine.as<GeneratorObject>();
-  for (;;) {
-    bool returned;
-    Ref yielded = generator_resume(g, none(), returned);
-    if (!yielded || returned) return yielded;
-    Value loop_value = running_loop();
-    if (!loop_value) return raise(&runtime_error_type, "no event loop for the top-level await");
-    auto* loop = loop_value.as<EventLoopObject>();
-    FutureObject* future = is_future(yielded) ? yielded.as<FutureObject>() : nullptr;
-    if (future != nullptr) future->m_blocking = false;
-    Ref keep_loop = ref(loop_value);
-    bool ok = true;
-    bool was_running = loop->m_running;
-    loop->m_running = true;
-    do {
-      if (!loop_run_once(loop)) {
-        ok = false;
-        break;
-      }
-    } while (future != nullptr && future->m_state == FutureState::Pending);
-    loop->m_running = was_running;
-    if (!ok) return {};
-  }
-}
-
 // After the top level ends, the tasks it left running finish (DESIGN §3).
 bool finish_top_level_tasks() {
   Value loop_value = top_level_loop();
@@ -120,18 +92,10 @@ bool finish_top_level_tasks() {
 
 }  // namespace
 
-int run_script(const std::string& path, const std::string& as_given, const std::string& text,
-               bool byte_offsets, const std::vector<std::string>& args) {
-  set_stack_limit();
-  // The types first: compiling makes constants (strs, ints, tuples).
-  if (!init_runtime()) return report_exception();
-  SyntaxErrorInfo error;
-  Ref code = compile_source(text, path, CompileMode::Exec, true, error, byte_offsets);
-  if (!code) {
-    std::fputs(format_syntax_error(error, path, text).c_str(), stderr);
-    return 1;
-  }
+int report_uncaught_exception() { return report_exception(); }
 
+bool prepare_main(const std::string& path, const std::string& as_given, const std::vector<std::string>& args,
+                  Ref& main_dict) {
   g_sys_argv.clear();
   g_sys_argv.push_back(as_given);
   for (const std::string& a : args) g_sys_argv.push_back(a);
@@ -148,24 +112,79 @@ int run_script(const std::string& path, const std::string& as_given, const std::
       start = colon + 1;
     }
   }
-  if (!import_module("builtins") || !import_module("sys")) {
-    return report_exception();
-  }
+  if (!import_module("builtins") || !import_module("sys")) return false;
   Ref main = make_module("__main__");
-  if (!main) return report_exception();
+  if (!main) return false;
   Value dict = module_dict(main);
   Ref file_name = make_str(path);
   // `coil -c` has no __file__, as CPython's -c.
   if ((path != "<string>" && !dict_setitem_str(dict, "__file__", file_name)) ||
       !dict_setitem_str(dict, "__builtins__", lookup_module("builtins")) ||
       !dict_setitem(modules_dict(), make_str("__main__"), main)) {
-    return report_exception();
+    return false;
   }
-  set_top_level_running(true);
+  main_dict = ref(dict);
+  return true;
+}
+
+Ref run_top_level(Value code, Value dict) {
   Ref result = run_code(code, dict, dict);
-  if (result && is_generator_like(result) && (code.as<CodeObject>()->m_flags & kCodeTopLevelAwait)) {
-    result = drive_top_level(std::move(result));
+  if (!result || !is_generator_like(result) || !(code.as<CodeObject>()->m_flags & kCodeTopLevelAwait)) {
+    return result;
   }
+  // Code that awaits at the top level runs as a task of the top-level loop,
+  // as a notebook cell does in Jupyter (so current_task(), TaskGroup and
+  // timeout() work there); it takes no Task-N number (DESIGN §3).
+  Value loop_value = running_loop();
+  if (!loop_value) return raise(&runtime_error_type, "no event loop for the top-level await");
+  Ref keep_loop = ref(loop_value);
+  Ref task = make_task(result, loop_value, Value(), true);
+  if (!task) return {};
+  auto* t = task.as<TaskObject>();
+  t->m_log_destroy_pending = false;
+  auto* loop = loop_value.as<EventLoopObject>();
+  bool was_running = loop->m_running;
+  loop->m_running = true;
+  bool ok = true;
+  while (ok && t->m_state == FutureState::Pending) ok = loop_run_once(loop);
+  loop->m_running = was_running;
+  if (!ok) return {};
+  return future_result(t);
+}
+
+bool settle_top_level_loop(double seconds) {
+  Value loop_value = top_level_loop();
+  if (!loop_value) return true;
+  Ref keep_loop = ref(loop_value);
+  auto* loop = loop_value.as<EventLoopObject>();
+  if (loop->m_closed) return true;
+  double deadline = clock_monotonic() + seconds;
+  loop->m_running = true;
+  bool ok = true;
+  while (ok && loop_has_work(loop)) {
+    // Stop before waiting for a timer past the deadline.
+    if (loop->m_ready.empty() && !loop->m_timers.empty() && loop->m_timers.front().when > deadline) break;
+    ok = loop_run_once(loop);
+  }
+  loop->m_running = false;
+  return ok;
+}
+
+int run_script(const std::string& path, const std::string& as_given, const std::string& text,
+               bool byte_offsets, const std::vector<std::string>& args) {
+  set_stack_limit();
+  // The types first: compiling makes constants (strs, ints, tuples).
+  if (!init_runtime()) return report_exception();
+  SyntaxErrorInfo error;
+  Ref code = compile_source(text, path, CompileMode::Exec, true, error, byte_offsets);
+  if (!code) {
+    std::fputs(format_syntax_error(error, path, text).c_str(), stderr);
+    return 1;
+  }
+  Ref dict;
+  if (!prepare_main(path, as_given, args, dict)) return report_exception();
+  set_top_level_running(true);
+  Ref result = run_top_level(code, dict);
   if (result && !finish_top_level_tasks()) result = Ref();
   set_top_level_running(false);
   int status = 0;

@@ -75,5 +75,24 @@ out=$(python3 tests/conformance/run.py --coil "$coil" $drift)
 echo "$out" | tail -25
 tally "$(tail -1 <<<"$out")"
 
+# coil's deliberate differences from CPython (tests/differences/): each
+# example prints its .out, with nothing on stderr.
+echo "== differences ($build)"
+diff_passed=0
+diff_failed=0
+for example in tests/differences/*.py; do
+  if COIL_VIRTUAL_TIME=1 timeout 60 "$coil" "$example" > "$build/difference-stdout" 2> "$build/difference-stderr" &&
+     cmp -s "$build/difference-stdout" "${example%.py}.out" && [ ! -s "$build/difference-stderr" ]; then
+    diff_passed=$((diff_passed + 1))
+  else
+    diff_failed=$((diff_failed + 1))
+    echo "FAIL $example"
+    diff "$build/difference-stdout" "${example%.py}.out" | head -5
+    head -5 "$build/difference-stderr"
+  fi
+done
+echo "$diff_passed passed, $diff_failed failed"
+tally "$diff_passed passed, $diff_failed failed"
+
 echo "$build: $passed passed, $failed failed"
 [ "$failed" -eq 0 ]

@@ -26,43 +26,7 @@ class QueueFull(Exception):
     """Raised when the Queue.put_nowait() method is called on a full Queue."""
 
 
-class _Fifo:
-    """The part of collections.deque that Queue needs.  Items live in
-    _items[_head:]; the dead prefix is dropped once it is at least half the
-    list, so popleft() is amortized O(1)."""
-
-    def __init__(self):
-        self._items = []
-        self._head = 0
-
-    def __len__(self):
-        return len(self._items) - self._head
-
-    def __iter__(self):
-        return iter(self._items[self._head:])
-
-    def append(self, item):
-        self._items.append(item)
-
-    def popleft(self):
-        if self._head >= len(self._items):
-            raise IndexError('pop from an empty deque')
-        item = self._items[self._head]
-        self._items[self._head] = None      # do not keep the item alive
-        self._head += 1
-        if self._head >= 16 and 2 * self._head >= len(self._items):
-            del self._items[:self._head]
-            self._head = 0
-        return item
-
-    def remove(self, value):
-        # Like deque.remove: the first item that is (or equals) value.
-        items = self._items
-        for i in range(self._head, len(items)):
-            if items[i] is value or items[i] == value:
-                del items[i]
-                return
-        raise ValueError('deque.remove(x): x not in deque')
+_Fifo = mixins._Fifo
 
 
 # heapq's heappush/heappop: the same sift order, hence the same result order.

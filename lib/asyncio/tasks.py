@@ -162,7 +162,7 @@ async def wait_for(fut, timeout):
 
 
 async def _wait(fs, timeout, return_when, loop):
-    # fs is a non-empty set of futures.
+    assert fs, 'Set of Futures is empty.'   # e.g. wait(<empty generator>)
     waiter = loop.create_future()
     timeout_handle = None
     if timeout is not None:

@@ -594,7 +594,10 @@ bool task_init_fields(TaskObject* task, Value coro, Value loop, Value name, bool
       if (!text) return false;
       task->m_name = std::move(text);
     }
-  } else if (!top_level) {
+  } else if (top_level) {
+    task->m_name = make_str("top-level");
+    if (!task->m_name) return false;
+  } else {
     task->m_name_number = ++g_task_name_counter;
   }
   EventLoopObject* l = loop_of(task);

@@ -6,6 +6,8 @@
 #include <cstdio>
 #include <string>
 
+#include <unistd.h>
+
 #include "runtime/abstract.h"
 #include "runtime/dict.h"
 #include "runtime/errors.h"
@@ -352,7 +354,10 @@ void prune_cancelled_timers(EventLoopObject* loop) {
 void wait_for_events(double timeout, double deadline) {
   if (timeout == 0) return;
   if (timeout < 0) {
-    for (;;) clock_sleep(3600);
+    // Nothing can wake the loop (no timers, no I/O yet): CPython would
+    // block in select() for good; so does coil, without spinning, in
+    // either clock mode.
+    for (;;) pause();
   }
   if (clock_is_virtual()) {
     clock_advance_to_ns(int64_t(std::ceil(deadline * 1e9)));
@@ -398,11 +403,11 @@ bool run_item(EventLoopObject* loop, ReadyItem item) {
 
 }  // namespace
 
-bool loop_run_once(EventLoopObject* loop) {
+bool loop_run_once(EventLoopObject* loop, bool may_block) {
   prune_cancelled_timers(loop);
   double timeout = -1;
   double deadline = 0;
-  if (!loop->m_ready.empty() || loop->m_stopping) {
+  if (!loop->m_ready.empty() || loop->m_stopping || !may_block) {
     timeout = 0;
   } else if (!loop->m_timers.empty()) {
     deadline = loop->m_timers.front().when;

@@ -153,9 +153,10 @@ Ref make_event_loop();
 // Schedules work; takes the item's references.
 void loop_push_ready(EventLoopObject* loop, ReadyItem item);
 Ref loop_call_soon(EventLoopObject* loop, Value callback, Value args_tuple);
-// One iteration (CPython's _run_once). False with an exception pending
-// when a callback raised SystemExit or KeyboardInterrupt.
-bool loop_run_once(EventLoopObject* loop);
+// One iteration (CPython's _run_once); without `may_block` it does not wait
+// for timers. False with an exception pending when a callback raised
+// SystemExit or KeyboardInterrupt.
+bool loop_run_once(EventLoopObject* loop, bool may_block = true);
 // Runs the loop until stop(); false with an exception pending on error.
 bool loop_run_forever(EventLoopObject* loop);
 // loop.call_exception_handler(context): the handler set, or the default's

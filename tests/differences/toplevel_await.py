@@ -26,4 +26,5 @@ async for i in countdown(3):
     print(i)
 async with asyncio.Lock():
     print('inside async with')
-print(asyncio.get_running_loop().is_running())
+# The loop top-level code sees is the one get_event_loop() returns there.
+print(asyncio.get_running_loop() is asyncio.get_event_loop())
