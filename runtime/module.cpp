@@ -109,6 +109,14 @@ const MethodDef kModuleMethods[] = {
     {nullptr, nullptr, ArgKind::NoArgs},
 };
 
+// The namespace itself (vars(module), `from m import *` without __all__).
+Ref module_get_dict(Value self) { return ref(module_dict(self)); }
+
+const GetSetDef kModuleGetSet[] = {
+    {"__dict__", module_get_dict},
+    {nullptr, nullptr},
+};
+
 }  // namespace
 
 Type module_type;
@@ -126,6 +134,7 @@ static struct ModuleTypeSetup {
     module_type.m_destroy = module_destroy;
     module_type.m_traverse = module_traverse;
     module_type.m_methods = kModuleMethods;
+    module_type.m_getset = kModuleGetSet;
   }
 } module_type_setup;
 COIL_REGISTER_TYPE(module_type);
