@@ -1,6 +1,7 @@
 // Module objects and the registry of native modules (runtime/module.h).
 #include "runtime/module.h"
 
+#include <algorithm>
 #include <string>
 #include <vector>
 
@@ -157,6 +158,21 @@ ModuleInitFn find_native_module(std::string_view name) {
     if (name == m.name) return m.init;
   }
   return nullptr;
+}
+
+Ref native_module_names() {
+  std::vector<std::string_view> names;
+  for (const NativeModule& m : native_modules()) names.push_back(m.name);
+  std::sort(names.begin(), names.end());
+  names.erase(std::unique(names.begin(), names.end()), names.end());
+  Ref tuple = make_tuple(names.size());
+  if (!tuple) return {};
+  for (size_t i = 0; i < names.size(); ++i) {
+    Ref name = intern(names[i]);
+    if (!name) return {};
+    tuple_set(tuple, i, std::move(name));
+  }
+  return tuple;
 }
 
 bool module_add_functions(Value module, const MethodDef* functions) {

@@ -35,6 +35,9 @@ struct ModuleRegistration {
 // The init function of the native module `name`, or null.
 ModuleInitFn find_native_module(std::string_view name);
 
+// The names of the native modules, sorted (sys.builtin_module_names).
+Ref native_module_names();
+
 // Adds native functions to a module's namespace.
 bool module_add_functions(Value module, const MethodDef* functions);
 
