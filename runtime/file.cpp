@@ -73,6 +73,17 @@ Ref file_write(Value self, Args args) {
   return make_int(int64_t(bytes.size()));
 }
 
+// writelines(lines): write() of each item, no separators added.
+Ref file_writelines(Value self, Args args) {
+  if (!check_open(as_file(self))) return {};
+  bool ok = for_each(args[0], [&](Value line) {
+    Value one[1] = {line};
+    return bool(file_write(self, Args{one, 1}));
+  });
+  if (!ok) return {};
+  return new_none();
+}
+
 Ref make_result(Value self, const std::string& bytes) {
   if (is_text(self)) return make_str(bytes);
   return make_bytes(bytes);
@@ -197,6 +208,7 @@ Ref get_encoding(Value self) { return as_file(self)->m_encoding; }
 const MethodDef kFileMethods[] = {
     {"write", file_write, ArgKind::OneArg},      {"read", file_read, ArgKind::VarArgs},
     {"readline", file_readline, ArgKind::VarArgs}, {"readlines", file_readlines, ArgKind::VarArgs},
+    {"writelines", file_writelines, ArgKind::OneArg},
     {"flush", file_flush, ArgKind::NoArgs},      {"close", file_close, ArgKind::NoArgs},
     {"__enter__", file_enter, ArgKind::NoArgs},  {"__exit__", file_exit, ArgKind::VarArgs},
     {"fileno", file_fileno, ArgKind::NoArgs},    {"isatty", file_isatty, ArgKind::NoArgs},
@@ -296,6 +308,8 @@ Ref file_open(Args args) {
   std::string shown_mode = mode;
   return new_file(type, stream, file, shown_mode, encoding, false, reading || plus, !reading || plus);
 }
+
+bool is_native_text_file(Value file) { return is_file(file) && is_text(file); }
 
 bool file_write_text(Value file, std::string_view text) {
   if (is_file(file) && is_text(file)) {

@@ -55,15 +55,34 @@ Ref builtin_print(Value, Args args) {
     if (is_none(file_ref)) return new_none();
     file = file_ref;
   }
+  // As CPython, each argument, separator and the end are written one by one
+  // (a Python object's write() sees each piece). For coil's own files they are
+  // gathered and written at once: the output is the same, and what was
+  // gathered is still written if an argument's str() fails.
+  const bool gather = is_native_text_file(file);
   std::string text;
+  auto emit = [&](std::string_view piece) {
+    if (gather) {
+      text += piece;
+      return true;
+    }
+    return file_write_text(file, piece);
+  };
   for (size_t i = 0; i < args.count; ++i) {
-    if (i > 0) text += (sep && !is_none(sep)) ? str_view(sep) : " ";
+    if (i > 0 && !emit((sep && !is_none(sep)) ? str_view(sep) : " ")) return {};
     Ref s = str(args[i]);
-    if (!s) return {};
-    text += str_view(s);
+    if (!s) {
+      if (gather && !text.empty()) {
+        Ref saved = fetch_exception();
+        file_write_text(file, text);
+        restore_exception(std::move(saved));
+      }
+      return {};
+    }
+    if (!emit(str_view(s))) return {};
   }
-  text += (end && !is_none(end)) ? str_view(end) : "\n";
-  if (!file_write_text(file, text)) return {};
+  if (!emit((end && !is_none(end)) ? str_view(end) : "\n")) return {};
+  if (gather && !file_write_text(file, text)) return {};
   if (flush) {
     int t = is_true(flush);
     if (t < 0) return {};
