@@ -377,8 +377,10 @@ Ref type_get_module(Value self) {
   }
   const char* dot = std::strrchr(type->m_tp_name, '.');
   if (dot) return make_str(std::string_view(type->m_tp_name, size_t(dot - type->m_tp_name)));
+  // A type registered with its module's name holds it as a str; a dict
+  // entry that is a descriptor (function's __module__) is for instances.
   Value module = dict_lookup_str(type->m_dict, "__module__");
-  if (module) return ref(module);
+  if (module && is_str(module)) return ref(module);
   return make_str("builtins");
 }
 bool type_set_module(Value self, Value value) {
