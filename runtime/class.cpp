@@ -19,11 +19,13 @@
 #include "runtime/errors.h"
 #include "runtime/exception.h"
 #include "runtime/function.h"
+#include "runtime/generic_alias.h"
 #include "runtime/gc.h"
 #include "runtime/list.h"
 #include "runtime/slots.h"
 #include "runtime/str.h"
 #include "runtime/tuple.h"
+#include "runtime/union.h"
 #include "runtime/unicode.h"
 #include "vm/interpreter.h"
 #include "vm/symtable.h"
@@ -505,6 +507,7 @@ const MethodDef kTypeMethods[] = {
     {"__prepare__", type_prepare, ArgKind::Keywords, nullptr, kMethodClass},
     {"__sizeof__", type_sizeof, ArgKind::NoArgs},
     {"__dir__", type_dir, ArgKind::NoArgs},
+    {"__class_getitem__", generic_alias_class_getitem, ArgKind::OneArg, kClassGetitemDoc, kMethodClass},
     {nullptr, nullptr, ArgKind::NoArgs},
 };
 
@@ -543,6 +546,7 @@ static struct TypeTypeSetup {
     type_type.m_new = type_new_slot;
     type_type.m_init = type_init_slot;
     type_type.m_getset = kTypeGetSet;
+    type_type.m_binary[int(BinaryOp::Or)] = type_or;  // int | str
     type_type.m_methods = kTypeMethods;
     type_type.m_destroy = type_type_destroy;
     type_type.m_traverse = heap_type_traverse;

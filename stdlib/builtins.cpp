@@ -136,7 +136,7 @@ bool check_class_or_tuple(Value cls, const char* message) {
   return false;
 }
 
-int object_isinstance(Value object, Value cls);
+}  // namespace
 
 int object_isinstance(Value object, Value cls) {
   if (is_type(cls)) {
@@ -145,7 +145,8 @@ int object_isinstance(Value object, Value cls) {
     // A metaclass __instancecheck__ (abc) can say more.
     Value check = type_lookup(cls.type(), "__instancecheck__");
     if (check && cls.type() != &type_type) {
-      Ref r = call_method(cls, "__instancecheck__", {object});
+      bool found;
+      Ref r = call_special(cls, "__instancecheck__", {object}, found);
       if (!r) return -1;
       return is_true(r);
     }
@@ -163,12 +164,15 @@ int object_isinstance(Value object, Value cls) {
     }
     return 0;
   }
-  Value check = type_lookup(cls.type(), "__instancecheck__");
-  if (check) {
-    Ref r = call_method(cls, "__instancecheck__", {object});
+  // Looked up on the type, as special methods are: a GenericAlias forwards
+  // its attributes to its origin, but list[int].__instancecheck__ is its own.
+  bool found;
+  Ref r = call_special(cls, "__instancecheck__", {object}, found);
+  if (found) {
     if (!r) return -1;
     return is_true(r);
   }
+  if (error_pending()) return -1;
   raise(&type_error_type, "isinstance() arg 2 must be a type, a tuple of types, or a union");
   return -1;
 }
@@ -189,19 +193,21 @@ int object_issubclass(Value derived, Value cls) {
     return 0;
   }
   if (!is_type(cls)) {
-    Value check = type_lookup(cls.type(), "__subclasscheck__");
-    if (check) {
-      Ref r = call_method(cls, "__subclasscheck__", {derived});
+    bool found;
+    Ref r = call_special(cls, "__subclasscheck__", {derived}, found);
+    if (found) {
       if (!r) return -1;
       return is_true(r);
     }
+    if (error_pending()) return -1;
     raise(&type_error_type, "issubclass() arg 2 must be a class, a tuple of classes, or a union");
     return -1;
   }
   if (cls.type() != &type_type) {
     Value check = type_lookup(cls.type(), "__subclasscheck__");
     if (check) {
-      Ref r = call_method(cls, "__subclasscheck__", {derived});
+      bool found;
+      Ref r = call_special(cls, "__subclasscheck__", {derived}, found);
       if (!r) return -1;
       return is_true(r);
     }
@@ -212,6 +218,8 @@ int object_issubclass(Value derived, Value cls) {
   }
   return is_subtype(derived.as<Type>(), cls.as<Type>());
 }
+
+namespace {
 
 Ref builtin_issubclass(Value, Args args) {
   if (!check_positional("issubclass", args, 2, 2)) return {};
