@@ -95,6 +95,16 @@ Ref compute_mro(Type* type) {
     Value base_mro = tuple_item(bases, 0).as<Type>()->m_mro;
     for (size_t i = 0; i < tuple_size(base_mro); ++i) result.push_back(tuple_item(base_mro, i).as<Type>());
   } else {
+    // A class listed twice is reported as such, before C3 would fail on it.
+    for (size_t i = 0; i < n; ++i) {
+      for (size_t j = i + 1; j < n; ++j) {
+        if (tuple_item(bases, i).is(tuple_item(bases, j))) {
+          raise_format(&type_error_type, "duplicate base class %s",
+                       type_name(tuple_item(bases, i).as<Type>()).data());
+          return {};
+        }
+      }
+    }
     std::vector<std::vector<Type*>> sequences;
     for (size_t i = 0; i < n; ++i) {
       Value base_mro = tuple_item(bases, i).as<Type>()->m_mro;
@@ -603,13 +613,15 @@ Ref type_new(Type* metatype, Value name, Value bases_in, Value namespace_dict, V
   // 1. The metaclass and the bases.
   Ref bases = ref(bases_in);
   if (tuple_size(bases) == 0) bases = make_tuple({Value(&object_type)});
+  // As CPython, the metaclass is computed first, so a base that is not a
+  // class usually fails as a metaclass conflict (its type is not a metaclass).
+  Type* winner = calculate_metaclass(metatype, bases);
+  if (winner == nullptr) return {};
   for (size_t i = 0; i < tuple_size(bases); ++i) {
     if (!is_type(tuple_item(bases, i))) {
       return raise_format(&type_error_type, "bases must be types");
     }
   }
-  Type* winner = calculate_metaclass(metatype, bases);
-  if (winner == nullptr) return {};
   if (winner != metatype && winner->m_new != type_type.m_new) {
     // A more derived metaclass with its own __new__ takes over.
     Value args[3] = {name, bases_in, namespace_dict};
