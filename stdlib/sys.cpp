@@ -53,7 +53,16 @@ namespace {
 
 Ref sys_exit(Value, Args args) {
   if (!check_positional("exit", args, 0, 1)) return {};
-  return raise_with(&system_exit_type, args.count ? args[0] : Value());
+  // As CPython's PyErr_SetObject: None gives SystemExit(), a tuple is the
+  // exception's arguments, anything else its only one.
+  Value status = args.count ? args[0] : Value();
+  if (!status || is_none(status)) return raise_with(&system_exit_type, Value());
+  if (is_tuple(status)) {
+    Ref exception = make_exception(&system_exit_type, status);
+    if (!exception) return {};
+    return raise_value(exception);
+  }
+  return raise_with(&system_exit_type, status);
 }
 
 Ref sys_getrecursionlimit(Value, Args) { return make_int(int64_t(g_thread.recursion_limit)); }
