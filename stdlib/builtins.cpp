@@ -24,6 +24,7 @@
 #include "runtime/repr.h"
 #include "runtime/str.h"
 #include "runtime/tuple.h"
+#include "stdlib/site_builtins.h"
 #include "vm/code.h"
 #include "vm/compiler.h"
 #include "vm/import.h"
@@ -821,6 +822,7 @@ const MethodDef kBuiltins[] = {
     {"input", builtin_input, ArgKind::VarArgs},
     {"open", builtin_open, ArgKind::Keywords},
     {"aiter", builtin_aiter, ArgKind::OneArg},
+    {"breakpoint", builtin_breakpoint, ArgKind::Keywords},
     {"anext", builtin_anext, ArgKind::VarArgs},
     {nullptr, nullptr, ArgKind::NoArgs},
 };
@@ -829,6 +831,7 @@ bool init_builtins(Value module) {
   if (!init_exception_types()) return false;
   if (!module_add_functions(module, kBuiltins)) return false;
   Value dict = module_dict(module);
+  if (!add_site_builtins(dict)) return false;
   // The built-in types and exceptions under their Python names.
   static const char* const kTypeNames[] = {
       "object", "type", "int", "bool", "float", "complex", "str", "bytes", "bytearray", "list",

@@ -16,6 +16,7 @@
 #include "runtime/str.h"
 #include "runtime/struct_seq.h"
 #include "runtime/tuple.h"
+#include "stdlib/site_builtins.h"
 #include "vm/import.h"
 #include "vm/interpreter.h"
 
@@ -162,6 +163,7 @@ Ref sys_set_int_max_str_digits(Value, Args args) {
 
 const MethodDef kSysFunctions[] = {
     {"getdefaultencoding", sys_getdefaultencoding, ArgKind::NoArgs},
+    {"breakpointhook", sys_breakpointhook, ArgKind::Keywords},
     {"getfilesystemencoding", sys_getfilesystemencoding, ArgKind::NoArgs},
     {"get_int_max_str_digits", sys_get_int_max_str_digits, ArgKind::NoArgs},
     {"set_int_max_str_digits", sys_set_int_max_str_digits, ArgKind::Keywords},
@@ -230,7 +232,7 @@ bool init_sys(Value module) {
             dict_setitem_str(d, "hash_info", hash_info) && dict_setitem_str(d, "flags", flags) &&
             dict_setitem_str(d, "dont_write_bytecode", py_bool(true));
   if (!ok) return false;
-  for (const char* name : {"stdin", "stdout", "stderr", "displayhook", "excepthook"}) {
+  for (const char* name : {"stdin", "stdout", "stderr", "displayhook", "excepthook", "breakpointhook"}) {
     Value v = dict_lookup_str(d, name);
     if (!dict_setitem_str(d, ("__" + std::string(name) + "__").c_str(), v)) return false;
   }
