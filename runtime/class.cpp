@@ -128,6 +128,13 @@ Type* solid_base(Type* type) {
     if (type->m_heap->own_prefix != 0 && !type->m_heap->slot_members.empty()) return type;
     type = type->m_base;
   }
+  // A built-in that adds nothing to its base's layout (ValueError to
+  // BaseException) has its base's, so class E(OSError, ValueError) works.
+  while (type->m_base != nullptr && type->m_size == type->m_base->m_size &&
+         type->m_item_size == type->m_base->m_item_size && type->m_prefix == type->m_base->m_prefix &&
+         type->m_dict_offset == type->m_base->m_dict_offset) {
+    type = type->m_base;
+  }
   return type;
 }
 
