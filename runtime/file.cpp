@@ -93,14 +93,7 @@ bool check_open(FileObject* f) {
   return true;
 }
 
-Ref raise_os_error(int error_number, Value filename) {
-  Ref number = make_int(int64_t(error_number));
-  Ref message = make_str(std::strerror(error_number));
-  Ref exception = filename ? call(Value(&os_error_type), {number, message, filename})
-                           : call(Value(&os_error_type), {number, message});
-  if (!exception) return {};
-  return raise_value(exception);
-}
+Ref raise_os_error(int error_number, Value filename) { return raise_os_error_from_errno(error_number, filename); }
 
 // Checks that the file can be read and switches the stream to reading.
 // The messages are _io's: a text file says "not readable", a binary one names the call.
