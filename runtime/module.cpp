@@ -118,7 +118,79 @@ const GetSetDef kModuleGetSet[] = {
     {nullptr, nullptr},
 };
 
+// importlib's ModuleSpec, reduced to its data: name, loader, origin,
+// submodule_search_locations, cached, loader_state and has_location live in
+// the instance's __dict__ (scripts may set them); parent is computed.
+Ref spec_repr(Value self) {
+  Value dict = *instance_dict_slot(self.as_object());
+  std::string text = "ModuleSpec(";
+  const char* const kShown[] = {"name", "loader", "origin", "submodule_search_locations"};
+  bool first = true;
+  for (const char* field : kShown) {
+    Value value = dict ? dict_lookup_str(dict, field) : Value();
+    if (!value || (is_none(value) && (field == kShown[2] || field == kShown[3]))) continue;
+    Ref shown = repr(value);
+    if (!shown) return {};
+    if (!first) text += ", ";
+    first = false;
+    text += field;
+    text += "=";
+    text += str_view(shown);
+  }
+  text += ")";
+  return make_str(text);
+}
+
+// The package the module is in: its own name for a package, else the name
+// up to its last dot.
+Ref spec_get_parent(Value self) {
+  Value dict = *instance_dict_slot(self.as_object());
+  Value name = dict ? dict_lookup_str(dict, "name") : Value();
+  if (!name || !is_str(name)) return new_none();
+  Value locations = dict_lookup_str(dict, "submodule_search_locations");
+  if (locations && !is_none(locations)) return ref(name);
+  std::string_view text = str_view(name);
+  size_t dot = text.rfind('.');
+  return make_str(dot == std::string_view::npos ? std::string_view() : text.substr(0, dot));
+}
+
+const GetSetDef kSpecGetSet[] = {
+    {"parent", spec_get_parent},
+    {nullptr, nullptr},
+};
+
 }  // namespace
+
+Type module_spec_type = [] {
+  Type type{};
+  type.m_tp_name = "_frozen_importlib.ModuleSpec";
+  type.m_doc = "The specification for a module, used for loading.";
+  type.m_flags = kTypeHasGC | kTypeHasDict;
+  type.m_size = sizeof(Object);
+  type.m_repr = spec_repr;
+  type.m_getattr = generic_getattr;
+  type.m_setattr = generic_setattr;
+  type.m_getset = kSpecGetSet;
+  return type;
+}();
+COIL_REGISTER_TYPE(module_spec_type);
+
+Ref make_module_spec(std::string_view name, std::string_view origin, Value search_locations) {
+  Object* object = allocate_object(&module_spec_type);
+  if (object == nullptr) return raise_no_memory();
+  Ref spec = Ref::steal(object);
+  Ref dict = make_dict();
+  Ref name_str = make_str(name);
+  Ref origin_str = make_str(origin);
+  if (!dict || !name_str || !origin_str) return {};
+  bool ok = dict_setitem_str(dict, "name", name_str) && dict_setitem_str(dict, "loader", none()) &&
+            dict_setitem_str(dict, "origin", origin_str) && dict_setitem_str(dict, "loader_state", none()) &&
+            dict_setitem_str(dict, "submodule_search_locations", search_locations ? search_locations : none()) &&
+            dict_setitem_str(dict, "cached", none()) && dict_setitem_str(dict, "has_location", py_bool(true));
+  if (!ok) return {};
+  *instance_dict_slot(object) = std::move(dict);
+  return spec;
+}
 
 Type module_type;
 

@@ -97,6 +97,8 @@ Ref load_source_module(std::string_view full_name, const std::string& file, bool
   }
   Ref package_str = make_str(package_name);
   if (!dict_setitem_str(dict, "__package__", package_str)) return {};
+  Ref spec = make_module_spec(full_name, file, dict_lookup_str(dict, "__path__"));
+  if (!spec || !dict_setitem_str(dict, "__spec__", spec)) return {};
   if (!dict_setitem(modules_dict(), make_str(full_name), module)) return {};
   // Decode as the parser does (BOM, coding cookie).
   std::string text;
