@@ -63,7 +63,11 @@ Ref struct_seq_new(Type* type, const Value*, size_t, TupleObject*) {
 
 Type make_struct_seq_type(const char* qualified_name, std::initializer_list<const char*> fields, const char* doc) {
   if (fields.size() > kStructSeqMaxFields) std::abort();  // a definition error, found at start-up
-  auto* getset = new std::vector<GetSetDef>();  // lives as long as the type, the whole run
+  // The table lives as long as the type, the whole run; kept reachable from
+  // a static so that the leak checker sees it is still in use.
+  static auto* tables = new std::vector<std::vector<GetSetDef>*>();
+  auto* getset = new std::vector<GetSetDef>();
+  tables->push_back(getset);
   size_t index = 0;
   for (const char* name : fields) getset->push_back({name, kItemGetters[index++], struct_seq_readonly});
   getset->push_back({nullptr, nullptr});
