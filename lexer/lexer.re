@@ -579,6 +579,13 @@ struct Lexer::State {
   std::vector<Token> m_queue;
   size_t m_queue_head = 0;
   bool m_at_statement_start = true;
+  // The block structure the parser has been given, to know when a line is
+  // directly in a match statement's body: the INDENT depth, the depths of
+  // the match bodies open around it, and where a match statement's header
+  // stands (0: none; 1: in its line; 2: its NEWLINE given, INDENT expected).
+  int m_block_depth = 0;
+  std::vector<int> m_match_bodies;
+  int m_match_header = 0;
 
   // Set while looking past an error: literals are only skipped over, and
   // characters the parser would reject come back as plain tokens.
@@ -612,6 +619,7 @@ struct Lexer::State {
   Token fstring_field_start(const char* brace);
   Token fstring_field();
   void decide_soft_keyword(Token& keyword_token);
+  void track_blocks(TokenKind kind);
 
   // --- helpers
   Token make(TokenKind kind, const char* start, const char* stop) const;
@@ -1903,6 +1911,23 @@ void Lexer::State::decide_soft_keyword(Token& keyword_token) {
   }
   if (m_queue.back().kind != TokenKind::NEWLINE || m_queue.size() < 2) return;
   TokenKind first = m_queue[0].kind;
+  // Directly in a match body, `case` with a ':' outside brackets begins a
+  // case block even when the body follows on the same line (`case [a]: pass`);
+  // elsewhere that line is an annotated assignment to `case[a]`.
+  if (keyword_token.text == "case" && !m_match_bodies.empty() && m_match_bodies.back() == m_block_depth) {
+    int depth = 0;
+    for (const Token& token : m_queue) {
+      switch (token.kind) {
+        case TokenKind::LPAR: case TokenKind::LSQB: case TokenKind::LBRACE: ++depth; break;
+        case TokenKind::RPAR: case TokenKind::RSQB: case TokenKind::RBRACE: --depth; break;
+        default: break;
+      }
+      if (token.kind == TokenKind::COLON && depth == 0 && &token != &m_queue[0]) {
+        keyword_token.kind = TokenKind::SOFT_CASE;
+        return;
+      }
+    }
+  }
   bool soft;
   if (m_queue.size() >= 3 && m_queue[m_queue.size() - 2].kind == TokenKind::COLON) {
     switch (first) {
@@ -1926,6 +1951,26 @@ void Lexer::State::decide_soft_keyword(Token& keyword_token) {
   }
   if (soft)
     keyword_token.kind = keyword_token.text == "match" ? TokenKind::SOFT_MATCH : TokenKind::SOFT_CASE;
+}
+
+// Follows the INDENTs and DEDENTs given to the parser, noting the depth of
+// each match statement's body (its header's NEWLINE, then an INDENT).
+void Lexer::State::track_blocks(TokenKind kind) {
+  if (kind == TokenKind::SOFT_MATCH) {
+    m_match_header = 1;
+  } else if (kind == TokenKind::NEWLINE && m_match_header == 1) {
+    m_match_header = 2;
+  } else if (kind == TokenKind::INDENT) {
+    ++m_block_depth;
+    if (m_match_header == 2) m_match_bodies.push_back(m_block_depth);
+    m_match_header = 0;
+  } else if (m_match_header == 2) {
+    m_match_header = 0;  // no body: the parser reports the error
+  }
+  if (kind == TokenKind::DEDENT) {
+    --m_block_depth;
+    while (!m_match_bodies.empty() && m_match_bodies.back() > m_block_depth) m_match_bodies.pop_back();
+  }
 }
 
 // ---------------------------------------------------------------------------
@@ -1955,6 +2000,7 @@ Token Lexer::next() {
   if (token.kind != TokenKind::ERRORTOKEN) state.m_last_token_lineno = token.loc.lineno;
   state.m_at_statement_start = token.kind == TokenKind::NEWLINE ||
                              token.kind == TokenKind::INDENT || token.kind == TokenKind::DEDENT;
+  state.track_blocks(token.kind);
   return token;
 }
 

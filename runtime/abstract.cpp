@@ -503,7 +503,7 @@ bool setitem(Value container, Value key, Value value) {
 bool delitem(Value container, Value key) {
   SetItemFn f = container.type()->m_setitem;
   if (f == nullptr) {
-    raise_type_error_for("'%s' object does not support item deletion", container);
+    raise_type_error_for("'%s' object doesn't support item deletion", container);
     return false;
   }
   return f(container, key, Value());

@@ -131,4 +131,9 @@ bool for_each(Value iterable, F&& visit) {
   }
 }
 
+// isinstance(object, cls) and issubclass(derived, cls) as the built-ins
+// compute them (stdlib/builtins.cpp): 1, 0, or -1 with an exception pending.
+int object_isinstance(Value object, Value cls);
+int object_issubclass(Value derived, Value cls);
+
 }  // namespace coil

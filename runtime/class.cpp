@@ -19,11 +19,13 @@
 #include "runtime/errors.h"
 #include "runtime/exception.h"
 #include "runtime/function.h"
+#include "runtime/generic_alias.h"
 #include "runtime/gc.h"
 #include "runtime/list.h"
 #include "runtime/slots.h"
 #include "runtime/str.h"
 #include "runtime/tuple.h"
+#include "runtime/union.h"
 #include "runtime/unicode.h"
 #include "vm/interpreter.h"
 #include "vm/symtable.h"
@@ -93,6 +95,16 @@ Ref compute_mro(Type* type) {
     Value base_mro = tuple_item(bases, 0).as<Type>()->m_mro;
     for (size_t i = 0; i < tuple_size(base_mro); ++i) result.push_back(tuple_item(base_mro, i).as<Type>());
   } else {
+    // A class listed twice is reported as such, before C3 would fail on it.
+    for (size_t i = 0; i < n; ++i) {
+      for (size_t j = i + 1; j < n; ++j) {
+        if (tuple_item(bases, i).is(tuple_item(bases, j))) {
+          raise_format(&type_error_type, "duplicate base class %s",
+                       type_name(tuple_item(bases, i).as<Type>()).data());
+          return {};
+        }
+      }
+    }
     std::vector<std::vector<Type*>> sequences;
     for (size_t i = 0; i < n; ++i) {
       Value base_mro = tuple_item(bases, i).as<Type>()->m_mro;
@@ -114,6 +126,13 @@ Ref compute_mro(Type* type) {
 Type* solid_base(Type* type) {
   while (type->m_heap != nullptr) {
     if (type->m_heap->own_prefix != 0 && !type->m_heap->slot_members.empty()) return type;
+    type = type->m_base;
+  }
+  // A built-in that adds nothing to its base's layout (ValueError to
+  // BaseException) has its base's, so class E(OSError, ValueError) works.
+  while (type->m_base != nullptr && type->m_size == type->m_base->m_size &&
+         type->m_item_size == type->m_base->m_item_size && type->m_prefix == type->m_base->m_prefix &&
+         type->m_dict_offset == type->m_base->m_dict_offset) {
     type = type->m_base;
   }
   return type;
@@ -377,8 +396,10 @@ Ref type_get_module(Value self) {
   }
   const char* dot = std::strrchr(type->m_tp_name, '.');
   if (dot) return make_str(std::string_view(type->m_tp_name, size_t(dot - type->m_tp_name)));
+  // A type registered with its module's name holds it as a str; a dict
+  // entry that is a descriptor (function's __module__) is for instances.
   Value module = dict_lookup_str(type->m_dict, "__module__");
-  if (module) return ref(module);
+  if (module && is_str(module)) return ref(module);
   return make_str("builtins");
 }
 bool type_set_module(Value self, Value value) {
@@ -503,6 +524,7 @@ const MethodDef kTypeMethods[] = {
     {"__prepare__", type_prepare, ArgKind::Keywords, nullptr, kMethodClass},
     {"__sizeof__", type_sizeof, ArgKind::NoArgs},
     {"__dir__", type_dir, ArgKind::NoArgs},
+    {"__class_getitem__", generic_alias_class_getitem, ArgKind::OneArg, kClassGetitemDoc, kMethodClass},
     {nullptr, nullptr, ArgKind::NoArgs},
 };
 
@@ -541,6 +563,7 @@ static struct TypeTypeSetup {
     type_type.m_new = type_new_slot;
     type_type.m_init = type_init_slot;
     type_type.m_getset = kTypeGetSet;
+    type_type.m_binary[int(BinaryOp::Or)] = type_or;  // int | str
     type_type.m_methods = kTypeMethods;
     type_type.m_destroy = type_type_destroy;
     type_type.m_traverse = heap_type_traverse;
@@ -597,13 +620,15 @@ Ref type_new(Type* metatype, Value name, Value bases_in, Value namespace_dict, V
   // 1. The metaclass and the bases.
   Ref bases = ref(bases_in);
   if (tuple_size(bases) == 0) bases = make_tuple({Value(&object_type)});
+  // As CPython, the metaclass is computed first, so a base that is not a
+  // class usually fails as a metaclass conflict (its type is not a metaclass).
+  Type* winner = calculate_metaclass(metatype, bases);
+  if (winner == nullptr) return {};
   for (size_t i = 0; i < tuple_size(bases); ++i) {
     if (!is_type(tuple_item(bases, i))) {
       return raise_format(&type_error_type, "bases must be types");
     }
   }
-  Type* winner = calculate_metaclass(metatype, bases);
-  if (winner == nullptr) return {};
   if (winner != metatype && winner->m_new != type_type.m_new) {
     // A more derived metaclass with its own __new__ takes over.
     Value args[3] = {name, bases_in, namespace_dict};

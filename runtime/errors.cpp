@@ -3,10 +3,12 @@
 
 #include <cstdio>
 #include <cstdlib>
+#include <cstring>
 #include <string>
 
 #include "runtime/abstract.h"
 #include "runtime/exception.h"
+#include "runtime/int.h"
 #include "runtime/str.h"
 #include "runtime/tuple.h"
 
@@ -74,6 +76,16 @@ Raised raise_with(Type* type, Value arg) {
   if (!exception) return {};
   set_pending(std::move(exception));
   return {};
+}
+
+Raised raise_os_error_from_errno(int error_number, Value filename) {
+  Ref number = make_int(int64_t(error_number));
+  Ref message = make_str(std::strerror(error_number));
+  if (!number || !message) return {};
+  Ref exception = filename ? call(Value(&os_error_type), {number, message, filename})
+                           : call(Value(&os_error_type), {number, message});
+  if (!exception) return {};
+  return raise_value(exception);
 }
 
 Raised raise_value(Value exception) {

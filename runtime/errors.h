@@ -76,6 +76,9 @@ Raised raise_value(Value exception);
 // Raises `type(*args)` with no arguments, or with `arg` as its only argument.
 Raised raise_with(Type* type, Value arg);
 Raised raise_no_memory();
+// OSError(errno, strerror(errno)[, filename]): the subclass for that errno
+// (FileNotFoundError…), as CPython's PyErr_SetFromErrnoWithFilenameObject.
+Raised raise_os_error_from_errno(int error_number, Value filename = Value());
 
 inline bool error_pending() { return static_cast<bool>(g_thread.current_exception); }
 // Takes the pending exception (null if none), leaving none pending.

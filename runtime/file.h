@@ -17,6 +17,8 @@ extern Type text_file_type, binary_file_type;
 Ref make_std_file(std::FILE* stream, const char* name, const char* mode);
 // open(file, mode='r', buffering=-1, encoding=None, errors=None, newline=None, closefd=True)
 Ref file_open(Args args);
+// True for coil's own text files (open() in text mode, sys.std*).
+bool is_native_text_file(Value file);
 // Writes `text` to a file object: directly for coil's own files, through
 // its write() method otherwise.
 bool file_write_text(Value file, std::string_view text);

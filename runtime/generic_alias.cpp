@@ -14,6 +14,7 @@
 #include "runtime/list.h"
 #include "runtime/str.h"
 #include "runtime/tuple.h"
+#include "runtime/union.h"
 
 namespace coil {
 
@@ -24,9 +25,9 @@ namespace {
 
 GenericAliasObject* as_alias(Value v) { return v.as<GenericAliasObject>(); }
 
-// One argument as CPython's ga_repr_item writes it: `...`, a nested
-// alias by its repr, a class by its (module-qualified) name.
-bool append_item_repr(std::string& out, Value item) {
+}  // namespace
+
+bool append_type_repr(std::string& out, Value item) {
   if (item.is(ellipsis())) {
     out += "...";
     return true;
@@ -65,6 +66,10 @@ bool append_item_repr(std::string& out, Value item) {
   return true;
 }
 
+namespace {
+
+bool append_item_repr(std::string& out, Value item) { return append_type_repr(out, item); }
+
 Ref alias_repr(Value self) {
   GenericAliasObject* alias = as_alias(self);
   std::string text;
@@ -80,9 +85,9 @@ Ref alias_repr(Value self) {
   return make_str(text);
 }
 
-// The type variables among the arguments, in order, without repeats
-// (CPython's _Py_make_parameters).
-Ref make_parameters(Value args) {
+}  // namespace
+
+Ref make_type_parameters(Value args) {
   Ref parameters = TRY(make_list());
   auto add = [&](Value parameter) -> bool {
     int present = contains(parameters, parameter);
@@ -110,6 +115,10 @@ Ref make_parameters(Value args) {
   }
   return tuple_from_iterable(parameters);
 }
+
+namespace {
+
+Ref make_parameters(Value args) { return make_type_parameters(args); }
 
 Ref alias_get_origin(Value self) { return as_alias(self)->m_origin; }
 Ref alias_get_args(Value self) { return as_alias(self)->m_args; }
@@ -252,6 +261,7 @@ struct GenericAliasSetup {
     t.m_getattr = alias_getattr;
     t.m_call = alias_call;
     t.m_getitem = alias_getitem;
+    t.m_binary[int(BinaryOp::Or)] = type_or;  // list[int] | None
     t.m_methods = alias_methods;
     t.m_getset = alias_getset;
   }

@@ -1,6 +1,7 @@
 // Module objects and the registry of native modules (runtime/module.h).
 #include "runtime/module.h"
 
+#include <algorithm>
 #include <string>
 #include <vector>
 
@@ -109,7 +110,87 @@ const MethodDef kModuleMethods[] = {
     {nullptr, nullptr, ArgKind::NoArgs},
 };
 
+// The namespace itself (vars(module), `from m import *` without __all__).
+Ref module_get_dict(Value self) { return ref(module_dict(self)); }
+
+const GetSetDef kModuleGetSet[] = {
+    {"__dict__", module_get_dict},
+    {nullptr, nullptr},
+};
+
+// importlib's ModuleSpec, reduced to its data: name, loader, origin,
+// submodule_search_locations, cached, loader_state and has_location live in
+// the instance's __dict__ (scripts may set them); parent is computed.
+Ref spec_repr(Value self) {
+  Value dict = *instance_dict_slot(self.as_object());
+  std::string text = "ModuleSpec(";
+  const char* const kShown[] = {"name", "loader", "origin", "submodule_search_locations"};
+  bool first = true;
+  for (const char* field : kShown) {
+    Value value = dict ? dict_lookup_str(dict, field) : Value();
+    if (!value || (is_none(value) && (field == kShown[2] || field == kShown[3]))) continue;
+    Ref shown = repr(value);
+    if (!shown) return {};
+    if (!first) text += ", ";
+    first = false;
+    text += field;
+    text += "=";
+    text += str_view(shown);
+  }
+  text += ")";
+  return make_str(text);
+}
+
+// The package the module is in: its own name for a package, else the name
+// up to its last dot.
+Ref spec_get_parent(Value self) {
+  Value dict = *instance_dict_slot(self.as_object());
+  Value name = dict ? dict_lookup_str(dict, "name") : Value();
+  if (!name || !is_str(name)) return new_none();
+  Value locations = dict_lookup_str(dict, "submodule_search_locations");
+  if (locations && !is_none(locations)) return ref(name);
+  std::string_view text = str_view(name);
+  size_t dot = text.rfind('.');
+  return make_str(dot == std::string_view::npos ? std::string_view() : text.substr(0, dot));
+}
+
+const GetSetDef kSpecGetSet[] = {
+    {"parent", spec_get_parent},
+    {nullptr, nullptr},
+};
+
 }  // namespace
+
+Type module_spec_type = [] {
+  Type type{};
+  type.m_tp_name = "_frozen_importlib.ModuleSpec";
+  type.m_doc = "The specification for a module, used for loading.";
+  type.m_flags = kTypeHasGC | kTypeHasDict;
+  type.m_size = sizeof(Object);
+  type.m_repr = spec_repr;
+  type.m_getattr = generic_getattr;
+  type.m_setattr = generic_setattr;
+  type.m_getset = kSpecGetSet;
+  return type;
+}();
+COIL_REGISTER_TYPE(module_spec_type);
+
+Ref make_module_spec(std::string_view name, std::string_view origin, Value search_locations) {
+  Object* object = allocate_object(&module_spec_type);
+  if (object == nullptr) return raise_no_memory();
+  Ref spec = Ref::steal(object);
+  Ref dict = make_dict();
+  Ref name_str = make_str(name);
+  Ref origin_str = make_str(origin);
+  if (!dict || !name_str || !origin_str) return {};
+  bool ok = dict_setitem_str(dict, "name", name_str) && dict_setitem_str(dict, "loader", none()) &&
+            dict_setitem_str(dict, "origin", origin_str) && dict_setitem_str(dict, "loader_state", none()) &&
+            dict_setitem_str(dict, "submodule_search_locations", search_locations ? search_locations : none()) &&
+            dict_setitem_str(dict, "cached", none()) && dict_setitem_str(dict, "has_location", py_bool(true));
+  if (!ok) return {};
+  *instance_dict_slot(object) = std::move(dict);
+  return spec;
+}
 
 Type module_type;
 
@@ -126,6 +207,7 @@ static struct ModuleTypeSetup {
     module_type.m_destroy = module_destroy;
     module_type.m_traverse = module_traverse;
     module_type.m_methods = kModuleMethods;
+    module_type.m_getset = kModuleGetSet;
   }
 } module_type_setup;
 COIL_REGISTER_TYPE(module_type);
@@ -148,6 +230,21 @@ ModuleInitFn find_native_module(std::string_view name) {
     if (name == m.name) return m.init;
   }
   return nullptr;
+}
+
+Ref native_module_names() {
+  std::vector<std::string_view> names;
+  for (const NativeModule& m : native_modules()) names.push_back(m.name);
+  std::sort(names.begin(), names.end());
+  names.erase(std::unique(names.begin(), names.end()), names.end());
+  Ref tuple = make_tuple(names.size());
+  if (!tuple) return {};
+  for (size_t i = 0; i < names.size(); ++i) {
+    Ref name = intern(names[i]);
+    if (!name) return {};
+    tuple_set(tuple, i, std::move(name));
+  }
+  return tuple;
 }
 
 bool module_add_functions(Value module, const MethodDef* functions) {

@@ -35,6 +35,14 @@ struct ModuleRegistration {
 // The init function of the native module `name`, or null.
 ModuleInitFn find_native_module(std::string_view name);
 
+// The __spec__ of a module loaded from the file `origin` (a ModuleSpec
+// with no loader); `search_locations` is a package's __path__, or null.
+extern Type module_spec_type;
+Ref make_module_spec(std::string_view name, std::string_view origin, Value search_locations);
+
+// The names of the native modules, sorted (sys.builtin_module_names).
+Ref native_module_names();
+
 // Adds native functions to a module's namespace.
 bool module_add_functions(Value module, const MethodDef* functions);
 

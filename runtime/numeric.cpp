@@ -262,22 +262,27 @@ uint64_t int_bit_count(const mpz_t value) {
   return mpz_popcount(magnitude);
 }
 
+namespace {
+int64_t g_int_max_str_digits = kDefaultIntMaxStrDigits;
+}  // namespace
+
+int64_t int_max_str_digits() { return g_int_max_str_digits; }
+void set_int_max_str_digits(int64_t limit) { g_int_max_str_digits = limit; }
+
 bool int_to_decimal(std::string& out, const mpz_t value, NumericError& error) {
-  // sizeinbase may overestimate by one; the exact count decides near the limit.
-  if (mpz_sizeinbase(value, 10) > kIntMaxStrDigits + 1) {
+  const size_t limit = size_t(g_int_max_str_digits);
+  auto too_many = [&] {
     return fail(error, NumericError::ValueError,
-                "Exceeds the limit (4300 digits) for integer string conversion; "
-                "use sys.set_int_max_str_digits() to increase the limit");
-  }
+                "Exceeds the limit (" + std::to_string(limit) +
+                    " digits) for integer string conversion; use sys.set_int_max_str_digits() to increase the limit");
+  };
+  // sizeinbase may overestimate by one; the exact count decides near the limit.
+  if (limit != 0 && mpz_sizeinbase(value, 10) > limit + 1) return too_many();
   std::vector<char> buffer(mpz_sizeinbase(value, 10) + 2);
   mpz_get_str(buffer.data(), 10, value);
   std::string text(buffer.data());
   size_t digits = text.size() - (text[0] == '-' ? 1 : 0);
-  if (digits > kIntMaxStrDigits) {
-    return fail(error, NumericError::ValueError,
-                "Exceeds the limit (4300 digits) for integer string conversion; "
-                "use sys.set_int_max_str_digits() to increase the limit");
-  }
+  if (limit != 0 && digits > limit) return too_many();
   out = std::move(text);
   return true;
 }
@@ -367,9 +372,10 @@ bool int_from_string(mpz_t out, std::string_view text, int base, NumericError& e
   if (previous == '_' || digits.empty()) return invalid();
   if (old_octal_check && digits.find_first_not_of('0') != std::string::npos) return invalid();
   bool power_of_two_base = (effective_base & (effective_base - 1)) == 0;
-  if (!power_of_two_base && digits.size() > kIntMaxStrDigits) {
+  if (!power_of_two_base && g_int_max_str_digits != 0 && digits.size() > size_t(g_int_max_str_digits)) {
     return fail(error, NumericError::ValueError,
-                "Exceeds the limit (4300 digits) for integer string conversion: value has " +
+                "Exceeds the limit (" + std::to_string(g_int_max_str_digits) +
+                    " digits) for integer string conversion: value has " +
                     std::to_string(digits.size()) +
                     " digits; use sys.set_int_max_str_digits() to increase the limit");
   }

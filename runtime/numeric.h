@@ -28,9 +28,14 @@ struct NumericError {
   std::string message;
 };
 
-// CPython's sys.int_info.default_max_str_digits: str(int) and int(str) refuse
-// more decimal digits than this (CVE-2020-10735); power-of-two bases are exempt.
-inline constexpr size_t kIntMaxStrDigits = 4300;
+// str(int) and int(str) refuse more decimal digits than a limit
+// (CVE-2020-10735); power-of-two bases are exempt. The limit starts at
+// CPython's sys.int_info.default_max_str_digits and is changed by
+// sys.set_int_max_str_digits (0: no limit, else at least the threshold).
+inline constexpr int64_t kDefaultIntMaxStrDigits = 4300;
+inline constexpr int64_t kIntMaxStrDigitsThreshold = 640;
+int64_t int_max_str_digits();
+void set_int_max_str_digits(int64_t limit);
 
 // ---- int ----
 
@@ -63,7 +68,7 @@ bool int_right_shift(mpz_t out, const mpz_t a, const mpz_t b, NumericError& erro
 uint64_t int_bit_length(const mpz_t value);
 uint64_t int_bit_count(const mpz_t value);
 
-// str(int) in base 10, refusing more than kIntMaxStrDigits digits.
+// str(int) in base 10, refusing more digits than int_max_str_digits().
 bool int_to_decimal(std::string& out, const mpz_t value, NumericError& error);
 
 // hex(), oct(), bin(): '-0x1f', '0o17', '0b0'.

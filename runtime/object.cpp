@@ -182,12 +182,16 @@ Ref object_dir(Value self, Args) {
   return dict_keys_list(result);
 }
 
-Ref object_init_subclass(Value, Args args) {
+// As CPython's messages for a built-in method bound to a class, they name
+// the class it is called on: "Bad.__init_subclass__() takes no keyword arguments".
+Ref object_init_subclass(Value cls, Args args) {
   if (args.count != 0 || args.keyword_count() != 0) {
+    std::string name = is_type(cls) ? std::string(str_view(Value(cls.as<Type>()->m_qualname))) : "object";
     if (args.keyword_count() != 0) {
-      return raise(&type_error_type, "object.__init_subclass__() takes no keyword arguments");
+      return raise_format(&type_error_type, "%s.__init_subclass__() takes no keyword arguments", name.c_str());
     }
-    return raise(&type_error_type, "object.__init_subclass__() takes no arguments");
+    return raise_format(&type_error_type, "%s.__init_subclass__() takes no arguments (%zu given)", name.c_str(),
+                        args.count);
   }
   return new_none();
 }

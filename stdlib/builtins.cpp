@@ -25,6 +25,7 @@
 #include "runtime/repr.h"
 #include "runtime/str.h"
 #include "runtime/tuple.h"
+#include "stdlib/site_builtins.h"
 #include "vm/code.h"
 #include "vm/compiler.h"
 #include "vm/import.h"
@@ -56,15 +57,34 @@ Ref builtin_print(Value, Args args) {
     if (is_none(file_ref)) return new_none();
     file = file_ref;
   }
+  // As CPython, each argument, separator and the end are written one by one
+  // (a Python object's write() sees each piece). For coil's own files they are
+  // gathered and written at once: the output is the same, and what was
+  // gathered is still written if an argument's str() fails.
+  const bool gather = is_native_text_file(file);
   std::string text;
+  auto emit = [&](std::string_view piece) {
+    if (gather) {
+      text += piece;
+      return true;
+    }
+    return file_write_text(file, piece);
+  };
   for (size_t i = 0; i < args.count; ++i) {
-    if (i > 0) text += (sep && !is_none(sep)) ? str_view(sep) : " ";
+    if (i > 0 && !emit((sep && !is_none(sep)) ? str_view(sep) : " ")) return {};
     Ref s = str(args[i]);
-    if (!s) return {};
-    text += str_view(s);
+    if (!s) {
+      if (gather && !text.empty()) {
+        Ref saved = fetch_exception();
+        file_write_text(file, text);
+        restore_exception(std::move(saved));
+      }
+      return {};
+    }
+    if (!emit(str_view(s))) return {};
   }
-  text += (end && !is_none(end)) ? str_view(end) : "\n";
-  if (!file_write_text(file, text)) return {};
+  if (!emit((end && !is_none(end)) ? str_view(end) : "\n")) return {};
+  if (gather && !file_write_text(file, text)) return {};
   if (flush) {
     int t = is_true(flush);
     if (t < 0) return {};
@@ -118,7 +138,7 @@ bool check_class_or_tuple(Value cls, const char* message) {
   return false;
 }
 
-int object_isinstance(Value object, Value cls);
+}  // namespace
 
 int object_isinstance(Value object, Value cls) {
   if (is_type(cls)) {
@@ -127,7 +147,8 @@ int object_isinstance(Value object, Value cls) {
     // A metaclass __instancecheck__ (abc) can say more.
     Value check = type_lookup(cls.type(), "__instancecheck__");
     if (check && cls.type() != &type_type) {
-      Ref r = call_method(cls, "__instancecheck__", {object});
+      bool found;
+      Ref r = call_special(cls, "__instancecheck__", {object}, found);
       if (!r) return -1;
       return is_true(r);
     }
@@ -145,12 +166,15 @@ int object_isinstance(Value object, Value cls) {
     }
     return 0;
   }
-  Value check = type_lookup(cls.type(), "__instancecheck__");
-  if (check) {
-    Ref r = call_method(cls, "__instancecheck__", {object});
+  // Looked up on the type, as special methods are: a GenericAlias forwards
+  // its attributes to its origin, but list[int].__instancecheck__ is its own.
+  bool found;
+  Ref r = call_special(cls, "__instancecheck__", {object}, found);
+  if (found) {
     if (!r) return -1;
     return is_true(r);
   }
+  if (error_pending()) return -1;
   raise(&type_error_type, "isinstance() arg 2 must be a type, a tuple of types, or a union");
   return -1;
 }
@@ -171,19 +195,21 @@ int object_issubclass(Value derived, Value cls) {
     return 0;
   }
   if (!is_type(cls)) {
-    Value check = type_lookup(cls.type(), "__subclasscheck__");
-    if (check) {
-      Ref r = call_method(cls, "__subclasscheck__", {derived});
+    bool found;
+    Ref r = call_special(cls, "__subclasscheck__", {derived}, found);
+    if (found) {
       if (!r) return -1;
       return is_true(r);
     }
+    if (error_pending()) return -1;
     raise(&type_error_type, "issubclass() arg 2 must be a class, a tuple of classes, or a union");
     return -1;
   }
   if (cls.type() != &type_type) {
     Value check = type_lookup(cls.type(), "__subclasscheck__");
     if (check) {
-      Ref r = call_method(cls, "__subclasscheck__", {derived});
+      bool found;
+      Ref r = call_special(cls, "__subclasscheck__", {derived}, found);
       if (!r) return -1;
       return is_true(r);
     }
@@ -194,6 +220,8 @@ int object_issubclass(Value derived, Value cls) {
   }
   return is_subtype(derived.as<Type>(), cls.as<Type>());
 }
+
+namespace {
 
 Ref builtin_issubclass(Value, Args args) {
   if (!check_positional("issubclass", args, 2, 2)) return {};
@@ -797,6 +825,7 @@ const MethodDef kBuiltins[] = {
     {"input", builtin_input, ArgKind::VarArgs},
     {"open", builtin_open, ArgKind::Keywords},
     {"aiter", builtin_aiter, ArgKind::OneArg},
+    {"breakpoint", builtin_breakpoint, ArgKind::Keywords},
     {"anext", builtin_anext, ArgKind::VarArgs},
     {nullptr, nullptr, ArgKind::NoArgs},
 };
@@ -805,6 +834,7 @@ bool init_builtins(Value module) {
   if (!init_exception_types()) return false;
   if (!module_add_functions(module, kBuiltins)) return false;
   Value dict = module_dict(module);
+  if (!add_site_builtins(dict)) return false;
   // The built-in types and exceptions under their Python names.
   static const char* const kTypeNames[] = {
       "object", "type", "int", "bool", "float", "complex", "str", "bytes", "bytearray", "list",

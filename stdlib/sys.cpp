@@ -1,4 +1,5 @@
 // The `sys` module.
+#include <cfloat>
 #include <climits>
 #include <cstdlib>
 #include <string>
@@ -8,11 +9,15 @@
 #include "runtime/generator.h"
 #include "runtime/exception.h"
 #include "runtime/file.h"
+#include "runtime/float.h"
 #include "runtime/int.h"
 #include "runtime/list.h"
 #include "runtime/module.h"
+#include "runtime/numeric.h"
 #include "runtime/str.h"
+#include "runtime/struct_seq.h"
 #include "runtime/tuple.h"
+#include "stdlib/site_builtins.h"
 #include "vm/import.h"
 #include "vm/interpreter.h"
 
@@ -21,11 +26,45 @@ namespace coil {
 std::vector<std::string> g_sys_argv;
 std::vector<std::string> g_sys_path;
 
+// sys's struct sequences, with CPython 3.11's fields.
+Type version_info_type = make_struct_seq_type(
+    "sys.version_info", {"major", "minor", "micro", "releaselevel", "serial"},
+    "sys.version_info\n\nVersion information as a named tuple.");
+Type float_info_type = make_struct_seq_type(
+    "sys.float_info", {"max", "max_exp", "max_10_exp", "min", "min_exp", "min_10_exp", "dig", "mant_dig",
+                       "epsilon", "radix", "rounds"},
+    "sys.float_info\n\nA named tuple holding information about the float type.");
+Type int_info_type = make_struct_seq_type(
+    "sys.int_info", {"bits_per_digit", "sizeof_digit", "default_max_str_digits", "str_digits_check_threshold"},
+    "sys.int_info\n\nA named tuple that holds information about Python's\ninternal representation of integers.");
+Type hash_info_type = make_struct_seq_type(
+    "sys.hash_info", {"width", "modulus", "inf", "nan", "imag", "algorithm", "hash_bits", "seed_bits", "cutoff"},
+    "hash_info\n\nA named tuple providing parameters used for computing\nhashes.");
+Type flags_type = make_struct_seq_type(
+    "sys.flags", {"debug", "inspect", "interactive", "optimize", "dont_write_bytecode", "no_user_site", "no_site",
+                  "ignore_environment", "verbose", "bytes_warning", "quiet", "hash_randomization", "isolated",
+                  "dev_mode", "utf8_mode", "warn_default_encoding", "safe_path", "int_max_str_digits"},
+    "sys.flags\n\nFlags provided through command line arguments or environment vars.");
+COIL_REGISTER_TYPE(version_info_type, "sys");
+COIL_REGISTER_TYPE(float_info_type, "sys");
+COIL_REGISTER_TYPE(int_info_type, "sys");
+COIL_REGISTER_TYPE(hash_info_type, "sys");
+COIL_REGISTER_TYPE(flags_type, "sys");
+
 namespace {
 
 Ref sys_exit(Value, Args args) {
   if (!check_positional("exit", args, 0, 1)) return {};
-  return raise_with(&system_exit_type, args.count ? args[0] : Value());
+  // As CPython's PyErr_SetObject: None gives SystemExit(), a tuple is the
+  // exception's arguments, anything else its only one.
+  Value status = args.count ? args[0] : Value();
+  if (!status || is_none(status)) return raise_with(&system_exit_type, Value());
+  if (is_tuple(status)) {
+    Ref exception = make_exception(&system_exit_type, status);
+    if (!exception) return {};
+    return raise_value(exception);
+  }
+  return raise_with(&system_exit_type, status);
 }
 
 Ref sys_getrecursionlimit(Value, Args) { return make_int(int64_t(g_thread.recursion_limit)); }
@@ -99,7 +138,36 @@ Ref sys_getrefcount(Value, Args args) {
   return make_int(args[0].is_object() ? args[0].as_object()->m_refcount : int64_t(1));
 }
 
+Ref sys_getdefaultencoding(Value, Args) { return make_str("utf-8"); }
+Ref sys_getfilesystemencoding(Value, Args) { return make_str("utf-8"); }
+
+Ref sys_get_int_max_str_digits(Value, Args) { return make_int(int_max_str_digits()); }
+
+// set_int_max_str_digits(maxdigits): 0 lifts the limit; otherwise at least
+// the threshold under which conversions are never checked.
+Ref sys_set_int_max_str_digits(Value, Args args) {
+  static const ArgSpec spec{"set_int_max_str_digits", {"maxdigits"}, 0, SIZE_MAX, 1};
+  Value bound[1];
+  if (!bind_arguments(spec, args, bound)) return {};
+  if (!is_int(bound[0])) {
+    return raise_format(&type_error_type, "'%s' object cannot be interpreted as an integer",
+                        value_type_name(bound[0]).data());
+  }
+  std::optional<int64_t> n = int_as_int64(bound[0]);
+  if (!n) return {};
+  if (*n != 0 && *n < kIntMaxStrDigitsThreshold) {
+    return raise_format(&value_error_type, "maxdigits must be 0 or larger than %d", int(kIntMaxStrDigitsThreshold));
+  }
+  set_int_max_str_digits(*n);
+  return new_none();
+}
+
 const MethodDef kSysFunctions[] = {
+    {"getdefaultencoding", sys_getdefaultencoding, ArgKind::NoArgs},
+    {"breakpointhook", sys_breakpointhook, ArgKind::Keywords},
+    {"getfilesystemencoding", sys_getfilesystemencoding, ArgKind::NoArgs},
+    {"get_int_max_str_digits", sys_get_int_max_str_digits, ArgKind::NoArgs},
+    {"set_int_max_str_digits", sys_set_int_max_str_digits, ArgKind::Keywords},
     {"exit", sys_exit, ArgKind::VarArgs},
     {"getrecursionlimit", sys_getrecursionlimit, ArgKind::NoArgs},
     {"setrecursionlimit", sys_setrecursionlimit, ArgKind::OneArg},
@@ -124,8 +192,30 @@ bool init_sys(Value module) {
     return false;
   }
   Value d = module_dict(module);
-  Ref version_info = make_tuple({Value::small_int(3), Value::small_int(11), Value::small_int(7), Value(), Value::small_int(0)});
-  tuple_set(version_info, 3, make_str("final"));
+  Ref final = make_str("final");
+  Ref version_info = make_struct_seq(&version_info_type, {Value::small_int(3), Value::small_int(11),
+                                                          Value::small_int(7), final, Value::small_int(0)});
+  Ref float_max = make_float(DBL_MAX), float_min = make_float(DBL_MIN), float_epsilon = make_float(DBL_EPSILON);
+  Ref float_info = make_struct_seq(
+      &float_info_type, {float_max, Value::small_int(DBL_MAX_EXP), Value::small_int(DBL_MAX_10_EXP), float_min,
+                         Value::small_int(DBL_MIN_EXP), Value::small_int(DBL_MIN_10_EXP), Value::small_int(DBL_DIG),
+                         Value::small_int(DBL_MANT_DIG), float_epsilon, Value::small_int(FLT_RADIX),
+                         Value::small_int(1)});
+  // As CPython's 30-bit digits, though coil's big ints are GMP's.
+  Ref int_info = make_struct_seq(&int_info_type, {Value::small_int(30), Value::small_int(4),
+                                                  Value::small_int(kDefaultIntMaxStrDigits),
+                                                  Value::small_int(kIntMaxStrDigitsThreshold)});
+  Ref modulus = make_int(int64_t((uint64_t(1) << 61) - 1));
+  Ref algorithm = make_str("siphash13");
+  Ref hash_info = make_struct_seq(&hash_info_type, {Value::small_int(64), modulus, Value::small_int(314159),
+                                                    Value::small_int(0), Value::small_int(1000003), algorithm,
+                                                    Value::small_int(64), Value::small_int(128), Value::small_int(0)});
+  Value zero = Value::small_int(0);
+  Ref flags = make_struct_seq(&flags_type, {zero, zero, zero, zero, Value::small_int(1), zero, zero, zero, zero,
+                                            zero, zero, Value::small_int(1), zero, py_bool(false), zero, zero,
+                                            py_bool(false), Value::small_int(-1)});
+  Ref builtin_names = native_module_names();
+  if (!version_info || !float_info || !int_info || !hash_info || !flags || !builtin_names) return false;
   bool ok = dict_setitem_str(d, "argv", string_list(g_sys_argv)) &&
             dict_setitem_str(d, "path", string_list(g_sys_path)) &&
             dict_setitem_str(d, "modules", modules_dict()) &&
@@ -140,10 +230,12 @@ bool init_sys(Value module) {
             dict_setitem_str(d, "maxsize", make_int(int64_t(INT64_MAX))) &&
             dict_setitem_str(d, "maxunicode", make_int(int64_t(0x10FFFF))) &&
             dict_setitem_str(d, "executable", make_str("")) &&
-            dict_setitem_str(d, "builtin_module_names", make_tuple({})) &&
+            dict_setitem_str(d, "builtin_module_names", builtin_names) &&
+            dict_setitem_str(d, "float_info", float_info) && dict_setitem_str(d, "int_info", int_info) &&
+            dict_setitem_str(d, "hash_info", hash_info) && dict_setitem_str(d, "flags", flags) &&
             dict_setitem_str(d, "dont_write_bytecode", py_bool(true));
   if (!ok) return false;
-  for (const char* name : {"stdin", "stdout", "stderr", "displayhook", "excepthook"}) {
+  for (const char* name : {"stdin", "stdout", "stderr", "displayhook", "excepthook", "breakpointhook"}) {
     Value v = dict_lookup_str(d, name);
     if (!dict_setitem_str(d, ("__" + std::string(name) + "__").c_str(), v)) return false;
   }

@@ -37,14 +37,30 @@ bool read_text_file(const std::string& path, std::string& bytes) {
   return true;
 }
 
-Ref module_not_found(std::string_view name) {
-  Ref message = make_str("No module named '" + std::string(name) + "'");
-  Ref args = make_tuple({message});
+// ModuleNotFoundError(message) with its `name` attribute set, as importlib raises it.
+Ref module_not_found(std::string_view name, const std::string& message) {
+  Ref text = make_str(message);
+  Ref args = make_tuple({text});
   Ref exception = make_exception(&module_not_found_error_type, args);
   if (!exception) return {};
   exception.as<BaseExceptionObject>()->m_name = make_str(name);
   raise_value(exception);
   return {};
+}
+
+Ref module_not_found(std::string_view name) {
+  return module_not_found(name, "No module named '" + std::string(name) + "'");
+}
+
+// sys.modules[name], or an error when it holds None (an import blocked on
+// purpose); null with no exception when absent.
+Ref cached_module(std::string_view name) {
+  Value cached = lookup_module(name);
+  if (!cached) return {};
+  if (is_none(cached)) {
+    return module_not_found(name, "import of " + std::string(name) + " halted; None in sys.modules");
+  }
+  return ref(cached);
 }
 
 // The search path for a top-level module: sys.path.
@@ -81,6 +97,8 @@ Ref exec_new_module(std::string_view full_name, std::string_view text, const std
   }
   Ref package_str = make_str(package_name);
   if (!dict_setitem_str(dict, "__package__", package_str)) return {};
+  Ref spec = make_module_spec(full_name, file, dict_lookup_str(dict, "__path__"));
+  if (!spec || !dict_setitem_str(dict, "__spec__", spec)) return {};
   if (!dict_setitem(modules_dict(), make_str(full_name), module)) return {};
   Ref result = exec_source_in_module(text, file, module);
   if (!result) {
@@ -171,15 +189,15 @@ Ref find_and_load(std::string_view full_name, std::string_view last, Value paren
 
 // Imports every component of the absolute `name`; returns the leaf.
 Ref import_dotted(std::string_view name) {
-  Value cached = lookup_module(name);
-  if (cached) return ref(cached);
+  Ref cached = cached_module(name);
+  if (cached || error_pending()) return cached;
   size_t dot = name.rfind('.');
   Ref parent;
   if (dot != std::string_view::npos) {
     parent = import_dotted(name.substr(0, dot));
     if (!parent) return {};
-    cached = lookup_module(name);  // importing the parent may import this
-    if (cached) return ref(cached);
+    cached = cached_module(name);  // importing the parent may import this
+    if (cached || error_pending()) return cached;
   }
   std::string_view last = dot == std::string_view::npos ? name : name.substr(dot + 1);
   if (parent) {
@@ -187,8 +205,8 @@ Ref import_dotted(std::string_view name) {
     Ref path = lookup_attr(parent, intern_static("__path__"), found);
     if (!path) {
       if (error_pending()) return {};
-      return raise_format(&module_not_found_error_type, "No module named '%s'; '%s' is not a package",
-                          std::string(name).c_str(), std::string(name.substr(0, dot)).c_str());
+      return module_not_found(name, "No module named '" + std::string(name) + "'; '" +
+                                        std::string(name.substr(0, dot)) + "' is not a package");
     }
   }
   Ref module = find_and_load(name, last, parent);

@@ -1,0 +1,403 @@
+// The `os` module and `os.path` (`posixpath`): the part of them scripts use
+// most — paths as strings, the working directory, making and removing files
+// and directories, the environment. Functions behave as CPython's on POSIX
+// (Lib/posixpath.py, Modules/posixmodule.c), raising the OSError subclass
+// for errno with the path as its filename.
+#include <cerrno>
+#include <cstdlib>
+#include <filesystem>
+#include <string>
+#include <sys/stat.h>
+#include <unistd.h>
+#include <dirent.h>
+
+#include "runtime/abstract.h"
+#include "runtime/bytes.h"
+#include "runtime/dict.h"
+#include "runtime/errors.h"
+#include "runtime/exception.h"
+#include "runtime/int.h"
+#include "runtime/list.h"
+#include "runtime/module.h"
+#include "runtime/native.h"
+#include "runtime/str.h"
+#include "runtime/tuple.h"
+#include "vm/import.h"
+
+extern char** environ;
+
+namespace coil {
+
+namespace {
+
+// A path argument: a str, or an os.PathLike whose __fspath__ gives one.
+bool path_argument(const char* function, Value v, std::string& out) {
+  if (is_str(v)) {
+    out = std::string(str_view(v));
+  } else {
+    bool found;
+    Ref path = call_special(v, "__fspath__", {}, found);
+    if (!found) {
+      if (error_pending()) return false;
+      // Each layer of CPython words it its own way: posixmodule's path
+      // converter, genericpath's check in join, os.fspath elsewhere in posixpath.
+      std::string_view name = function;
+      if (name == "join") {
+        raise_format(&type_error_type, "join() argument must be str, bytes, or os.PathLike object, not '%s'",
+                     value_type_name(v).data());
+      } else if (name == "split" || name == "dirname" || name == "basename" || name == "splitext" ||
+                 name == "normpath" || name == "abspath" || name == "isabs" || name == "expanduser") {
+        raise_format(&type_error_type, "expected str, bytes or os.PathLike object, not %s", value_type_name(v).data());
+      } else {
+        raise_format(&type_error_type, "%s: path should be string, bytes or os.PathLike, not %s", function,
+                     value_type_name(v).data());
+      }
+      return false;
+    }
+    if (!path) return false;
+    if (!is_str(path)) {
+      raise_format(&type_error_type, "expected %s.__fspath__() to return str, not %s", value_type_name(v).data(),
+                   value_type_name(path).data());
+      return false;
+    }
+    out = std::string(str_view(path));
+  }
+  if (out.find('\0') != std::string::npos) {
+    raise_format(&value_error_type, "%s: embedded null character in path", function);
+    return false;
+  }
+  return true;
+}
+
+// posixpath.join(a, *p): an absolute component restarts the path.
+Ref path_join(Value, Args args) {
+  if (args.count == 0) return raise(&type_error_type, "join() missing 1 required positional argument: 'a'");
+  std::string result;
+  for (size_t i = 0; i < args.count; ++i) {
+    std::string part;
+    if (!path_argument("join", args[i], part)) return {};
+    if (i == 0 || (!part.empty() && part[0] == '/')) {
+      result = part;
+    } else if (result.empty() || result.back() == '/') {
+      result += part;
+    } else {
+      result += "/" + part;
+    }
+  }
+  return make_str(result);
+}
+
+// posixpath.split: (head, tail), the head without its trailing slashes
+// unless it is all slashes.
+void split_path(const std::string& path, std::string& head, std::string& tail) {
+  size_t slash = path.rfind('/');
+  size_t cut = slash == std::string::npos ? 0 : slash + 1;
+  head = path.substr(0, cut);
+  tail = path.substr(cut);
+  if (!head.empty() && head.find_first_not_of('/') != std::string::npos) {
+    while (!head.empty() && head.back() == '/') head.pop_back();
+  }
+}
+
+Ref path_split(Value, Args args) {
+  std::string path, head, tail;
+  if (!path_argument("split", args[0], path)) return {};
+  split_path(path, head, tail);
+  Ref h = make_str(head), t = make_str(tail);
+  if (!h || !t) return {};
+  return make_tuple({h, t});
+}
+
+Ref path_dirname(Value, Args args) {
+  std::string path, head, tail;
+  if (!path_argument("dirname", args[0], path)) return {};
+  split_path(path, head, tail);
+  return make_str(head);
+}
+
+Ref path_basename(Value, Args args) {
+  std::string path, head, tail;
+  if (!path_argument("basename", args[0], path)) return {};
+  split_path(path, head, tail);
+  return make_str(tail);
+}
+
+// posixpath.splitext: the extension starts at the last dot of the last
+// component, unless the component is only dots before it (".bashrc").
+Ref path_splitext(Value, Args args) {
+  std::string path;
+  if (!path_argument("splitext", args[0], path)) return {};
+  size_t slash = path.rfind('/');
+  size_t start = slash == std::string::npos ? 0 : slash + 1;
+  size_t dot = path.rfind('.');
+  std::string root = path, extension;
+  if (dot != std::string::npos && dot > start) {
+    bool leading_dots = path.find_first_not_of('.', start) >= dot;
+    if (!leading_dots) {
+      root = path.substr(0, dot);
+      extension = path.substr(dot);
+    }
+  }
+  Ref r = make_str(root), e = make_str(extension);
+  if (!r || !e) return {};
+  return make_tuple({r, e});
+}
+
+// posixpath.normpath: collapses '//', '.' and 'a/..' without looking at the disk.
+std::string normalize(const std::string& path) {
+  if (path.empty()) return ".";
+  int initial_slashes = path[0] == '/' ? 1 : 0;
+  if (initial_slashes && path.size() > 1 && path[1] == '/' && (path.size() == 2 || path[2] != '/')) initial_slashes = 2;
+  std::vector<std::string> parts;
+  size_t start = 0;
+  while (start <= path.size()) {
+    size_t end = path.find('/', start);
+    if (end == std::string::npos) end = path.size();
+    std::string part = path.substr(start, end - start);
+    if (part.empty() || part == ".") {
+      // skipped
+    } else if (part != ".." || (!initial_slashes && parts.empty()) || (!parts.empty() && parts.back() == "..")) {
+      parts.push_back(part);
+    } else if (!parts.empty()) {
+      parts.pop_back();
+    }
+    start = end + 1;
+  }
+  std::string result(size_t(initial_slashes), '/');
+  for (size_t i = 0; i < parts.size(); ++i) {
+    if (i > 0) result += '/';
+    result += parts[i];
+  }
+  return result.empty() ? "." : result;
+}
+
+Ref path_normpath(Value, Args args) {
+  std::string path;
+  if (!path_argument("normpath", args[0], path)) return {};
+  return make_str(normalize(path));
+}
+
+bool current_directory(std::string& out) {
+  std::error_code error;
+  std::filesystem::path cwd = std::filesystem::current_path(error);
+  if (error) {
+    raise_os_error_from_errno(error.value());
+    return false;
+  }
+  out = cwd.string();
+  return true;
+}
+
+Ref path_abspath(Value, Args args) {
+  std::string path;
+  if (!path_argument("abspath", args[0], path)) return {};
+  if (path.empty() || path[0] != '/') {
+    std::string cwd;
+    if (!current_directory(cwd)) return {};
+    path = path.empty() ? cwd : cwd + "/" + path;
+  }
+  return make_str(normalize(path));
+}
+
+Ref path_isabs(Value, Args args) {
+  std::string path;
+  if (!path_argument("isabs", args[0], path)) return {};
+  return new_bool(!path.empty() && path[0] == '/');
+}
+
+// exists/isfile/isdir: False for any error, as os.stat failing.
+template <int Kind>
+Ref path_test(Value, Args args) {
+  std::string path;
+  if (!path_argument("stat", args[0], path)) return {};
+  struct stat info;
+  if (path.find('\0') != std::string::npos || ::stat(path.c_str(), &info) != 0) return new_bool(false);
+  if (Kind == 1) return new_bool(S_ISREG(info.st_mode));
+  if (Kind == 2) return new_bool(S_ISDIR(info.st_mode));
+  return new_bool(true);
+}
+
+Ref path_expanduser(Value, Args args) {
+  std::string path;
+  if (!path_argument("expanduser", args[0], path)) return {};
+  if (path.empty() || path[0] != '~' || (path.size() > 1 && path[1] != '/')) return make_str(path);
+  const char* home = std::getenv("HOME");
+  if (home == nullptr) return make_str(path);
+  std::string result = std::string(home) + path.substr(1);
+  return make_str(result.empty() ? "/" : result);
+}
+
+const MethodDef kPathFunctions[] = {
+    {"join", path_join, ArgKind::VarArgs},
+    {"split", path_split, ArgKind::OneArg},
+    {"dirname", path_dirname, ArgKind::OneArg},
+    {"basename", path_basename, ArgKind::OneArg},
+    {"splitext", path_splitext, ArgKind::OneArg},
+    {"normpath", path_normpath, ArgKind::OneArg},
+    {"abspath", path_abspath, ArgKind::OneArg},
+    {"isabs", path_isabs, ArgKind::OneArg},
+    {"exists", path_test<0>, ArgKind::OneArg},
+    {"isfile", path_test<1>, ArgKind::OneArg},
+    {"isdir", path_test<2>, ArgKind::OneArg},
+    {"expanduser", path_expanduser, ArgKind::OneArg},
+    {nullptr, nullptr, ArgKind::NoArgs},
+};
+
+bool init_posixpath(Value module) {
+  if (!module_add_functions(module, kPathFunctions)) return false;
+  Value dict = module_dict(module);
+  return dict_setitem_str(dict, "sep", intern_static("/")) && dict_setitem_str(dict, "curdir", intern_static(".")) &&
+         dict_setitem_str(dict, "pardir", intern_static("..")) && dict_setitem_str(dict, "extsep", intern_static("."));
+}
+
+// --- os -----------------------------------------------------------------------
+
+Ref os_getcwd(Value, Args) {
+  std::string cwd;
+  if (!current_directory(cwd)) return {};
+  return make_str(cwd);
+}
+
+Ref os_chdir(Value, Args args) {
+  std::string path;
+  if (!path_argument("chdir", args[0], path)) return {};
+  if (::chdir(path.c_str()) != 0) return raise_os_error_from_errno(errno, args[0]);
+  return new_none();
+}
+
+Ref os_listdir(Value, Args args) {
+  if (!check_positional("listdir", args, 0, 1)) return {};
+  std::string path = ".";
+  if (args.count == 1 && !is_none(args[0]) && !path_argument("listdir", args[0], path)) return {};
+  DIR* directory = ::opendir(path.c_str());
+  if (directory == nullptr) return raise_os_error_from_errno(errno, args.count ? args[0] : Value());
+  Ref list = make_list();
+  while (struct dirent* entry = ::readdir(directory)) {
+    std::string_view name = entry->d_name;
+    if (name == "." || name == "..") continue;
+    Ref item = make_str(name);
+    if (!item) {
+      ::closedir(directory);
+      return {};
+    }
+    list_append(list, std::move(item));
+  }
+  ::closedir(directory);
+  return list;
+}
+
+Ref os_mkdir(Value, Args args) {
+  static const ArgSpec spec{"mkdir", {"path", "mode"}, 0, SIZE_MAX, 1};
+  Value bound[2];
+  if (!bind_arguments(spec, args, bound)) return {};
+  std::string path;
+  if (!path_argument("mkdir", bound[0], path)) return {};
+  int64_t mode = 0777;
+  if (bound[1] && !int_fits_int64(bound[1], mode)) return raise(&overflow_error_type, "mode out of range");
+  if (::mkdir(path.c_str(), mode_t(mode)) != 0) return raise_os_error_from_errno(errno, bound[0]);
+  return new_none();
+}
+
+Ref os_makedirs(Value, Args args) {
+  static const ArgSpec spec{"makedirs", {"name", "mode", "exist_ok"}, 0, SIZE_MAX, 1};
+  Value bound[3];
+  if (!bind_arguments(spec, args, bound)) return {};
+  std::string path;
+  if (!path_argument("makedirs", bound[0], path)) return {};
+  int exist_ok = bound[2] ? is_true(bound[2]) : 0;
+  if (exist_ok < 0) return {};
+  struct stat info;
+  if (::stat(path.c_str(), &info) == 0) {
+    if (exist_ok && S_ISDIR(info.st_mode)) return new_none();
+    return raise_os_error_from_errno(EEXIST, bound[0]);
+  }
+  std::error_code error;
+  std::filesystem::create_directories(path, error);
+  if (error) return raise_os_error_from_errno(error.value(), bound[0]);
+  return new_none();
+}
+
+template <int (*Call)(const char*)>
+Ref os_path_call(Value, Args args) {
+  std::string path;
+  if (!path_argument("remove", args[0], path)) return {};
+  if (Call(path.c_str()) != 0) return raise_os_error_from_errno(errno, args[0]);
+  return new_none();
+}
+
+Ref os_rename(Value, Args args) {
+  if (!check_positional("rename", args, 2, 2)) return {};
+  std::string from, to;
+  if (!path_argument("rename", args[0], from) || !path_argument("rename", args[1], to)) return {};
+  if (std::rename(from.c_str(), to.c_str()) != 0) return raise_os_error_from_errno(errno, args[0]);
+  return new_none();
+}
+
+Ref os_getpid(Value, Args) { return make_int(int64_t(::getpid())); }
+
+Ref os_getenv(Value, Args args) {
+  if (!check_positional("getenv", args, 1, 2)) return {};
+  if (!is_str(args[0])) return raise_format(&type_error_type, "str expected, not %s", value_type_name(args[0]).data());
+  const char* value = std::getenv(std::string(str_view(args[0])).c_str());
+  if (value == nullptr) return ref(args.count == 2 ? args[1] : none());
+  return make_str(value);
+}
+
+Ref os_fspath(Value, Args args) {
+  if (is_str(args[0]) || is_bytes(args[0])) return ref(args[0]);
+  bool found;
+  Ref path = call_special(args[0], "__fspath__", {}, found);
+  if (!found && !error_pending()) {
+    return raise_format(&type_error_type, "expected str, bytes or os.PathLike object, not %s",
+                        value_type_name(args[0]).data());
+  }
+  return path;
+}
+
+const MethodDef kOsFunctions[] = {
+    {"getcwd", os_getcwd, ArgKind::NoArgs},
+    {"chdir", os_chdir, ArgKind::OneArg},
+    {"listdir", os_listdir, ArgKind::VarArgs},
+    {"mkdir", os_mkdir, ArgKind::Keywords},
+    {"makedirs", os_makedirs, ArgKind::Keywords},
+    {"rmdir", os_path_call<::rmdir>, ArgKind::OneArg},
+    {"remove", os_path_call<::unlink>, ArgKind::OneArg},
+    {"unlink", os_path_call<::unlink>, ArgKind::OneArg},
+    {"rename", os_rename, ArgKind::VarArgs},
+    {"getpid", os_getpid, ArgKind::NoArgs},
+    {"getenv", os_getenv, ArgKind::VarArgs},
+    {"fspath", os_fspath, ArgKind::OneArg},
+    {nullptr, nullptr, ArgKind::NoArgs},
+};
+
+// os.environ: a dict copy of the environment taken at import (CPython's
+// is a mapping that also calls putenv; coil's does not).
+bool init_os(Value module) {
+  if (!module_add_functions(module, kOsFunctions)) return false;
+  Value dict = module_dict(module);
+  Ref path = import_module("posixpath");
+  if (!path || !dict_setitem_str(dict, "path", path) || !dict_setitem(modules_dict(), make_str("os.path"), path)) {
+    return false;
+  }
+  Ref environment = make_dict();
+  if (!environment) return false;
+  for (char** entry = environ; entry != nullptr && *entry != nullptr; ++entry) {
+    std::string_view text = *entry;
+    size_t equals = text.find('=');
+    if (equals == std::string_view::npos) continue;
+    Ref key = make_str(text.substr(0, equals));
+    Ref value = make_str(text.substr(equals + 1));
+    if (!key || !value || !dict_setitem(environment, key, value)) return false;
+  }
+  return dict_setitem_str(dict, "environ", environment) && dict_setitem_str(dict, "name", intern_static("posix")) &&
+         dict_setitem_str(dict, "sep", intern_static("/")) && dict_setitem_str(dict, "linesep", intern_static("\n")) &&
+         dict_setitem_str(dict, "curdir", intern_static(".")) && dict_setitem_str(dict, "pardir", intern_static("..")) &&
+         dict_setitem_str(dict, "extsep", intern_static("."));
+}
+
+}  // namespace
+
+COIL_REGISTER_MODULE("posixpath", init_posixpath);
+COIL_REGISTER_MODULE("os", init_os);
+
+}  // namespace coil
