@@ -13,7 +13,9 @@ With no argument it does every notebook in notebooks/. For each notebook:
   (network or third-party packages), which are not run and keep no output.
 * Jupyter's kernel already runs an event loop, so a cell calling asyncio.run()
   fails there with "RuntimeError: asyncio.run() cannot be called from a running
-  event loop". For exactly those cells the stored output is instead what
+  event loop" (and one running an asyncio.Runner or loop.run_until_complete()
+  with its kin: "Cannot run the event loop while another loop is running"). For
+  exactly those cells the stored output is instead what
   `python3` prints when the cell's code is run as a script: its stdout and
   stderr become the cell's stream outputs, with no error output. When the cell
   uses names it does not define itself (say `asyncio`, imported by an earlier
@@ -21,6 +23,10 @@ With no argument it does every notebook in notebooks/. For each notebook:
   define them (imports, functions, classes, assignments: the nearest earlier
   definition of each name, and what those need in turn); statements that only
   do something, like a call that prints, are not copied.
+* After each cell, the kernel waits (up to 60 s) until the tasks the notebook's
+  own code started have finished, as a person pausing before the next cell
+  would; what they print then (a fire-and-forget task's line) is stored with
+  the cell that started them, where Jupyter shows it live.
 * Executed cells are numbered 1, 2, 3... in order; skipped cells have none.
 
 Re-running it regenerates the same outputs (up to what the cells print that
@@ -42,7 +48,14 @@ ROOT = pathlib.Path(__file__).resolve().parent.parent
 NOTEBOOKS = ROOT / "notebooks"
 CELL_TIMEOUT = 120
 SKIP_TAG = "nbval-skip"
-ASYNCIO_RUN_ERROR = "asyncio.run() cannot be called from a running event loop"
+# What Jupyter's running loop makes asyncio.run(), Runner.run() and
+# loop.run_until_complete() raise.
+RUNNING_LOOP_ERRORS = (
+    "asyncio.run() cannot be called from a running event loop",
+    "Runner.run() cannot be called from a running event loop",
+    "Cannot run the event loop while another loop is running",
+    "This event loop is already running",
+)
 # ipykernel compiles each cell into /tmp/ipykernel_<pid>/<hash>.py, and warnings
 # name that file: the pid changes from run to run, so it is replaced by a fixed one.
 IPYKERNEL_TMP = re.compile(r"(ipykernel_)\d+([\\/])")
@@ -72,8 +85,29 @@ del _close_unstarted_coroutines
 """
 
 
+# Run after each cell: waits while tasks started by the notebook's code (their
+# coroutines come from the kernel's cell files) are still running.
+SETTLE = """\
+async def _settle():
+    import asyncio
+    loop = asyncio.get_running_loop()
+    deadline = loop.time() + 60
+    def started_by_cells(task):
+        code = getattr(task.get_coro(), 'cr_code', None)
+        return code is not None and 'ipykernel_' in code.co_filename
+    while loop.time() < deadline:
+        if not any(started_by_cells(t) and not t.done() for t in asyncio.all_tasks()
+                   if t is not asyncio.current_task()):
+            break
+        await asyncio.sleep(0.05)
+await _settle()
+del _settle
+"""
+
+
 class SkippingClient(NotebookClient):
-    """NotebookClient that leaves cells tagged nbval-skip unexecuted."""
+    """NotebookClient that leaves cells tagged nbval-skip unexecuted, and
+    stores with each cell what its tasks print after it ends."""
 
     async def async_execute_cell(self, cell, cell_index, execution_count=None, store_history=True):
         if cell.cell_type == "code" and SKIP_TAG in tags(cell):
@@ -81,6 +115,12 @@ class SkippingClient(NotebookClient):
             cell.execution_count = None
             return cell
         cell = await super().async_execute_cell(cell, cell_index, execution_count, store_history)
+        if cell.cell_type != "code":
+            return cell
+        settle = nbformat.v4.new_code_cell(SETTLE)
+        settle = await super().async_execute_cell(settle, cell_index, None, False)
+        self.nb.cells[cell_index] = cell  # nbclient stored the settle cell in its place
+        cell.outputs.extend(o for o in settle.outputs if o.output_type == "stream")
         if failed_on_asyncio_run(cell):
             msg_id = self.kc.execute(CLOSE_UNSTARTED_COROUTINES, silent=True, store_history=False)
             await self.async_wait_for_reply(msg_id)
@@ -188,7 +228,8 @@ def run_as_script(code, python, cwd):
 
 def failed_on_asyncio_run(cell):
     return any(
-        out.output_type == "error" and out.ename == "RuntimeError" and ASYNCIO_RUN_ERROR in out.evalue
+        out.output_type == "error" and out.ename == "RuntimeError"
+        and any(message in out.evalue for message in RUNNING_LOOP_ERRORS)
         for out in cell.get("outputs", [])
     )
 

@@ -75,6 +75,23 @@ out=$(python3 tests/conformance/run.py --coil "$coil" $drift)
 echo "$out" | tail -25
 tally "$(tail -1 <<<"$out")"
 
+# The documents' notebooks: every cell prints what CPython printed
+# (stored in the notebook), under virtual time.
+echo "== notebooks ($build)"
+nb_passed=0
+nb_failed=0
+for notebook in notebooks/*.ipynb; do
+  if out=$("$coil" --virtual-time --check "$notebook" 2>&1) && ! grep -q "Sanitizer\|runtime error:" <<<"$out"; then
+    nb_passed=$((nb_passed + 1))
+  else
+    nb_failed=$((nb_failed + 1))
+    echo "FAIL $notebook"
+    echo "$out" | tail -20
+  fi
+done
+echo "$nb_passed passed, $nb_failed failed"
+tally "$nb_passed passed, $nb_failed failed"
+
 # coil's deliberate differences from CPython (tests/differences/): each
 # example prints its .out, with nothing on stderr.
 echo "== differences ($build)"
