@@ -864,13 +864,7 @@ bool call_finalizer(Object* object) {
   Ref result = call_special(self, "__del__", {}, found);
   if (!result) {
     Ref error = fetch_exception();
-    std::fputs("Exception ignored in: ", stderr);
-    Ref text = repr(del);
-    if (!text) clear_exception();
-    std::string shown = text ? std::string(str_view(text)) : "<object repr() failed>";
-    std::fputs(shown.c_str(), stderr);
-    std::fputc('\n', stderr);
-    print_exception(error);
+    write_unraisable(del, error);
   }
   restore_exception(std::move(saved));
   if (--object->m_refcount != 0) return false;  // resurrected

@@ -137,6 +137,9 @@ struct PrintOptions {
 // chain of causes and contexts, each traceback, exception groups as trees.
 // Any pending exception is left as it was.
 void print_exception(Value exception);
+// Reports an exception that cannot propagate (from a finalizer, __del__),
+// as sys.unraisablehook does: "Exception ignored in: REPR" and the traceback.
+void write_unraisable(Value where, Value exception);
 // Line `lineno` of a code object's source (from its file, or the text it
 // was compiled from), as tracebacks show it; false when there is none.
 bool code_source_line(const struct CodeObject* code, int lineno, std::string& line);

@@ -67,13 +67,7 @@ void generator_finalize(Object* object) {
     Ref finalizer = std::move(g->m_finalizer);
     if (!call(finalizer, {self})) {
       Ref error = fetch_exception();
-      flush_std_streams();
-      std::string text = "Exception ignored in: ";
-      Ref shown = repr(finalizer);
-      text += shown ? std::string(str_view(shown)) : "<object repr() failed>";
-      clear_exception();
-      std::fputs((text + "\n").c_str(), stderr);
-      print_exception(error);
+      write_unraisable(finalizer, error);
     }
     restore_exception(std::move(saved));
     return;
@@ -82,13 +76,7 @@ void generator_finalize(Object* object) {
   Ref saved = fetch_exception();
   if (!generator_close(self, Args{})) {
     Ref error = fetch_exception();
-    std::string text = "Exception ignored in: ";
-    Ref shown = repr(self);
-    text += shown ? std::string(str_view(shown)) : "<object repr() failed>";
-    clear_exception();
-    flush_std_streams();
-    std::fputs((text + "\n").c_str(), stderr);
-    print_exception(error);
+    write_unraisable(self, error);
   }
   restore_exception(std::move(saved));
 }

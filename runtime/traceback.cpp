@@ -1210,6 +1210,15 @@ void write_to_stderr(const std::string& text) {
 
 }  // namespace
 
+void write_unraisable(Value where, Value exception) {
+  Ref shown = repr(where);
+  std::string text = shown ? std::string(str_view(shown)) : "<object repr() failed>";
+  if (!shown) clear_exception();
+  flush_std_streams();
+  std::fputs(("Exception ignored in: " + text + "\n").c_str(), stderr);
+  print_exception(exception);
+}
+
 bool code_source_line(const CodeObject* code, int lineno, std::string& line) {
   return source_line(code, lineno, line);
 }
