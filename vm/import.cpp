@@ -100,7 +100,11 @@ Ref exec_new_module(std::string_view full_name, std::string_view text, const std
   Ref spec = make_module_spec(full_name, file, dict_lookup_str(dict, "__path__"));
   if (!spec || !dict_setitem_str(dict, "__spec__", spec)) return {};
   if (!dict_setitem(modules_dict(), make_str(full_name), module)) return {};
+  // While its code runs the module is "initializing" (importlib's flag on
+  // the spec; `from m import x` names it partially initialized then).
+  if (!setattr(spec, "_initializing", py_bool(true))) return {};
   Ref result = exec_source_in_module(text, file, module);
+  if (!setattr(spec, "_initializing", py_bool(false))) clear_exception();
   if (!result) {
     Ref saved = fetch_exception();
     dict_delitem(modules_dict(), make_str(full_name));

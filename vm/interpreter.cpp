@@ -561,6 +561,21 @@ bool do_raise(Value exception, Value cause) {
   return false;
 }
 
+// How CPython's messages about a call name the function: "__main__.f()",
+// "len()" for builtins, or "T object" for other callables.
+std::string function_str(Value callable) {
+  Ref qualname = getattr(callable, "__qualname__");
+  if (!qualname || !is_str(qualname)) {
+    clear_exception();
+    return std::string(value_type_name(callable)) + " object";
+  }
+  Ref module = getattr(callable, "__module__");
+  if (!module) clear_exception();
+  std::string text = std::string(str_view(qualname)) + "()";
+  if (module && is_str(module) && !str_equal(module, "builtins")) text = std::string(str_view(module)) + "." + text;
+  return text;
+}
+
 Ref import_from(Value module, Value name) {
   bool found;
   Ref value = lookup_attr(module, name, found);
@@ -576,12 +591,30 @@ Ref import_from(Value module, Value name) {
   std::string module_name = package && is_str(package) ? std::string(str_view(package)) : "<unknown module name>";
   Ref file = getattr(module, "__file__");
   if (!file) clear_exception();
-  if (file && is_str(file)) {
-    return raise_format(&import_error_type, "cannot import name '%s' from '%s' (%s)", str_cstr(name),
-                        module_name.c_str(), str_cstr(file));
+  // A module still running its code (its __spec__._initializing, as
+  // importlib marks it) is "partially initialized", as in CPython.
+  bool initializing = false;
+  if (Ref spec = getattr(module, "__spec__")) {
+    if (Ref flag = getattr(spec, "_initializing")) initializing = is_true(flag) > 0;
   }
-  return raise_format(&import_error_type, "cannot import name '%s' from '%s' (unknown location)",
-                      str_cstr(name), module_name.c_str());
+  clear_exception();
+  if (initializing) {
+    raise_format(&import_error_type,
+                 "cannot import name '%s' from partially initialized module '%s' (most likely due to a circular "
+                 "import) (%s)",
+                 str_cstr(name), module_name.c_str(), file && is_str(file) ? str_cstr(file) : "unknown location");
+  } else if (file && is_str(file)) {
+    raise_format(&import_error_type, "cannot import name '%s' from '%s' (%s)", str_cstr(name), module_name.c_str(),
+                 str_cstr(file));
+  } else {
+    raise_format(&import_error_type, "cannot import name '%s' from '%s' (unknown location)", str_cstr(name),
+                 module_name.c_str());
+  }
+  // ImportError.name: the module the name was to come from.
+  Ref error = fetch_exception();
+  if (error && package && is_str(package)) as_exception(error)->m_name = package;
+  restore_exception(std::move(error));
+  return {};
 }
 
 bool import_star(Value module, Value locals) {
@@ -1357,11 +1390,19 @@ dispatch_switch:
           if (exception_matches(&attribute_error_type) ||
               (!is_dict(mapping) && type_lookup(mapping.type(), "keys").is_null())) {
             clear_exception();
-            Ref name = callable ? getattr(callable, "__qualname__") : Ref();
-            if (!name) clear_exception();
             raise_format(&type_error_type, "%s argument after ** must be a mapping, not %s",
-                         name && is_str(name) ? (std::string(str_view(name)) + "()").c_str() : "function",
-                         value_type_name(mapping).data());
+                         function_str(callable).c_str(), value_type_name(mapping).data());
+          }
+        } else if (exception_matches(&key_error_type)) {
+          // A duplicate keyword: dict_merge raised KeyError(key).
+          Ref error = fetch_exception();
+          Value args = as_exception(error)->m_args.get();
+          Value key = args && tuple_size(args) == 1 ? tuple_item(args, 0) : Value();
+          if (key && is_str(key)) {
+            raise_format(&type_error_type, "%s got multiple values for keyword argument '%s'",
+                         function_str(callable).c_str(), str_cstr(key));
+          } else {
+            restore_exception(std::move(error));
           }
         }
         ERROR();
@@ -1597,17 +1638,14 @@ dispatch_switch:
       } else {
         Ref list = list_from_iterable(args);
         if (!list) {
-          decref(kwargs);
-          decref(args);
           if (exception_matches(&type_error_type) && args.type()->m_iter == nullptr &&
               args.type()->m_getitem == nullptr) {
             clear_exception();
-            Ref name = getattr(callable, "__qualname__");
-            if (!name) clear_exception();
             raise_format(&type_error_type, "%s argument after * must be an iterable, not %s",
-                         name && is_str(name) ? (std::string(str_view(name)) + "()").c_str() : "function",
-                         value_type_name(args).data());
+                         function_str(callable).c_str(), value_type_name(args).data());
           }
+          decref(kwargs);
+          decref(args);
           ERROR();
         }
         auto& items = as_list(list)->m_items;
