@@ -31,6 +31,9 @@ bool prepare_main(const std::string& path, const std::string& as_given, const st
 Ref run_top_level(Value code, Value dict);
 // Runs the top-level loop while it has work, for at most `seconds` of loop time.
 bool settle_top_level_loop(double seconds);
+// Sets every name of __main__'s namespace to None as CPython does at exit,
+// so that what only it held is finalized.
+void clear_main_namespace(Value dict);
 // Prints the pending exception as an uncaught one; returns the exit status.
 int report_uncaught_exception();
 

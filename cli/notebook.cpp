@@ -433,6 +433,7 @@ int run_notebook(const std::string& path, NotebookMode mode, double settle) {
       if (out.raised && !has_tag(cell, "raises-exception")) failed = true;
     }
   }
+  clear_main_namespace(dict);
   flush_std_streams();
   if (mode == NotebookMode::Execute) {
     std::ofstream out(path);

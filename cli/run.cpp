@@ -17,6 +17,7 @@
 #include "runtime/file.h"
 #include "runtime/generator.h"
 #include "runtime/int.h"
+#include "runtime/list.h"
 #include "runtime/loop/clock.h"
 #include "runtime/loop/loop.h"
 #include "runtime/module.h"
@@ -91,6 +92,25 @@ bool finish_top_level_tasks() {
 }
 
 }  // namespace
+
+void clear_main_namespace(Value dict) {
+  // As CPython's _PyModule_ClearDict at exit: names with one leading
+  // underscore first, then the others; __builtins__ stays. Objects only the
+  // namespace held are finalized now (their __del__ runs).
+  Ref saved = fetch_exception();
+  for (int pass = 0; pass < 2; ++pass) {
+    Ref keys = dict_keys_list(dict);
+    if (!keys) break;
+    for (const Ref& key : as_list(keys)->m_items) {
+      if (!is_str(key)) continue;
+      std::string_view name = str_view(key);
+      bool underscore = name.size() > 1 && name[0] == '_' && name[1] != '_';
+      if (name == "__builtins__" || (pass == 0) != underscore) continue;
+      if (!dict_setitem(dict, key, none())) clear_exception();
+    }
+  }
+  restore_exception(std::move(saved));
+}
 
 int report_uncaught_exception() { return report_exception(); }
 
@@ -189,6 +209,7 @@ int run_script(const std::string& path, const std::string& as_given, const std::
   set_top_level_running(false);
   int status = 0;
   if (!result) status = report_exception();
+  clear_main_namespace(dict);
   flush_std_streams();
   return status;
 }
