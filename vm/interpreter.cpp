@@ -47,11 +47,40 @@ namespace {
 
 // --- frames
 
+// Frames are allocated and freed at every call, so freed frame blocks are
+// kept for reuse, one free list per size class (slot counts rounded up to 8).
+// Sanitizer builds skip the cache so that every frame is a fresh allocation.
+#if defined(__SANITIZE_ADDRESS__)
+constexpr size_t kFrameClasses = 0;
+#else
+constexpr size_t kFrameClasses = 32;
+#endif
+constexpr size_t kFrameClassSlots = 8;
+constexpr size_t kFrameCacheDepth = 64;
+struct FreeFrameBlock {
+  FreeFrameBlock* next;
+};
+FreeFrameBlock* g_free_frames[kFrameClasses + 1] = {};
+size_t g_free_frame_counts[kFrameClasses + 1] = {};
+
+size_t frame_class(size_t slots) { return (slots + kFrameClassSlots - 1) / kFrameClassSlots; }
+
 Frame* allocate_frame(CodeObject* code) {
   size_t slots = code->localsplus_count() + code->m_stacksize + 1;
-  void* memory = std::calloc(1, sizeof(Frame) + slots * sizeof(Value));
-  if (memory == nullptr) return nullptr;
+  size_t size_class = frame_class(slots);
+  void* memory;
+  if (size_class < kFrameClasses && g_free_frames[size_class] != nullptr) {
+    FreeFrameBlock* block = g_free_frames[size_class];
+    g_free_frames[size_class] = block->next;
+    --g_free_frame_counts[size_class];
+    memory = block;
+  } else {
+    size_t capacity = size_class < kFrameClasses ? size_class * kFrameClassSlots : slots;
+    memory = std::malloc(sizeof(Frame) + capacity * sizeof(Value));
+    if (memory == nullptr) return nullptr;
+  }
   Frame* frame = new (memory) Frame();
+  std::memset(static_cast<void*>(frame->slots), 0, code->localsplus_count() * sizeof(Value));
   frame->code = code;
   frame->ip = code->m_code.data();
   frame->stack_top = frame->stack_base();
@@ -67,7 +96,15 @@ void free_frame(Frame* frame) {
   for (Value* p = frame->stack_base(); p < frame->stack_top; ++p) decref(*p);
   Ref code_holder;
   if (!frame->function) code_holder = Ref::steal(Value(frame->code));  // module code: the frame held it
+  size_t size_class = frame_class(frame->code->localsplus_count() + frame->code->m_stacksize + 1);
   frame->~Frame();
+  if (size_class < kFrameClasses && g_free_frame_counts[size_class] < kFrameCacheDepth) {
+    auto* block = reinterpret_cast<FreeFrameBlock*>(frame);
+    block->next = g_free_frames[size_class];
+    g_free_frames[size_class] = block;
+    ++g_free_frame_counts[size_class];
+    return;
+  }
   std::free(frame);
 }
 
