@@ -31,6 +31,7 @@
 #include "runtime/file.h"
 #include "runtime/loop/loop.h"
 #include "runtime/module.h"
+#include "runtime/signals.h"
 #include "runtime/str.h"
 #include "vm/code.h"
 #include "vm/compiler.h"
@@ -398,6 +399,7 @@ int run_notebook(const std::string& path, NotebookMode mode, double settle) {
   }
   set_stack_limit();
   if (!init_runtime()) return report_uncaught_exception();
+  install_signal_handlers();
   Ref dict;
   if (!prepare_main(path, path, {}, dict)) return report_uncaught_exception();
   // Cells are not files: the namespace has no __file__, as in Jupyter.

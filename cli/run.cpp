@@ -21,6 +21,7 @@
 #include "runtime/loop/clock.h"
 #include "runtime/loop/loop.h"
 #include "runtime/module.h"
+#include "runtime/signals.h"
 #include "runtime/str.h"
 #include "runtime/tuple.h"
 #include "vm/compiler.h"
@@ -74,6 +75,8 @@ int report_exception() {
   }
   flush_std_streams();
   print_exception(exception);
+  // As CPython: an uncaught KeyboardInterrupt ends the process by SIGINT.
+  if (isinstance(exception, &keyboard_interrupt_type)) exit_by_sigint();
   return 1;
 }
 
@@ -195,6 +198,7 @@ int run_script(const std::string& path, const std::string& as_given, const std::
   set_stack_limit();
   // The types first: compiling makes constants (strs, ints, tuples).
   if (!init_runtime()) return report_exception();
+  install_signal_handlers();
   SyntaxErrorInfo error;
   Ref code = compile_source(text, path, CompileMode::Exec, true, error, byte_offsets);
   if (!code) {

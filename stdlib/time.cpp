@@ -27,6 +27,7 @@
 #include "runtime/int.h"
 #include "runtime/list.h"
 #include "runtime/loop/clock.h"
+#include "runtime/signals.h"
 #include "runtime/module.h"
 #include "runtime/native.h"
 #include "runtime/str.h"
@@ -415,7 +416,15 @@ Ref time_sleep(Value, Args args) {
   int64_t ns;
   if (!object_to_duration_ns(args[0], ns)) return {};
   if (ns < 0) return raise(&value_error_type, "sleep length must be non-negative");
-  clock_sleep_ns(ns);
+  // As CPython: a signal's handler runs during the sleep (Ctrl-C raises
+  // KeyboardInterrupt); if it returns, the sleep goes on to its end.
+  int64_t deadline = clock_monotonic_ns() + ns;
+  for (;;) {
+    clock_sleep_ns(ns);
+    if (!check_signals()) return {};
+    ns = deadline - clock_monotonic_ns();
+    if (ns <= 0 || clock_is_virtual()) break;
+  }
   return new_none();
 }
 

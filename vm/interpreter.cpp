@@ -16,6 +16,8 @@
 // vm/opcodes.def), else a switch: the CASE/DISPATCH macros hide which.
 #include "vm/interpreter.h"
 
+#include "runtime/signals.h"
+
 #include <cstdlib>
 #include <cstring>
 #include <string>
@@ -748,6 +750,11 @@ Ref run_frame(Frame* entry, bool throwing) {
 #define SKIP_CACHES(op) (ip += kOpcodeInfo[op].caches)
 #define JUMP_TO(target) (ip = code->m_code.data() + (target))
 #define ERROR() goto error
+// A signal arrived (Ctrl-C): run its Python handler, which may raise.
+#define CHECK_SIGNALS()                                  \
+  do {                                                   \
+    if (g_signal_pending && !run_pending_signals()) ERROR(); \
+  } while (0)
 
   LOAD_FRAME();
   uint8_t opcode;
@@ -1553,6 +1560,7 @@ dispatch_switch:
     }
     CASE(JUMP) {
       JUMP_TO(oparg);
+      CHECK_SIGNALS();  // every loop jumps back, so Ctrl-C interrupts loops
       DISPATCH();
     }
     CASE(POP_JUMP_IF_FALSE) {
@@ -1560,7 +1568,10 @@ dispatch_switch:
       int t = v.is(py_bool(false)) ? 0 : v.is(py_bool(true)) ? 1 : is_true(v);
       decref(v);
       if (t < 0) ERROR();
-      if (!t) JUMP_TO(oparg);
+      if (!t) {
+        JUMP_TO(oparg);
+        CHECK_SIGNALS();
+      }
       DISPATCH();
     }
     CASE(POP_JUMP_IF_TRUE) {
@@ -1568,7 +1579,10 @@ dispatch_switch:
       int t = v.is(py_bool(false)) ? 0 : v.is(py_bool(true)) ? 1 : is_true(v);
       decref(v);
       if (t < 0) ERROR();
-      if (t) JUMP_TO(oparg);
+      if (t) {
+        JUMP_TO(oparg);
+        CHECK_SIGNALS();
+      }
       DISPATCH();
     }
     CASE(POP_JUMP_IF_NONE) {
@@ -1652,6 +1666,7 @@ dispatch_switch:
         frame = callee;
         g_thread.frame = frame;
         LOAD_FRAME();
+        CHECK_SIGNALS();
         DISPATCH();
       }
       SAVE_FRAME();
@@ -2108,7 +2123,10 @@ error:
     Value exception = g_thread.current_exception.get();
     if (exception) {
       uint32_t lasti = frame->lasti();
-      exception_add_traceback(exception, Value(code), int(lasti), code_line_at(code, lasti));
+      // Raised before the first instruction (a signal as the frame starts):
+      // the function's own line, as CPython's RESUME.
+      int line = frame->ip == code->m_code.data() ? code->m_firstlineno : code_line_at(code, lasti);
+      exception_add_traceback(exception, Value(code), int(lasti), line);
     }
   }
 exception_unwind:

@@ -6,6 +6,8 @@
 // plus the time slept so far.
 #include "runtime/loop/clock.h"
 
+#include "runtime/signals.h"
+
 #include <cerrno>
 #include <cmath>
 #include <cstdlib>
@@ -86,7 +88,9 @@ void clock_sleep_ns(int64_t nanoseconds) {
   int64_t until = read_clock(CLOCK_MONOTONIC) + nanoseconds;
   deadline.tv_sec = time_t(until / 1000000000);
   deadline.tv_nsec = long(until % 1000000000);
+  // A signal (Ctrl-C) ends the sleep early, for its handler to run.
   while (clock_nanosleep(CLOCK_MONOTONIC, TIMER_ABSTIME, &deadline, nullptr) == EINTR) {
+    if (g_signal_pending) return;
   }
 }
 

@@ -19,6 +19,7 @@
 #include "runtime/list.h"
 #include "runtime/loop/clock.h"
 #include "runtime/native.h"
+#include "runtime/signals.h"
 #include "runtime/str.h"
 #include "runtime/tuple.h"
 #include "vm/code.h"
@@ -357,7 +358,8 @@ void wait_for_events(double timeout, double deadline) {
     // Nothing can wake the loop (no timers, no I/O yet): CPython would
     // block in select() for good; so does coil, without spinning, in
     // either clock mode.
-    for (;;) pause();
+    while (!g_signal_pending) pause();
+    return;
   }
   if (clock_is_virtual()) {
     clock_advance_to_ns(int64_t(std::ceil(deadline * 1e9)));
@@ -414,6 +416,7 @@ bool loop_run_once(EventLoopObject* loop, bool may_block) {
     timeout = std::max(0.0, deadline - clock_monotonic());
   }
   wait_for_events(timeout, deadline);
+  if (!check_signals()) return false;
   // Timers that are due (within the clock's resolution) become ready.
   double end_time = clock_monotonic() + 1e-9;
   while (!loop->m_timers.empty() && loop->m_timers.front().when < end_time) {

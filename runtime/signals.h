@@ -1,0 +1,38 @@
+// Signals (runtime/signals.cpp): the C handler only records that a signal
+// arrived; the interpreter runs the Python-level handlers at its next check
+// (backward jumps, calls, and after a wait the signal interrupted), as
+// CPython's eval breaker does. SIGINT's default handler raises
+// KeyboardInterrupt.
+#pragma once
+
+#include <csignal>
+
+#include "runtime/type.h"
+
+namespace coil {
+
+// Set by the C handler; cleared by run_pending_signals().
+extern volatile sig_atomic_t g_signal_pending;
+
+// Installs coil's handlers at start-up, as CPython does: SIGINT raises
+// KeyboardInterrupt, SIGPIPE is ignored.
+void install_signal_handlers();
+
+// Runs the Python handlers of the signals that arrived. False with an
+// exception pending when one raised (KeyboardInterrupt for SIGINT).
+bool run_pending_signals();
+inline bool check_signals() { return !g_signal_pending || run_pending_signals(); }
+
+// signal.signal(): the Python-level handler of `signum` (a callable, or the
+// ints SIG_DFL/SIG_IGN); returns the previous one, or null with an
+// exception pending.
+Ref set_signal_handler(int signum, Value handler);
+Ref get_signal_handler(int signum);
+// signal.default_int_handler.
+Value default_int_handler();
+
+// After an uncaught KeyboardInterrupt: ends the process by SIGINT, as
+// CPython does, so that the shell sees it (exit status 130).
+[[noreturn]] void exit_by_sigint();
+
+}  // namespace coil

@@ -1,0 +1,86 @@
+// The `signal` module: Python-level signal handlers (runtime/signals.h).
+#include <cerrno>
+#include <csignal>
+
+#include "runtime/abstract.h"
+#include "runtime/dict.h"
+#include "runtime/errors.h"
+#include "runtime/int.h"
+#include "runtime/module.h"
+#include "runtime/native.h"
+#include "runtime/signals.h"
+
+namespace coil {
+
+namespace {
+
+bool signal_number(Value v, int& signum) {
+  int64_t n;
+  if (!is_int(v) || !int_fits_int64(v, n)) {
+    raise_type_error_for("an integer is required (got type %s)", v);
+    return false;
+  }
+  if (n < 1 || n > 64) {
+    raise(&value_error_type, "signal number out of range");
+    return false;
+  }
+  signum = int(n);
+  return true;
+}
+
+Ref signal_signal(Value, Args args) {
+  if (!check_positional("signal", args, 2, 2)) return {};
+  int signum;
+  if (!signal_number(args[0], signum)) return {};
+  return set_signal_handler(signum, args[1]);
+}
+
+Ref signal_getsignal(Value, Args args) {
+  if (!check_positional("getsignal", args, 1, 1)) return {};
+  int signum;
+  if (!signal_number(args[0], signum)) return {};
+  return get_signal_handler(signum);
+}
+
+Ref signal_raise_signal(Value, Args args) {
+  if (!check_positional("raise_signal", args, 1, 1)) return {};
+  int signum;
+  if (!signal_number(args[0], signum)) return {};
+  if (::raise(signum) != 0) return raise_os_error_from_errno(errno), Ref();
+  if (!check_signals()) return {};
+  return new_none();
+}
+
+const MethodDef kSignalFunctions[] = {
+    {"signal", signal_signal, ArgKind::VarArgs},
+    {"getsignal", signal_getsignal, ArgKind::VarArgs},
+    {"raise_signal", signal_raise_signal, ArgKind::VarArgs},
+    {nullptr, nullptr, ArgKind::NoArgs},
+};
+
+bool init_signal(Value module) {
+  if (!module_add_functions(module, kSignalFunctions)) return false;
+  Value dict = module_dict(module);
+  static const struct {
+    const char* name;
+    int value;
+  } kConstants[] = {
+      {"SIG_DFL", 0},        {"SIG_IGN", 1},        {"SIGHUP", SIGHUP},   {"SIGINT", SIGINT},
+      {"SIGQUIT", SIGQUIT},  {"SIGILL", SIGILL},    {"SIGTRAP", SIGTRAP}, {"SIGABRT", SIGABRT},
+      {"SIGBUS", SIGBUS},    {"SIGFPE", SIGFPE},    {"SIGKILL", SIGKILL}, {"SIGUSR1", SIGUSR1},
+      {"SIGSEGV", SIGSEGV},  {"SIGUSR2", SIGUSR2},  {"SIGPIPE", SIGPIPE}, {"SIGALRM", SIGALRM},
+      {"SIGTERM", SIGTERM},  {"SIGCHLD", SIGCHLD},  {"SIGCONT", SIGCONT}, {"SIGSTOP", SIGSTOP},
+      {"SIGTSTP", SIGTSTP},  {"SIGTTIN", SIGTTIN},  {"SIGTTOU", SIGTTOU}, {"SIGWINCH", SIGWINCH},
+      {"NSIG", 65},
+  };
+  for (const auto& c : kConstants) {
+    if (!dict_setitem_str(dict, c.name, Value::small_int(c.value))) return false;
+  }
+  return dict_setitem_str(dict, "default_int_handler", default_int_handler());
+}
+
+}  // namespace
+
+COIL_REGISTER_MODULE("signal", init_signal);
+
+}  // namespace coil
