@@ -108,7 +108,12 @@ std::optional<int64_t> hash(Value v) {
     return h == -1 ? -2 : h;
   }
   HashFn f = v.type()->m_hash;
-  if (f == nullptr) return raise_format(&type_error_type, "unhashable type: '%s'", value_type_name(v).data());
+  if (f == nullptr) {
+    // CPython names the type by its tp_name: 'collections.deque'.
+    Type* t = v.type();
+    const char* name = (t->m_flags & kTypeHeapType) || t->m_tp_name == nullptr ? value_type_name(v).data() : t->m_tp_name;
+    return raise_format(&type_error_type, "unhashable type: '%s'", name);
+  }
   return f(v);
 }
 

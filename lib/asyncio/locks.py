@@ -11,6 +11,8 @@ the wake-up on, so a cancellation never loses a release.
 __all__ = ('Lock', 'Event', 'Condition', 'Semaphore',
            'BoundedSemaphore', 'Barrier')
 
+import collections
+
 from . import exceptions
 from . import mixins
 
@@ -38,7 +40,7 @@ class Lock(_ContextManagerMixin, mixins._LoopBoundMixin):
     locks it; release() unlocks it and lets the first waiter proceed."""
 
     def __init__(self):
-        self._waiters = mixins._Fifo()
+        self._waiters = collections.deque()
         self._locked = False
 
     def __repr__(self):
@@ -95,7 +97,7 @@ class Event(mixins._LoopBoundMixin):
     """A flag that coroutines can wait for: set() wakes every waiter."""
 
     def __init__(self):
-        self._waiters = mixins._Fifo()
+        self._waiters = collections.deque()
         self._value = False
 
     def __repr__(self):
@@ -142,7 +144,7 @@ class Condition(_ContextManagerMixin, mixins._LoopBoundMixin):
         self.locked = lock.locked
         self.acquire = lock.acquire
         self.release = lock.release
-        self._waiters = mixins._Fifo()
+        self._waiters = collections.deque()
 
     def __repr__(self):
         return _describe(self, 'locked' if self.locked() else 'unlocked',
@@ -208,7 +210,7 @@ class Semaphore(_ContextManagerMixin, mixins._LoopBoundMixin):
     def __init__(self, value=1):
         if value < 0:
             raise ValueError("Semaphore initial value must be >= 0")
-        self._waiters = mixins._Fifo()
+        self._waiters = collections.deque()
         self._value = value
 
     def __repr__(self):

@@ -6,13 +6,14 @@ FIFO; put_nowait() wakes the first live getter and get_nowait() the first
 live putter.  A woken waiter re-checks the queue when it runs, and one that
 is cancelled after being woken passes the wake-up on.
 
-coil has no collections or heapq yet, so the FIFO and the heap are here:
-_Fifo is a list with a moving head, and the heap functions follow heapq's
-algorithm step for step, so items of equal priority come out in the same
-order as on CPython.
+The FIFOs are collections.deque; coil has no heapq yet, so the heap
+functions are here, following heapq's algorithm step for step, so items of
+equal priority come out in the same order as on CPython.
 """
 
 __all__ = ('Queue', 'PriorityQueue', 'LifoQueue', 'QueueFull', 'QueueEmpty')
+
+import collections
 
 from . import locks
 from . import mixins
@@ -26,7 +27,7 @@ class QueueFull(Exception):
     """Raised when the Queue.put_nowait() method is called on a full Queue."""
 
 
-_Fifo = mixins._Fifo
+_Fifo = collections.deque
 
 
 # heapq's heappush/heappop: the same sift order, hence the same result order.
