@@ -505,11 +505,9 @@ int run_repl() {
     if (end_of_file) {
       // libedit shows the Ctrl-D it read as "^D"; the line is drawn again
       // without it, as CPython's REPL leaves it.
-      std::fputs(("\r\x1b[K" + prompt).c_str(), stdout);
-    }
-    if (end_of_file && buffer.empty()) {
-      std::fputs("\n", stdout);
-      break;
+      std::fputs(("\r\x1b[K" + prompt + "\n").c_str(), stdout);
+      std::fflush(stdout);
+      if (buffer.empty()) break;
     }
     if (!end_of_file) {
       if (!is_blank(line)) add_history(line.c_str());
