@@ -20,6 +20,10 @@ int run_script(const std::string& path, const std::string& as_given, const std::
 enum class NotebookMode { Run, Check, Execute };
 int run_notebook(const std::string& path, NotebookMode mode, double settle);
 
+// `coil` with a terminal on stdin: the interactive REPL (cli/repl.cpp).
+// Returns the exit status.
+int run_repl();
+
 // The pieces of running a program that scripts and notebooks share
 // (cli/run.cpp).
 void set_stack_limit();

@@ -6,6 +6,9 @@
 //   coil --ast-positions FILE the same with every node's position
 //   coil --symtable FILE      the scopes and the names in each
 //   coil --parse FILE…        parse each file and report only errors (for benchmarks)
+//   coil                      the REPL (cli/repl.cpp) when stdin is a terminal
+#include <unistd.h>
+
 #include <cerrno>
 #include <cstdio>
 #include <cstring>
@@ -27,6 +30,7 @@ namespace {
 
 const char kUsage[] =
     "usage: coil [option] [file]\n"
+    "  (no arguments)        the interactive REPL; with stdin not a terminal, run stdin\n"
     "  --tokens FILE         print the token stream of FILE\n"
     "  --ast FILE            print the syntax tree of FILE as ast.dump() prints it\n"
     "  --ast-positions FILE  the same, with line and column of every node\n"
@@ -161,8 +165,9 @@ int main(int argc, char** argv) {
     args.erase(args.begin());
   }
   if (args.empty()) {
-    std::fputs(kUsage, stderr);
-    return 2;
+    // As CPython: the REPL on a terminal, else the program stdin holds.
+    if (isatty(STDIN_FILENO)) return coil::run_repl();
+    args.push_back("-");
   }
   const std::string& option = args[0];
   if (option == "-h" || option == "--help") {

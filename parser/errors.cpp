@@ -15,6 +15,7 @@
 // a sub-parse of the grammar's EXPRESSION_MODE / STAR_EXPRESSIONS_MODE entries.
 #include "parser/errors.h"
 
+#include <algorithm>
 #include <string>
 #include <vector>
 
@@ -1177,6 +1178,20 @@ void Parser::report_syntax_error(const context& yyctx) const {
       }
     }
   }
+  // The end of the source: its ENDMARKER, or a DEDENT placed where only
+  // blank lines are left.
+  bool at_end = yyctx.token() == S::S_YYEOF;
+  if (yyctx.token() == S::S_DEDENT) {
+    std::string_view source = c.tokens().source();
+    size_t offset = 0;
+    for (int line = 1; line < token.loc.lineno && offset < source.size(); ++line) {
+      size_t newline = source.find('\n', offset);
+      offset = newline == std::string_view::npos ? source.size() : newline + 1;
+    }
+    offset = std::min(source.size(), offset + size_t(std::max(0, token.loc.col_offset)));
+    at_end = source.find_first_not_of(" \t\f\r\n", offset) == std::string_view::npos;
+  }
+  c.set_failed_at_end(at_end);
   Diagnosis(c, stack, token, yyctx.token(), expected).run();
 }
 

@@ -252,6 +252,10 @@ class ParseContext {
                     ErrorSource source = ErrorSource::Check);
   void record_error_info(const SyntaxErrorInfo& info, ErrorSource source);
   void record_lexer_error();
+  // Whether the grammar failed on the token that ends the source (see
+  // ParseResult::error_at_end).
+  void set_failed_at_end(bool at_end) { m_failed_at_end = at_end; }
+  bool failed_at_end() const { return m_failed_at_end; }
   // Overrides the recorded error (a tokenizer error found further on wins
   // over a syntax error, as in CPython).
   void replace_error(const SyntaxErrorInfo& info, ErrorSource source);
@@ -545,6 +549,7 @@ class ParseContext {
   std::string m_deferred_fstring_error;
 
   bool m_failed = false;
+  bool m_failed_at_end = false;
   ErrorSource m_error_source = ErrorSource::None;
   SyntaxErrorInfo m_error;
 

@@ -377,6 +377,7 @@ ParseResult parse_module(std::string_view source, Arena& arena, bool byte_offset
   }
   parsing::settle_error(ctx);
   result.error = ctx.error();
+  result.error_at_end = ctx.failed_at_end() && ctx.error_source() != parsing::ParseContext::ErrorSource::Lexer;
   return result;
 }
 

@@ -17,6 +17,11 @@ struct ParseResult {
   ast::Module* module = nullptr;  // null when !ok
   bool ok = false;
   SyntaxErrorInfo error;          // when !ok: what CPython 3.11's ast.parse raises
+  // When !ok: the grammar stopped at the end of the source (its ENDMARKER,
+  // or a DEDENT the end makes), so more text might have completed it. The
+  // REPL reads this as "incomplete input", as CPython's codeop reads its
+  // parser's "incomplete input" error.
+  bool error_at_end = false;
 };
 
 // Parses a module (CPython's `file` start rule, as ast.parse does). `source`

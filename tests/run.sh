@@ -111,5 +111,15 @@ done
 echo "$diff_passed passed, $diff_failed failed"
 tally "$diff_passed passed, $diff_failed failed"
 
+# The REPL, typed at through a pseudo-terminal (tests/repl/).
+echo "== repl ($build)"
+if python3 -c "import pty" 2>/dev/null; then
+  out=$(python3 tests/repl/run.py --coil "$coil" 2>&1)
+  echo "$out" | tail -25
+  tally "$(tail -1 <<<"$out")"
+else
+  echo "python3 has no pty module: the REPL tests are skipped"
+fi
+
 echo "$build: $passed passed, $failed failed"
 [ "$failed" -eq 0 ]
