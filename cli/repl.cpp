@@ -24,6 +24,7 @@
 #include <algorithm>
 #include <cerrno>
 #include <chrono>
+#include <clocale>
 #include <cmath>
 #include <cstdio>
 #include <cstdlib>
@@ -45,6 +46,7 @@
 #include "runtime/loop/clock.h"
 #include "runtime/loop/loop.h"
 #include "runtime/module.h"
+#include "runtime/signals.h"
 #include "runtime/str.h"
 #include "vm/compiler.h"
 #include "vm/import.h"
@@ -116,6 +118,13 @@ bool report_exception(Session& session) {
     return false;
   }
   Ref exception = fetch_exception();
+  if (isinstance(exception, &keyboard_interrupt_type)) {
+    // Ctrl-C stopped the statement (its task was cancelled): as the asyncio
+    // REPL, a line of its own and no traceback.
+    std::fputs("\nKeyboardInterrupt\n", stderr);
+    std::fflush(stderr);
+    return true;
+  }
   print_exception(exception);
   flush_std_streams();
   return true;
@@ -457,6 +466,7 @@ void print_banner() {
 int run_repl() {
   set_stack_limit();
   if (!init_runtime()) return report_uncaught_exception();
+  install_signal_handlers();
   Session session;
   g_session = &session;
   // As CPython's REPL: sys.argv is [''], sys.path[0] '', no __file__.
@@ -470,6 +480,12 @@ int run_repl() {
     clear_exception();
   }
 
+  // libedit reads and draws UTF-8 only under a UTF-8 character type; as
+  // CPython coerces the C locale to C.UTF-8, so does the REPL.
+  const char* ctype = setlocale(LC_CTYPE, "");
+  if (ctype == nullptr || std::strcmp(ctype, "C") == 0 || std::strcmp(ctype, "POSIX") == 0) {
+    setlocale(LC_CTYPE, "C.UTF-8");
+  }
   rl_readline_name = "coil";
   rl_catch_signals = 0;
   rl_completion_entry_function = completion_entry;

@@ -170,6 +170,17 @@ Ref run_top_level(Value code, Value dict) {
   loop->m_running = true;
   bool ok = true;
   while (ok && t->m_state == FutureState::Pending) ok = loop_run_once(loop);
+  if (!ok && t->m_state == FutureState::Pending && exception_matches(&keyboard_interrupt_type)) {
+    // Ctrl-C while the code awaited: as asyncio.run, the task is cancelled
+    // and runs to its end (its finally blocks, its cleanup) before
+    // KeyboardInterrupt goes on.
+    Ref interrupt = fetch_exception();
+    Ref cancelled = call_method(task, "cancel", {});
+    ok = bool(cancelled);
+    while (ok && t->m_state == FutureState::Pending) ok = loop_run_once(loop);
+    if (ok) restore_exception(std::move(interrupt));
+    ok = false;
+  }
   loop->m_running = was_running;
   if (!ok) return {};
   return future_result(t);

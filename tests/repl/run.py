@@ -281,6 +281,39 @@ def test_ctrl_c(coil, home):
     return problems + ([] if status == 0 else [f"exit status {status}"])
 
 
+def test_ctrl_c_running(coil, home):
+    """Ctrl-C while a statement runs: an `await asyncio.sleep(100)` is
+    cancelled (its finally block runs), a `time.sleep(100)` is interrupted;
+    each prints KeyboardInterrupt and the prompt comes back. Real time here:
+    under the simulated clock the sleeps would end at once."""
+    s = Session(coil, home, env={"COIL_VIRTUAL_TIME": None})
+    s.type_line("async def slow():")
+    s.type_line("    try:")
+    s.type_line("        await asyncio.sleep(100)")
+    s.type_line("    finally:")
+    s.type_line("        print('cleanup')")
+    s.type_line("")
+    s.type_line("await slow()")
+    time.sleep(0.5)
+    s.send("\x03")
+    s.type_line("import time")
+    s.type_line("time.sleep(100)")
+    time.sleep(0.5)
+    s.send("\x03")
+    s.type_line("'alive'")
+    status = s.end()
+    expected = (
+        ">>> await slow()\ncleanup\n\nKeyboardInterrupt\n"
+        ">>> import time\n>>> time.sleep(100)\n\nKeyboardInterrupt\n"
+        ">>> 'alive'\n'alive'\n>>>"
+    )
+    # The terminal itself echoes Ctrl-C as ^C.
+    actual = s.transcript().replace("^C", "")
+    actual = actual[actual.find(">>> await slow()") :].rstrip("\n")
+    problems = [] if actual == expected else [difference(expected, actual)]
+    return problems + ([] if status == 0 else [f"exit status {status}"])
+
+
 def test_history(coil, home):
     """Lines typed in one session come back with Up in the next."""
     s = Session(coil, home)
@@ -403,6 +436,7 @@ TESTS = [
     test_bad_input,
     test_task_prints_while_typing,
     test_ctrl_c,
+    test_ctrl_c_running,
     test_history,
     test_no_home,
     test_exit_status,
