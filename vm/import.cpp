@@ -5,7 +5,9 @@
 // (so circular imports see a partly initialized module).
 #include "vm/import.h"
 
+#include <algorithm>
 #include <cstdio>
+#include <cstdlib>
 #include <filesystem>
 #include <fstream>
 #include <iterator>
@@ -136,7 +138,21 @@ Ref load_source_module(std::string_view full_name, const std::string& file, bool
 // A module compiled into the binary (lib/), as CPython's frozen modules: its
 // code's file name is "<frozen NAME>" and an embedded package's __path__ is
 // empty (its submodules are embedded too).
+//
+// With COIL_LIB_DIR set (to a checkout's lib/), the modules of lib/ are read
+// from there instead, new ones included: lib/ changes without a rebuild.
 Ref load_embedded_module(std::string_view full_name) {
+  if (const char* lib_dir = std::getenv("COIL_LIB_DIR"); lib_dir != nullptr && *lib_dir != '\0') {
+    std::string relative(full_name);
+    std::replace(relative.begin(), relative.end(), '.', '/');
+    std::error_code ec;
+    std::filesystem::path base = std::filesystem::path(lib_dir) / relative;
+    std::filesystem::path init = base / "__init__.py";
+    if (std::filesystem::is_regular_file(init, ec)) return load_source_module(full_name, init.string(), true, "");
+    std::filesystem::path file = base;
+    file += ".py";
+    if (std::filesystem::is_regular_file(file, ec)) return load_source_module(full_name, file.string(), false, "");
+  }
   for (const EmbeddedModule* m = kEmbeddedModules; m->name != nullptr; ++m) {
     if (full_name != m->name) continue;
     return exec_new_module(full_name, m->source, "<frozen " + std::string(full_name) + ">", m->package, "",
