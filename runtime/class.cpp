@@ -647,6 +647,11 @@ Ref type_new(Type* metatype, Value name, Value bases_in, Value namespace_dict, V
   type->m_heap->name = std::string(str_view(name));
   type->m_tp_name = type->m_heap->name.c_str();
   type->m_flags = kTypeHeapType | kTypeBaseType | kTypeHasGC;
+  // As CPython, instances of classes get weak references unless their
+  // layout is a variable-sized built-in's (int, tuple, bytes).
+  if (base->m_item_size == 0 && !(base->m_flags & (kTypeLongSubclass | kTypeTupleSubclass | kTypeBytesSubclass))) {
+    type->m_flags |= kTypeWeakrefable;
+  }
   type->m_base = base;
   incref(Value(base));
   type->m_bases = bases.release().as_object();

@@ -256,6 +256,15 @@ const GetSetDef kMethodGetSet[] = {
 
 Type function_type, cell_type, method_type;
 
+// types.MethodType(function, instance), as CPython's method_new.
+Ref method_new(Type*, const Value* args, size_t nargs, TupleObject* kwnames) {
+  if (kwnames != nullptr && kwnames->m_size > 0) return raise(&type_error_type, "method() takes no keyword arguments");
+  if (nargs != 2) return raise_format(&type_error_type, "method expected 2 arguments, got %zu", nargs);
+  if (!is_callable(args[0])) return raise(&type_error_type, "first argument must be callable");
+  if (is_none(args[1])) return raise(&type_error_type, "instance must not be None");
+  return make_method(args[0], args[1]);
+}
+
 static struct FunctionTypesSetup {
   FunctionTypesSetup() {
     function_type.m_tp_name = "function";
@@ -281,6 +290,7 @@ static struct FunctionTypesSetup {
     method_type.m_flags = kTypeHasGC;
     method_type.m_repr = method_repr;
     method_type.m_call = method_call;
+    method_type.m_new = method_new;
     method_type.m_destroy = method_destroy;
     method_type.m_traverse = method_traverse;
     method_type.m_richcompare = method_richcompare;

@@ -15,6 +15,7 @@
 #include "runtime/dict.h"
 #include "runtime/errors.h"
 #include "runtime/gc.h"
+#include "runtime/weakref.h"
 #include "runtime/native.h"
 #include "runtime/slots.h"
 #include "runtime/str.h"
@@ -78,6 +79,7 @@ void dealloc(Object* object) {
     if (--object->m_refcount != 0) return;  // resurrected
     object->m_refcount = 1;
   }
+  if (type->m_flags & kTypeWeakrefable) clear_weakrefs(object);
   if (type->m_flags & kTypeHasGC) gc_untrack(object, reinterpret_cast<char*>(object) - type->m_prefix);
   // Heap-type instances: their __slots__ values and __dict__ live in the prefix.
   if (type->m_heap != nullptr) clear_heap_instance(object);

@@ -100,6 +100,7 @@ enum TypeFlag : uint64_t {
   kTypeMethodDescriptor = 1 << 15, // calls unbound methods without a bound object
   kTypeHasDict = 1 << 16,          // a built-in whose instances have a __dict__: type_ready puts it in the prefix
   kTypeReady = 1 << 17,
+  kTypeWeakrefable = 1 << 18,      // instances can be weakly referenced (runtime/weakref.cpp)
 };
 
 struct Type : Object {

@@ -1,0 +1,15 @@
+// Weak references (runtime/weakref.cpp): the `_weakref` module and the
+// clearing of an object's references when it dies.
+#pragma once
+
+#include "runtime/type.h"
+
+namespace coil {
+
+extern Type weakref_type;
+
+// Clears the weak references to `object`, which is being destroyed, and
+// runs their callbacks. dealloc() calls it for kTypeWeakrefable types.
+void clear_weakrefs(Object* object);
+
+}  // namespace coil
