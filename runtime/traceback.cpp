@@ -90,15 +90,19 @@ bool tb_set_next(Value self, Value next) {
 
 // --- Frame snapshots ----------------------------------------------------------
 //
-// tb_frame: the interpreter keeps no frame objects, so a traceback entry
-// makes a read-only snapshot of its frame on demand, with what tracebacks
-// and the `traceback` module read: f_code, f_lineno, f_lasti, f_globals,
-// f_builtins (f_back and f_locals are not kept: None and an empty dict).
+// The interpreter keeps no frame objects: tb_frame and sys._getframe() make
+// read-only snapshots of frames on demand, with what tracebacks, `traceback`,
+// `inspect` and `logging` read: f_code, f_lineno, f_lasti, f_globals,
+// f_builtins, and for sys._getframe() also f_back (the chain of callers,
+// taken at the same moment) and f_locals (the variables at that moment). A
+// tb_frame keeps no f_back (None) nor f_locals (an empty dict).
 
 struct FrameSnapshotObject : Object {
   Ref m_code;
   Ref m_globals;
   Ref m_builtins;
+  Ref m_locals;
+  Ref m_back;
   int m_lasti;
   int m_lineno;
 };
@@ -115,7 +119,7 @@ void frame_snapshot_destroy(Object* object) { static_cast<FrameSnapshotObject*>(
 
 void frame_snapshot_traverse(Object* object, VisitFn visit, void* context) {
   auto* f = static_cast<FrameSnapshotObject*>(object);
-  for (const Ref* r : {&f->m_code, &f->m_globals, &f->m_builtins}) {
+  for (const Ref* r : {&f->m_code, &f->m_globals, &f->m_builtins, &f->m_locals, &f->m_back}) {
     if (*r) visit(r->get(), context);
   }
 }
@@ -124,8 +128,11 @@ Ref or_none_ref(const Ref& r) { return r ? r : new_none(); }
 Ref frame_get_code(Value self) { return or_none_ref(as_snapshot(self)->m_code); }
 Ref frame_get_globals(Value self) { return or_none_ref(as_snapshot(self)->m_globals); }
 Ref frame_get_builtins(Value self) { return or_none_ref(as_snapshot(self)->m_builtins); }
-Ref frame_get_locals(Value) { return make_dict(); }
-Ref frame_get_back(Value) { return new_none(); }
+Ref frame_get_locals(Value self) {
+  const Ref& locals = as_snapshot(self)->m_locals;
+  return locals ? locals : make_dict();
+}
+Ref frame_get_back(Value self) { return or_none_ref(as_snapshot(self)->m_back); }
 Ref frame_get_lineno(Value self) { return make_int(int64_t(as_snapshot(self)->m_lineno)); }
 Ref frame_get_lasti(Value self) { return make_int(int64_t(as_snapshot(self)->m_lasti) * 2); }
 
@@ -231,6 +238,30 @@ Ref make_traceback(Value next, Value code, int lasti, int lineno) {
     tb->m_builtins = frame->builtins;
   }
   return owned;
+}
+
+
+Ref frame_snapshot(Frame* innermost) {
+  std::vector<Frame*> frames;
+  for (Frame* frame = innermost; frame != nullptr; frame = frame->previous) frames.push_back(frame);
+  Ref back;
+  for (size_t i = frames.size(); i-- > 0;) {
+    Frame* frame = frames[i];
+    Object* object = allocate_object(&frame_snapshot_type);
+    if (object == nullptr) return raise_no_memory();
+    auto* snapshot = static_cast<FrameSnapshotObject*>(object);
+    Ref owned = Ref::steal(object);
+    snapshot->m_code = ref(Value(frame->code));
+    snapshot->m_globals = frame->globals;
+    snapshot->m_builtins = frame->builtins;
+    snapshot->m_locals = frame_locals_dict(frame);
+    if (!snapshot->m_locals) return {};
+    snapshot->m_back = std::move(back);
+    snapshot->m_lasti = int(frame->lasti());
+    snapshot->m_lineno = code_line_at(frame->code, frame->lasti());
+    back = std::move(owned);
+  }
+  return back;
 }
 
 // --- Source lines -------------------------------------------------------------

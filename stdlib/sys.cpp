@@ -67,6 +67,28 @@ Ref sys_exit(Value, Args args) {
   return raise_with(&system_exit_type, status);
 }
 
+// sys._getframe([depth]): a snapshot of the frame `depth` calls up, with
+// its callers behind f_back.
+Ref sys_getframe(Value, Args args) {
+  int64_t depth = 0;
+  if (args.count > 1) {
+    return raise_format(&type_error_type, "_getframe expected at most 1 argument, got %zu", args.count);
+  }
+  if (args.count == 1) {
+    if (!is_int(args[0])) {
+      return raise_format(&type_error_type, "'%s' object cannot be interpreted as an integer",
+                          value_type_name(args[0]).data());
+    }
+    std::optional<int64_t> n = int_as_int64(args[0]);
+    if (!n) return {};
+    depth = *n;
+  }
+  Frame* frame = g_thread.frame;
+  for (; depth > 0 && frame != nullptr; --depth) frame = frame->previous;
+  if (frame == nullptr) return raise(&value_error_type, "call stack is not deep enough");
+  return frame_snapshot(frame);
+}
+
 Ref sys_getrecursionlimit(Value, Args) { return make_int(int64_t(g_thread.recursion_limit)); }
 
 Ref sys_setrecursionlimit(Value, Args args) {
@@ -170,6 +192,7 @@ const MethodDef kSysFunctions[] = {
     {"set_int_max_str_digits", sys_set_int_max_str_digits, ArgKind::Keywords},
     {"exit", sys_exit, ArgKind::VarArgs},
     {"getrecursionlimit", sys_getrecursionlimit, ArgKind::NoArgs},
+    {"_getframe", sys_getframe, ArgKind::VarArgs},
     {"setrecursionlimit", sys_setrecursionlimit, ArgKind::OneArg},
     {"exc_info", sys_exc_info, ArgKind::NoArgs},
     {"exception", sys_exception, ArgKind::NoArgs},

@@ -383,6 +383,10 @@ Ref run_code(Value code_value, Value globals, Value locals) {
 Ref current_locals() {
   Frame* frame = g_thread.frame;
   if (frame == nullptr) return make_dict();
+  return frame_locals_dict(frame);
+}
+
+Ref frame_locals_dict(Frame* frame) {
   if (frame->locals) return frame->locals;
   Ref dict = make_dict();
   if (!dict) return {};

@@ -69,6 +69,8 @@ Value current_globals();
 // locals() of the innermost frame: its namespace for module and class
 // bodies, a new dict of the local variables in functions.
 Ref current_locals();
+// The same for any frame.
+Ref frame_locals_dict(Frame* frame);
 // Runs a class body (the function __build_class__ gets) with `ns` as its
 // namespace; returns what the body returns (its __class__ cell or None).
 Ref run_class_body(Value function, Value ns);
