@@ -706,10 +706,9 @@ Ref type_new(Type* metatype, Value name, Value bases_in, Value namespace_dict, V
   size_t base_prefix = base->m_prefix - ((base->m_flags & kTypeHasGC) ? kGCHeadSize : 0);
   size_t own = base_prefix;
   bool wants_dict = true;
-  bool has_dict = false;
-  for (size_t i = 0; i < tuple_size(type->m_bases); ++i) {
-    if (tuple_item(type->m_bases, i).as<Type>()->m_dict_offset != 0) has_dict = true;
-  }
+  // As CPython's add_dict: whether the layout base already has a __dict__
+  // (another base's dict sits at an offset of its own layout, not this one).
+  bool has_dict = base->m_dict_offset != 0;
   Value slots = dict_lookup_str(dict, "__slots__");
   if (slots) {
     wants_dict = false;
@@ -750,17 +749,7 @@ Ref type_new(Type* metatype, Value name, Value bases_in, Value namespace_dict, V
     own += sizeof(Value);
     type->m_dict_offset = -ptrdiff_t(own);
   } else if (has_dict) {
-    type->m_dict_offset = base->m_dict_offset != 0 ? base->m_dict_offset : 0;
-    if (type->m_dict_offset == 0) {
-      // A base other than the solid one has the dict: inherit its offset.
-      for (size_t i = 0; i < tuple_size(type->m_bases); ++i) {
-        Type* b = tuple_item(type->m_bases, i).as<Type>();
-        if (b->m_dict_offset != 0) {
-          type->m_dict_offset = b->m_dict_offset;
-          break;
-        }
-      }
-    }
+    type->m_dict_offset = base->m_dict_offset;
   }
   type->m_heap->own_prefix = own;
   type->m_prefix = own + kGCHeadSize;
