@@ -27,6 +27,7 @@
 #include "runtime/tuple.h"
 #include "runtime/union.h"
 #include "runtime/unicode.h"
+#include "runtime/weakref.h"
 #include "vm/interpreter.h"
 #include "vm/symtable.h"
 
@@ -647,11 +648,6 @@ Ref type_new(Type* metatype, Value name, Value bases_in, Value namespace_dict, V
   type->m_heap->name = std::string(str_view(name));
   type->m_tp_name = type->m_heap->name.c_str();
   type->m_flags = kTypeHeapType | kTypeBaseType | kTypeHasGC;
-  // As CPython, instances of classes get weak references unless their
-  // layout is a variable-sized built-in's (int, tuple, bytes).
-  if (base->m_item_size == 0 && !(base->m_flags & (kTypeLongSubclass | kTypeTupleSubclass | kTypeBytesSubclass))) {
-    type->m_flags |= kTypeWeakrefable;
-  }
   type->m_base = base;
   incref(Value(base));
   type->m_bases = bases.release().as_object();
@@ -678,7 +674,6 @@ Ref type_new(Type* metatype, Value name, Value bases_in, Value namespace_dict, V
     Value module_name = globals ? dict_lookup_str(globals, "__name__") : Value();
     if (module_name && !dict_setitem_str(dict, "__module__", module_name)) return {};
   }
-  if (!dict_lookup_str(dict, "__doc__") && !dict_setitem_str(dict, "__doc__", none())) return {};
   // __new__ is a static method, __init_subclass__ and __class_getitem__
   // class methods, even when written as plain functions.
   {
@@ -709,6 +704,16 @@ Ref type_new(Type* metatype, Value name, Value bases_in, Value namespace_dict, V
   // As CPython's add_dict: whether the layout base already has a __dict__
   // (another base's dict sits at an offset of its own layout, not this one).
   bool has_dict = base->m_dict_offset != 0;
+  // Classes keep their namespace in the type itself (metaclasses add no
+  // instance dict, as CPython's type has its tp_dictoffset).
+  if (base->m_flags & kTypeTypeSubclass) has_dict = true;
+  // As CPython: instances get weak references unless their layout is a
+  // variable-sized built-in's (int, tuple, bytes) or __slots__ leaves
+  // __weakref__ out.
+  bool base_weakrefable = base->m_flags & kTypeWeakrefable;
+  bool may_add_weakref = !base_weakrefable && base->m_item_size == 0 &&
+                         !(base->m_flags & (kTypeLongSubclass | kTypeTupleSubclass | kTypeBytesSubclass));
+  bool weakref_slot = false;
   Value slots = dict_lookup_str(dict, "__slots__");
   if (slots) {
     wants_dict = false;
@@ -719,6 +724,11 @@ Ref type_new(Type* metatype, Value name, Value bases_in, Value namespace_dict, V
     } else {
       names_list = list_from_iterable(slots);
       if (!names_list) return {};
+    }
+    bool variable_sized = base->m_item_size != 0 ||
+                          (base->m_flags & (kTypeLongSubclass | kTypeTupleSubclass | kTypeBytesSubclass));
+    if (variable_sized && !as_list(names_list)->m_items.empty()) {
+      return raise_format(&type_error_type, "nonempty __slots__ not supported for subtype of '%s'", base->m_tp_name);
     }
     for (const Ref& slot_name : as_list(names_list)->m_items) {
       if (!is_str(slot_name)) {
@@ -732,7 +742,15 @@ Ref type_new(Type* metatype, Value name, Value bases_in, Value namespace_dict, V
         wants_dict = true;
         continue;
       }
-      if (text == "__weakref__") continue;
+      if (text == "__weakref__") {
+        if (!may_add_weakref) {
+          return raise(&type_error_type,
+                       "__weakref__ slot disallowed: either we already got one, or the base type has a nonzero "
+                       "tp_itemsize");
+        }
+        weakref_slot = true;
+        continue;
+      }
       std::string mangled = mangle(str_view(type->m_name), text);
       Ref key = intern(mangled);
       if (dict_lookup_str(dict, key)) {
@@ -762,6 +780,14 @@ Ref type_new(Type* metatype, Value name, Value bases_in, Value namespace_dict, V
     Ref descriptor = make_instance_dict_descriptor(type);
     if (!descriptor || !dict_setitem_str(dict, "__dict__", descriptor)) return {};
   }
+  bool add_weakref = slots ? weakref_slot : may_add_weakref;
+  if (base_weakrefable || add_weakref) type->m_flags |= kTypeWeakrefable;
+  if (add_weakref && !dict_lookup_str(dict, "__weakref__")) {
+    Ref descriptor = make_weakref_attribute(type);
+    if (!descriptor || !dict_setitem_str(dict, "__weakref__", descriptor)) return {};
+  }
+  // __doc__ comes after the descriptors, as in CPython's class dicts.
+  if (!dict_lookup_str(dict, "__doc__") && !dict_setitem_str(dict, "__doc__", none())) return {};
 
   // 4. The MRO, the inherited slots, then the slots of the dunders.
   type->m_flags |= kTypeReady;
@@ -811,15 +837,20 @@ Ref type_new(Type* metatype, Value name, Value bases_in, Value namespace_dict, V
       if (!set_name) continue;
       Ref result = call_method(attribute, "__set_name__", {Value(type), tuple_item(pair, 0)});
       if (!result) {
-        // As 3.11: the error propagates with a note naming the attribute.
+        // As 3.11's _PyErr_FormatFromCause: a RuntimeError naming the
+        // attribute, caused by the original error.
         Ref error = fetch_exception();
-        Ref repr_attr = repr(attribute);
-        std::string note = "Error calling __set_name__ on '" + std::string(value_type_name(attribute)) +
-                           "' instance '" + std::string(str_view(tuple_item(pair, 0))) + "' in '" +
-                           std::string(str_view(type->m_name)) + "'";
-        Ref note_str = make_str(note);
-        Ref ignored = call_method(error, "add_note", {note_str});
-        restore_exception(std::move(error));
+        Ref key_repr = repr(tuple_item(pair, 0));
+        if (!key_repr) return {};
+        raise_format(&runtime_error_type, "Error calling __set_name__ on '%s' instance %s in '%s'",
+                     std::string(value_type_name(attribute)).c_str(), std::string(str_view(key_repr)).c_str(),
+                     type->m_tp_name);
+        Ref replacement = fetch_exception();
+        auto* e = replacement.as<BaseExceptionObject>();
+        e->m_cause = error;
+        e->m_context = error;
+        e->m_suppress_context = true;
+        restore_exception(std::move(replacement));
         return {};
       }
     }

@@ -6,6 +6,7 @@
 
 #include "runtime/abstract.h"
 #include "runtime/dict.h"
+#include "runtime/list.h"
 #include "runtime/function.h"
 #include "runtime/native.h"
 #include "runtime/str.h"
@@ -299,6 +300,29 @@ void mappingproxy_traverse(Object* object, VisitFn visit, void* context) {
   visit(static_cast<MappingProxyObject*>(object)->m_mapping, context);
 }
 
+// str() of a mappingproxy is its mapping's, as CPython's.
+Ref mappingproxy_str(Value self) { return str(self.as<MappingProxyObject>()->m_mapping); }
+
+Ref mappingproxy_richcompare(Value self, Value other, CompareOp op) {
+  return compare(self.as<MappingProxyObject>()->m_mapping, other, op);
+}
+
+// types.MappingProxyType(mapping).
+Ref mappingproxy_new(Type*, const Value* args, size_t nargs, TupleObject* kwnames) {
+  static const ArgSpec spec{"mappingproxy", {"mapping"}, 0, SIZE_MAX, 1};
+  Value bound[1];
+  if (!bind_arguments(spec, Args{args, nargs, kwnames}, bound)) return {};
+  Value mapping = bound[0];
+  Type* type = mapping.type();
+  bool is_mapping = (type->m_flags & kTypeMapping) || (type->m_getitem != nullptr && !is_list(mapping) &&
+                                                       !is_tuple(mapping) && !(type->m_flags & kTypeSequence));
+  if (!is_mapping) {
+    return raise_format(&type_error_type, "mappingproxy() argument must be a mapping, not %s",
+                        value_type_name(mapping).data());
+  }
+  return make_mappingproxy(mapping);
+}
+
 const MethodDef kMappingProxyMethods[] = {
     {"keys", mappingproxy_keys, ArgKind::NoArgs},
     {"values", mappingproxy_values, ArgKind::NoArgs},
@@ -383,7 +407,9 @@ static struct DescriptorTypesSetup {
     mappingproxy_type.m_contains = mappingproxy_contains;
     mappingproxy_type.m_iter = mappingproxy_iter;
     mappingproxy_type.m_repr = mappingproxy_repr;
-    mappingproxy_type.m_str = mappingproxy_repr;
+    mappingproxy_type.m_str = mappingproxy_str;
+    mappingproxy_type.m_new = mappingproxy_new;
+    mappingproxy_type.m_richcompare = mappingproxy_richcompare;
     mappingproxy_type.m_destroy = mappingproxy_destroy;
     mappingproxy_type.m_traverse = mappingproxy_traverse;
     mappingproxy_type.m_methods = kMappingProxyMethods;

@@ -131,6 +131,10 @@ struct PrintOptions {
   bool only_message = false;  // no traceback, no chain: the "Type: message" part
   bool limit_set = false;     // `limit` given (else sys.tracebacklimit, or 1000)
   int64_t limit = 0;
+  // traceback.format_exception(type, value, tb) shows `tb` (None: no
+  // traceback) for `value` in place of value.__traceback__.
+  const Object* top_exception = nullptr;
+  Value top_traceback;
 };
 
 // Prints `exception` to sys.stderr as CPython prints an uncaught one: the

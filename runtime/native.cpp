@@ -7,6 +7,7 @@
 #include <string>
 
 #include "runtime/abstract.h"
+#include "runtime/descriptors.h"
 #include "runtime/dict.h"
 #include "runtime/errors.h"
 #include "runtime/int.h"
@@ -414,6 +415,43 @@ bool getset_set(Value descriptor, Value instance, Value value) {
   return d->m_def->set(instance, value);
 }
 
+// __name__, __qualname__, __objclass__ and __doc__ of member and getset
+// descriptors.
+template <class Descriptor>
+Ref attribute_descriptor_name(Value self) {
+  return make_str(self.as<Descriptor>()->m_def->name);
+}
+template <class Descriptor>
+Ref attribute_descriptor_qualname(Value self) {
+  auto* d = self.as<Descriptor>();
+  return make_str(std::string(type_name(d->m_owner)) + "." + d->m_def->name);
+}
+template <class Descriptor>
+Ref attribute_descriptor_objclass(Value self) {
+  return ref(Value(self.as<Descriptor>()->m_owner));
+}
+template <class Descriptor>
+Ref attribute_descriptor_doc(Value self) {
+  const char* doc = self.as<Descriptor>()->m_def->doc;
+  return doc ? make_str(doc) : new_none();
+}
+
+const GetSetDef kMemberDescriptorGetSet[] = {
+    {"__name__", attribute_descriptor_name<MemberDescriptorObject>},
+    {"__qualname__", attribute_descriptor_qualname<MemberDescriptorObject>},
+    {"__objclass__", attribute_descriptor_objclass<MemberDescriptorObject>},
+    {"__doc__", attribute_descriptor_doc<MemberDescriptorObject>},
+    {nullptr, nullptr},
+};
+
+const GetSetDef kGetSetDescriptorGetSet[] = {
+    {"__name__", attribute_descriptor_name<GetSetDescriptorObject>},
+    {"__qualname__", attribute_descriptor_qualname<GetSetDescriptorObject>},
+    {"__objclass__", attribute_descriptor_objclass<GetSetDescriptorObject>},
+    {"__doc__", attribute_descriptor_doc<GetSetDescriptorObject>},
+    {nullptr, nullptr},
+};
+
 Ref getset_repr(Value self) {
   auto* d = self.as<GetSetDescriptorObject>();
   return make_str("<attribute '" + std::string(d->m_def->name) + "' of '" +
@@ -458,12 +496,14 @@ static struct NativeTypesSetup {
     member_descriptor_type.m_descr_get = member_get;
     member_descriptor_type.m_descr_set = member_set;
     member_descriptor_type.m_repr = member_repr;
+    member_descriptor_type.m_getset = kMemberDescriptorGetSet;
 
     getset_descriptor_type.m_tp_name = "getset_descriptor";
     getset_descriptor_type.m_size = sizeof(GetSetDescriptorObject);
     getset_descriptor_type.m_descr_get = getset_get;
     getset_descriptor_type.m_descr_set = getset_set;
     getset_descriptor_type.m_repr = getset_repr;
+    getset_descriptor_type.m_getset = kGetSetDescriptorGetSet;
   }
 } native_types_setup;
 COIL_REGISTER_TYPE(builtin_function_type);
@@ -527,6 +567,12 @@ bool add_native_members(Type* type) {
       Ref owned = Ref::steal(object);
       if (!dict_setitem_str(dict, def->name, owned)) return false;
     }
+  }
+  // Built-ins whose instances have a __dict__ (functions, modules,
+  // exceptions) show it as an attribute.
+  if ((type->m_flags & kTypeHasDict) && !dict_lookup_str(dict, "__dict__")) {
+    Ref descriptor = make_instance_dict_descriptor(type);
+    if (!descriptor || !dict_setitem_str(dict, "__dict__", descriptor)) return false;
   }
   if (type->m_doc != nullptr && !dict_lookup_str(dict, "__doc__")) {
     Ref doc = make_str(type->m_doc);

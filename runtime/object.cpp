@@ -43,10 +43,9 @@ Ref object_new(Type* type, const Value* args, size_t nargs, TupleObject* kwnames
     for (size_t i = 0; i < n; ++i) {
       Ref r = str(as_list(names)->m_items[i]);
       if (!r) return {};
-      if (i > 0) joined += i + 1 == n ? " and " : ", ";
-      joined += "'";
+      // As 3.11: "methods f, g", unquoted.
+      if (i > 0) joined += ", ";
       joined += str_view(r);
-      joined += "'";
     }
     return raise_format(&type_error_type,
                         "Can't instantiate abstract class %s with abstract method%s %s",

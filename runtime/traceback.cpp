@@ -736,14 +736,16 @@ class ExceptionPrinter {
     }
     Ref keep = ref(value);
     auto* e = value.as<BaseExceptionObject>();
-    if (!m_options.only_message && e->m_traceback && e->m_traceback.type() == &traceback_type) {
+    Value traceback = e->m_traceback.get();
+    if (m_options.top_exception == value.as_object()) traceback = m_options.top_traceback;
+    if (!m_options.only_message && traceback && traceback.type() == &traceback_type) {
       const char* header = kTracebackHeader;
       const char* header_margin = margin();
       if (is_exception_group(value)) {
         header = kGroupTracebackHeader;
         if (m_group_depth == 1) header_margin = "+ ";
       }
-      print_traceback(e->m_traceback, header_margin, header);
+      print_traceback(traceback, header_margin, header);
     }
     // __notes__ is read before the SyntaxError lines replace `value`.
     bool has_notes = false;

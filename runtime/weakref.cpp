@@ -196,6 +196,16 @@ const GetSetDef kWeakrefGetSet[] = {
     {nullptr, nullptr},
 };
 
+// The __weakref__ attribute of instances of classes: the first weak
+// reference to the instance, or None.
+Ref weakref_attribute_get(Value instance) {
+  auto found = table().find(instance.as_object());
+  if (found == table().end() || found->second.empty()) return new_none();
+  return ref(Value(found->second.front()));
+}
+
+const GetSetDef kWeakrefAttribute = {"__weakref__", weakref_attribute_get};
+
 // --- The module ---------------------------------------------------------------------------
 
 Ref weakref_getweakrefcount(Value, Args args) {
@@ -229,6 +239,15 @@ bool init_weakref(Value module) {
 }
 
 }  // namespace
+
+Ref make_weakref_attribute(Type* owner) {
+  Object* object = allocate_object(&getset_descriptor_type);
+  if (object == nullptr) return raise_no_memory();
+  auto* descriptor = static_cast<GetSetDescriptorObject*>(object);
+  descriptor->m_def = &kWeakrefAttribute;
+  descriptor->m_owner = owner;
+  return Ref::steal(object);
+}
 
 void clear_weakrefs(Object* object) {
   auto found = table().find(object);

@@ -8,6 +8,10 @@ namespace coil {
 
 extern Type weakref_type;
 
+// The `__weakref__` descriptor of classes whose instances gain weak
+// references.
+Ref make_weakref_attribute(Type* owner);
+
 // Clears the weak references to `object`, which is being destroyed, and
 // runs their callbacks. dealloc() calls it for kTypeWeakrefable types.
 void clear_weakrefs(Object* object);

@@ -73,10 +73,14 @@ bool write_chunks(Value file, const std::vector<std::string>& chunks) {
 
 // traceback.py's _parse_value_tb: (exc, value, tb) → the exception to show.
 // Returns null (no exception pending) for None.
-bool exception_argument(Value exc, Value value, Value tb, Ref& out) {
+bool exception_argument(Value exc, Value value, Value tb, Ref& out, PrintOptions& options) {
   if (bool(value) != bool(tb)) return raise(&value_error_type, "Both or neither of value and tb must be given");
   if (value) {
     out = ref(value);
+    if (value.is_object()) {
+      options.top_exception = value.as_object();
+      options.top_traceback = tb;
+    }
     return true;
   }
   if (is_none(exc)) {
@@ -114,7 +118,7 @@ Ref traceback_print_exception(Value, Args args) {
   PrintOptions options = module_options();
   if (!read_limit(bound[3], options) || !read_chain(bound[5], options)) return {};
   Ref exception;
-  if (!exception_argument(bound[0], bound[1], bound[2], exception)) return {};
+  if (!exception_argument(bound[0], bound[1], bound[2], exception, options)) return {};
   if (!write_chunks(bound[4], format_chunks(exception, options))) return {};
   return new_none();
 }
@@ -127,7 +131,7 @@ Ref traceback_format_exception(Value, Args args) {
   PrintOptions options = module_options();
   if (!read_limit(bound[3], options) || !read_chain(bound[4], options)) return {};
   Ref exception;
-  if (!exception_argument(bound[0], bound[1], bound[2], exception)) return {};
+  if (!exception_argument(bound[0], bound[1], bound[2], exception, options)) return {};
   return to_list(format_chunks(exception, options));
 }
 
