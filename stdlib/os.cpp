@@ -10,6 +10,11 @@
 #include <sys/stat.h>
 #include <unistd.h>
 #include <dirent.h>
+#include <fcntl.h>
+#include <sys/ioctl.h>
+#include <csignal>
+#include <cstring>
+#include <algorithm>
 
 #include "runtime/abstract.h"
 #include "runtime/bytes.h"
@@ -354,7 +359,342 @@ Ref os_fspath(Value, Args args) {
   return path;
 }
 
+// --- The calls lib/os.py builds on --------------------------------------------
+
+// An int argument that fits a C int (file descriptors, modes, flags).
+bool int_argument(Value v, int64_t& out) {
+  if (!is_int(v)) {
+    raise_format(&type_error_type, "'%s' object cannot be interpreted as an integer", value_type_name(v).data());
+    return false;
+  }
+  if (!int_fits_int64(v, out)) {
+    raise(&overflow_error_type, "Python int too large to convert to C int");
+    return false;
+  }
+  return true;
+}
+
+// stat/lstat/fstat: the raw fields, which lib/os.py turns into a
+// stat_result: (mode, ino, dev, nlink, uid, gid, size, atime_ns, mtime_ns,
+// ctime_ns, blksize, blocks, rdev).
+Ref stat_tuple(const struct stat& info) {
+  auto ns = [](const struct timespec& t) { return int64_t(t.tv_sec) * 1000000000 + t.tv_nsec; };
+  Ref items[13] = {make_int(int64_t(info.st_mode)),    make_int(int64_t(info.st_ino)),
+                   make_int(int64_t(info.st_dev)),     make_int(int64_t(info.st_nlink)),
+                   make_int(int64_t(info.st_uid)),     make_int(int64_t(info.st_gid)),
+                   make_int(int64_t(info.st_size)),    make_int(ns(info.st_atim)),
+                   make_int(ns(info.st_mtim)),         make_int(ns(info.st_ctim)),
+                   make_int(int64_t(info.st_blksize)), make_int(int64_t(info.st_blocks)),
+                   make_int(int64_t(info.st_rdev))};
+  Ref tuple = make_tuple(13);
+  if (!tuple) return {};
+  for (size_t i = 0; i < 13; ++i) {
+    if (!items[i]) return {};
+    tuple_set(tuple, i, std::move(items[i]));
+  }
+  return tuple;
+}
+
+template <bool FollowSymlinks>
+Ref os_stat_raw(Value, Args args) {
+  if (is_int(args[0])) {
+    int64_t fd;
+    if (!int_argument(args[0], fd)) return {};
+    struct stat info;
+    if (::fstat(int(fd), &info) != 0) return raise_os_error_from_errno(errno);
+    return stat_tuple(info);
+  }
+  std::string path;
+  if (!path_argument(FollowSymlinks ? "stat" : "lstat", args[0], path)) return {};
+  struct stat info;
+  int result = FollowSymlinks ? ::stat(path.c_str(), &info) : ::lstat(path.c_str(), &info);
+  if (result != 0) return raise_os_error_from_errno(errno, args[0]);
+  return stat_tuple(info);
+}
+
+// The entries of a directory as (name, d_type, inode), for os.scandir.
+Ref os_scandir_raw(Value, Args args) {
+  std::string path;
+  if (!path_argument("scandir", args[0], path)) return {};
+  DIR* directory = ::opendir(path.c_str());
+  if (directory == nullptr) return raise_os_error_from_errno(errno, args[0]);
+  Ref list = make_list();
+  while (struct dirent* entry = ::readdir(directory)) {
+    std::string_view name = entry->d_name;
+    if (name == "." || name == "..") continue;
+    Ref item_name = make_str(name);
+    Ref type = make_int(int64_t(entry->d_type));
+    Ref inode = make_int(int64_t(entry->d_ino));
+    Ref item = item_name && type && inode ? make_tuple({item_name, type, inode}) : Ref();
+    if (!item) {
+      ::closedir(directory);
+      return {};
+    }
+    list_append(list, std::move(item));
+  }
+  ::closedir(directory);
+  return list;
+}
+
+Ref os_access(Value, Args args) {
+  if (!check_positional("access", args, 2, 2)) return {};
+  std::string path;
+  int64_t mode;
+  if (!path_argument("access", args[0], path) || !int_argument(args[1], mode)) return {};
+  return new_bool(::access(path.c_str(), int(mode)) == 0);
+}
+
+Ref os_replace(Value, Args args) {
+  if (!check_positional("replace", args, 2, 2)) return {};
+  std::string from, to;
+  if (!path_argument("replace", args[0], from) || !path_argument("replace", args[1], to)) return {};
+  if (::rename(from.c_str(), to.c_str()) != 0) return raise_os_error_from_errno(errno, args[0]);
+  return new_none();
+}
+
+Ref os_chmod(Value, Args args) {
+  if (!check_positional("chmod", args, 2, 2)) return {};
+  std::string path;
+  int64_t mode;
+  if (!path_argument("chmod", args[0], path) || !int_argument(args[1], mode)) return {};
+  if (::chmod(path.c_str(), mode_t(mode)) != 0) return raise_os_error_from_errno(errno, args[0]);
+  return new_none();
+}
+
+// utime(path, (atime_ns, mtime_ns)) or utime(path, None) for now; lib/os.py
+// converts the forms CPython accepts.
+Ref os_utime_ns(Value, Args args) {
+  if (!check_positional("utime", args, 2, 2)) return {};
+  std::string path;
+  if (!path_argument("utime", args[0], path)) return {};
+  struct timespec times[2];
+  if (is_none(args[1])) {
+    times[0].tv_nsec = times[1].tv_nsec = UTIME_NOW;
+    times[0].tv_sec = times[1].tv_sec = 0;
+  } else {
+    for (int i = 0; i < 2; ++i) {
+      int64_t ns;
+      Ref item = getitem(args[1], Value::small_int(i));
+      if (!item || !int_argument(item, ns)) return {};
+      times[i].tv_sec = time_t(ns / 1000000000);
+      times[i].tv_nsec = long(ns % 1000000000);
+      if (times[i].tv_nsec < 0) {
+        times[i].tv_nsec += 1000000000;
+        times[i].tv_sec -= 1;
+      }
+    }
+  }
+  if (::utimensat(AT_FDCWD, path.c_str(), times, 0) != 0) return raise_os_error_from_errno(errno, args[0]);
+  return new_none();
+}
+
+Ref os_symlink(Value, Args args) {
+  if (!check_positional("symlink", args, 2, 3)) return {};
+  std::string target, link;
+  if (!path_argument("symlink", args[0], target) || !path_argument("symlink", args[1], link)) return {};
+  if (::symlink(target.c_str(), link.c_str()) != 0) return raise_os_error_from_errno(errno, args[0]);
+  return new_none();
+}
+
+Ref os_link(Value, Args args) {
+  if (!check_positional("link", args, 2, 2)) return {};
+  std::string target, link;
+  if (!path_argument("link", args[0], target) || !path_argument("link", args[1], link)) return {};
+  if (::link(target.c_str(), link.c_str()) != 0) return raise_os_error_from_errno(errno, args[0]);
+  return new_none();
+}
+
+Ref os_readlink(Value, Args args) {
+  std::string path;
+  if (!path_argument("readlink", args[0], path)) return {};
+  std::string buffer(4096, '\0');
+  ssize_t n = ::readlink(path.c_str(), buffer.data(), buffer.size());
+  if (n < 0) return raise_os_error_from_errno(errno, args[0]);
+  buffer.resize(size_t(n));
+  return make_str(buffer);
+}
+
+Ref os_realpath_raw(Value, Args args) {
+  std::string path;
+  if (!path_argument("realpath", args[0], path)) return {};
+  char* resolved = ::realpath(path.c_str(), nullptr);
+  if (resolved == nullptr) return new_none();
+  Ref result = make_str(resolved);
+  std::free(resolved);
+  return result;
+}
+
+template <unsigned (*Call)()>
+Ref os_id_call(Value, Args) { return make_int(int64_t(Call())); }
+unsigned get_uid() { return unsigned(::getuid()); }
+unsigned get_gid() { return unsigned(::getgid()); }
+unsigned get_euid() { return unsigned(::geteuid()); }
+unsigned get_egid() { return unsigned(::getegid()); }
+unsigned get_ppid() { return unsigned(::getppid()); }
+
+Ref os_strerror(Value, Args args) {
+  int64_t code;
+  if (!int_argument(args[0], code)) return {};
+  return make_str(std::strerror(int(code)));
+}
+
+Ref os_cpu_count(Value, Args) {
+  long n = ::sysconf(_SC_NPROCESSORS_ONLN);
+  return n > 0 ? make_int(int64_t(n)) : new_none();
+}
+
+Ref os_umask(Value, Args args) {
+  int64_t mask;
+  if (!int_argument(args[0], mask)) return {};
+  return make_int(int64_t(::umask(mode_t(mask))));
+}
+
+Ref os_urandom(Value, Args args) {
+  int64_t size;
+  if (!int_argument(args[0], size)) return {};
+  if (size < 0) return raise(&value_error_type, "negative argument not allowed");
+  std::string buffer(size_t(size), '\0');
+  size_t done = 0;
+  while (done < buffer.size()) {
+    ssize_t n = ::getentropy(buffer.data() + done, std::min<size_t>(256, buffer.size() - done)) == 0
+                    ? ssize_t(std::min<size_t>(256, buffer.size() - done))
+                    : -1;
+    if (n < 0) return raise_os_error_from_errno(errno);
+    done += size_t(n);
+  }
+  return make_bytes(buffer);
+}
+
+Ref os_open(Value, Args args) {
+  static const ArgSpec spec{"open", {"path", "flags", "mode"}, 0, SIZE_MAX, 2};
+  Value bound[3];
+  if (!bind_arguments(spec, args, bound)) return {};
+  std::string path;
+  int64_t flags, mode = 0777;
+  if (!path_argument("open", bound[0], path) || !int_argument(bound[1], flags)) return {};
+  if (bound[2] && !int_argument(bound[2], mode)) return {};
+  int fd = ::open(path.c_str(), int(flags) | O_CLOEXEC, mode_t(mode));
+  if (fd < 0) return raise_os_error_from_errno(errno, bound[0]);
+  return make_int(int64_t(fd));
+}
+
+Ref os_close(Value, Args args) {
+  int64_t fd;
+  if (!int_argument(args[0], fd)) return {};
+  if (::close(int(fd)) != 0) return raise_os_error_from_errno(errno);
+  return new_none();
+}
+
+Ref os_read(Value, Args args) {
+  if (!check_positional("read", args, 2, 2)) return {};
+  int64_t fd, size;
+  if (!int_argument(args[0], fd) || !int_argument(args[1], size)) return {};
+  if (size < 0) return raise_os_error_from_errno(EINVAL);
+  std::string buffer(size_t(size), '\0');
+  ssize_t n;
+  do {
+    n = ::read(int(fd), buffer.data(), buffer.size());
+  } while (n < 0 && errno == EINTR);
+  if (n < 0) return raise_os_error_from_errno(errno);
+  buffer.resize(size_t(n));
+  return make_bytes(buffer);
+}
+
+Ref os_write(Value, Args args) {
+  if (!check_positional("write", args, 2, 2)) return {};
+  int64_t fd;
+  if (!int_argument(args[0], fd)) return {};
+  if (!is_bytes(args[1])) {
+    return raise_format(&type_error_type, "a bytes-like object is required, not '%s'", value_type_name(args[1]).data());
+  }
+  std::string_view data = bytes_view(args[1]);
+  ssize_t n;
+  do {
+    n = ::write(int(fd), data.data(), data.size());
+  } while (n < 0 && errno == EINTR);
+  if (n < 0) return raise_os_error_from_errno(errno);
+  return make_int(int64_t(n));
+}
+
+Ref os_lseek(Value, Args args) {
+  if (!check_positional("lseek", args, 3, 3)) return {};
+  int64_t fd, position, how;
+  if (!int_argument(args[0], fd) || !int_argument(args[1], position) || !int_argument(args[2], how)) return {};
+  off_t result = ::lseek(int(fd), off_t(position), int(how));
+  if (result < 0) return raise_os_error_from_errno(errno);
+  return make_int(int64_t(result));
+}
+
+Ref os_isatty(Value, Args args) {
+  int64_t fd;
+  if (!int_argument(args[0], fd)) return {};
+  return new_bool(::isatty(int(fd)) == 1);
+}
+
+// (columns, lines) of the terminal on `fd`.
+Ref os_terminal_size_raw(Value, Args args) {
+  int64_t fd;
+  if (!int_argument(args[0], fd)) return {};
+  struct winsize size {};
+  if (::ioctl(int(fd), TIOCGWINSZ, &size) != 0) return raise_os_error_from_errno(errno);
+  Ref columns = make_int(int64_t(size.ws_col)), lines = make_int(int64_t(size.ws_row));
+  return make_tuple({columns, lines});
+}
+
+Ref os_putenv(Value, Args args) {
+  if (!check_positional("putenv", args, 2, 2)) return {};
+  if (!is_str(args[0]) || !is_str(args[1])) return raise(&type_error_type, "str expected");
+  if (::setenv(std::string(str_view(args[0])).c_str(), std::string(str_view(args[1])).c_str(), 1) != 0) {
+    return raise_os_error_from_errno(errno);
+  }
+  return new_none();
+}
+
+Ref os_unsetenv(Value, Args args) {
+  if (!is_str(args[0])) return raise(&type_error_type, "str expected");
+  ::unsetenv(std::string(str_view(args[0])).c_str());
+  return new_none();
+}
+
+Ref os_kill(Value, Args args) {
+  if (!check_positional("kill", args, 2, 2)) return {};
+  int64_t pid, signum;
+  if (!int_argument(args[0], pid) || !int_argument(args[1], signum)) return {};
+  if (::kill(pid_t(pid), int(signum)) != 0) return raise_os_error_from_errno(errno);
+  return new_none();
+}
+
 const MethodDef kOsFunctions[] = {
+    {"_stat", os_stat_raw<true>, ArgKind::OneArg},
+    {"_lstat", os_stat_raw<false>, ArgKind::OneArg},
+    {"_scandir", os_scandir_raw, ArgKind::OneArg},
+    {"_realpath", os_realpath_raw, ArgKind::OneArg},
+    {"_utime_ns", os_utime_ns, ArgKind::VarArgs},
+    {"_terminal_size", os_terminal_size_raw, ArgKind::OneArg},
+    {"access", os_access, ArgKind::VarArgs},
+    {"replace", os_replace, ArgKind::VarArgs},
+    {"chmod", os_chmod, ArgKind::VarArgs},
+    {"symlink", os_symlink, ArgKind::VarArgs},
+    {"link", os_link, ArgKind::VarArgs},
+    {"readlink", os_readlink, ArgKind::OneArg},
+    {"getuid", os_id_call<get_uid>, ArgKind::NoArgs},
+    {"getgid", os_id_call<get_gid>, ArgKind::NoArgs},
+    {"geteuid", os_id_call<get_euid>, ArgKind::NoArgs},
+    {"getegid", os_id_call<get_egid>, ArgKind::NoArgs},
+    {"getppid", os_id_call<get_ppid>, ArgKind::NoArgs},
+    {"strerror", os_strerror, ArgKind::OneArg},
+    {"cpu_count", os_cpu_count, ArgKind::NoArgs},
+    {"umask", os_umask, ArgKind::OneArg},
+    {"urandom", os_urandom, ArgKind::OneArg},
+    {"open", os_open, ArgKind::Keywords},
+    {"close", os_close, ArgKind::OneArg},
+    {"read", os_read, ArgKind::VarArgs},
+    {"write", os_write, ArgKind::VarArgs},
+    {"lseek", os_lseek, ArgKind::VarArgs},
+    {"isatty", os_isatty, ArgKind::OneArg},
+    {"putenv", os_putenv, ArgKind::VarArgs},
+    {"unsetenv", os_unsetenv, ArgKind::OneArg},
+    {"kill", os_kill, ArgKind::VarArgs},
     {"getcwd", os_getcwd, ArgKind::NoArgs},
     {"chdir", os_chdir, ArgKind::OneArg},
     {"listdir", os_listdir, ArgKind::VarArgs},
@@ -375,9 +715,18 @@ const MethodDef kOsFunctions[] = {
 bool init_os(Value module) {
   if (!module_add_functions(module, kOsFunctions)) return false;
   Value dict = module_dict(module);
-  Ref path = import_module("posixpath");
-  if (!path || !dict_setitem_str(dict, "path", path) || !dict_setitem(modules_dict(), make_str("os.path"), path)) {
-    return false;
+  static const struct {
+    const char* name;
+    int64_t value;
+  } kConstants[] = {
+      {"F_OK", F_OK},         {"R_OK", R_OK},           {"W_OK", W_OK},         {"X_OK", X_OK},
+      {"O_RDONLY", O_RDONLY}, {"O_WRONLY", O_WRONLY},   {"O_RDWR", O_RDWR},     {"O_APPEND", O_APPEND},
+      {"O_CREAT", O_CREAT},   {"O_EXCL", O_EXCL},       {"O_TRUNC", O_TRUNC},   {"O_NONBLOCK", O_NONBLOCK},
+      {"O_CLOEXEC", O_CLOEXEC}, {"O_NOFOLLOW", O_NOFOLLOW}, {"O_DIRECTORY", O_DIRECTORY},
+      {"SEEK_SET", SEEK_SET}, {"SEEK_CUR", SEEK_CUR},   {"SEEK_END", SEEK_END},
+  };
+  for (const auto& c : kConstants) {
+    if (!dict_setitem_str(dict, c.name, Value::small_int(c.value))) return false;
   }
   Ref environment = make_dict();
   if (!environment) return false;
@@ -397,7 +746,7 @@ bool init_os(Value module) {
 
 }  // namespace
 
-COIL_REGISTER_MODULE("posixpath", init_posixpath);
-COIL_REGISTER_MODULE("os", init_os);
+COIL_REGISTER_MODULE("_posixpath", init_posixpath);
+COIL_REGISTER_MODULE("posix", init_os);
 
 }  // namespace coil
