@@ -1,0 +1,3 @@
+from collections import namedtuple
+
+Remote = namedtuple('Remote', 'a b')
