@@ -211,9 +211,22 @@ Ref alias_reduce(Value self, Args) {
   return make_tuple({Value(&generic_alias_type), arguments.get()});
 }
 
-Ref alias_new(Type*, const Value* args, size_t nargs, TupleObject* kwnames) {
+Ref make_alias_of_type(Type* type, Value origin, Value args) {
+  Ref arguments = is_tuple(args) ? ref(args) : make_tuple({args});
+  if (!arguments) return {};
+  Object* object = allocate_object(type);
+  if (object == nullptr) return raise_no_memory();
+  auto* alias = static_cast<GenericAliasObject*>(object);
+  new (&alias->m_origin) Ref(ref(origin));
+  new (&alias->m_args) Ref(std::move(arguments));
+  new (&alias->m_parameters) Ref();
+  return Ref::steal(object);
+}
+
+// GenericAlias(origin, args), or a subclass's (collections.abc's Callable alias).
+Ref alias_new(Type* type, const Value* args, size_t nargs, TupleObject* kwnames) {
   if (!check_positional("GenericAlias", Args{args, nargs, kwnames}, 2, 2)) return {};
-  return make_generic_alias(args[0], args[1]);
+  return make_alias_of_type(type, args[0], args[1]);
 }
 
 void alias_destroy(Object* object) {
@@ -269,17 +282,7 @@ struct GenericAliasSetup {
 
 }  // namespace
 
-Ref make_generic_alias(Value origin, Value args) {
-  Ref arguments = is_tuple(args) ? ref(args) : make_tuple({args});
-  if (!arguments) return {};
-  Object* object = allocate_object(&generic_alias_type);
-  if (object == nullptr) return raise_no_memory();
-  auto* alias = static_cast<GenericAliasObject*>(object);
-  new (&alias->m_origin) Ref(ref(origin));
-  new (&alias->m_args) Ref(std::move(arguments));
-  new (&alias->m_parameters) Ref();
-  return Ref::steal(object);
-}
+Ref make_generic_alias(Value origin, Value args) { return make_alias_of_type(&generic_alias_type, origin, args); }
 
 Ref generic_alias_class_getitem(Value cls, Args args) { return make_generic_alias(cls, args[0]); }
 

@@ -387,7 +387,31 @@ void iter_traverse(Object* object, VisitFn visit, void* context) {
   visit(static_cast<DequeIterObject*>(object)->m_deque, context);
 }
 
+// As CPython's deque_reduce: (type, () or ((), maxlen), __dict__ or None,
+// an iterator over the items) — for copy and pickle.
+Ref deque_reduce(Value self, Args) {
+  bool found = false;
+  Ref dict = lookup_attr(self, intern_static("__dict__"), found);
+  if (!dict) {
+    if (error_pending()) return {};
+    dict = new_none();
+  }
+  Ref items = iter(self);
+  if (!items) return {};
+  Ref empty = make_tuple(size_t(0));
+  Ref arguments;
+  if (as_deque(self)->m_maxlen < 0) {
+    arguments = empty;
+  } else {
+    Ref maxlen = make_int(as_deque(self)->m_maxlen);
+    arguments = make_tuple({empty, maxlen});
+  }
+  if (!arguments) return {};
+  return make_tuple({Value(self.type()), arguments, dict, items});
+}
+
 const MethodDef kDequeMethods[] = {
+    {"__reduce__", deque_reduce, ArgKind::NoArgs},
     {"append", deque_append, ArgKind::OneArg},
     {"appendleft", deque_appendleft, ArgKind::OneArg},
     {"pop", deque_pop, ArgKind::NoArgs},

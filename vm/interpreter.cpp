@@ -112,7 +112,15 @@ void free_frame(Frame* frame) {
 
 namespace {
 
-std::string function_qualname(Frame* frame) { return std::string(str_view(frame->code->m_qualname)); }
+// As CPython 3.10+: the function's __qualname__ (which code may set, as
+// namedtuple's __new__ does), else its code's.
+std::string function_qualname(Frame* frame) {
+  if (frame->function) {
+    const Ref& qualname = frame->function.as<FunctionObject>()->m_qualname;
+    if (qualname && is_str(qualname)) return std::string(str_view(qualname));
+  }
+  return std::string(str_view(frame->code->m_qualname));
+}
 
 // The message list "'a', 'b' and 'c'" of missing arguments.
 std::string join_names(const std::vector<std::string>& names) {
