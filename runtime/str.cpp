@@ -871,21 +871,24 @@ Ref str_find_method(Value self, Args args) {
   Value sub;
   std::optional<int64_t> start, end;
   if (!find_args("find", args, sub, start, end)) return {};
-  return make_int(str_find(str_view(self), str_view(sub), start, end));
+  const TextShape shape{str_len(self), str_is_ascii(self)};
+  return make_int(str_find(str_view(self), str_view(sub), start, end, &shape));
 }
 
 Ref str_rfind_method(Value self, Args args) {
   Value sub;
   std::optional<int64_t> start, end;
   if (!find_args("rfind", args, sub, start, end)) return {};
-  return make_int(str_rfind(str_view(self), str_view(sub), start, end));
+  const TextShape shape{str_len(self), str_is_ascii(self)};
+  return make_int(str_rfind(str_view(self), str_view(sub), start, end, &shape));
 }
 
 Ref str_index_method(Value self, Args args) {
   Value sub;
   std::optional<int64_t> start, end;
   if (!find_args("index", args, sub, start, end)) return {};
-  int64_t found = str_find(str_view(self), str_view(sub), start, end);
+  const TextShape shape{str_len(self), str_is_ascii(self)};
+  int64_t found = str_find(str_view(self), str_view(sub), start, end, &shape);
   if (found < 0) return raise(&value_error_type, "substring not found");
   return make_int(found);
 }
@@ -894,7 +897,8 @@ Ref str_rindex_method(Value self, Args args) {
   Value sub;
   std::optional<int64_t> start, end;
   if (!find_args("rindex", args, sub, start, end)) return {};
-  int64_t found = str_rfind(str_view(self), str_view(sub), start, end);
+  const TextShape shape{str_len(self), str_is_ascii(self)};
+  int64_t found = str_rfind(str_view(self), str_view(sub), start, end, &shape);
   if (found < 0) return raise(&value_error_type, "substring not found");
   return make_int(found);
 }
@@ -903,17 +907,19 @@ Ref str_count_method(Value self, Args args) {
   Value sub;
   std::optional<int64_t> start, end;
   if (!find_args("count", args, sub, start, end)) return {};
-  return make_int(str_count(str_view(self), str_view(sub), start, end));
+  const TextShape shape{str_len(self), str_is_ascii(self)};
+  return make_int(str_count(str_view(self), str_view(sub), start, end, &shape));
 }
 
-template <bool (*Match)(std::string_view, std::string_view, std::optional<int64_t>,
-                        std::optional<int64_t>)>
+template <bool (*Match)(std::string_view, std::string_view, std::optional<int64_t>, std::optional<int64_t>,
+                        const TextShape*)>
 Ref str_affix_method(Value self, Args args, const char* name) {
   if (!check_tuple_args("str", name, args, 1, 3)) return {};
   std::optional<int64_t> start, end;
   if (!slice_index_arg(args.count > 1 ? args[1] : Value(), start)) return {};
   if (!slice_index_arg(args.count > 2 ? args[2] : Value(), end)) return {};
   Value affix = args[0];
+  const TextShape shape{str_len(self), str_is_ascii(self)};
   if (is_tuple(affix)) {
     for (size_t i = 0; i < tuple_size(affix); ++i) {
       Value item = tuple_item(affix, i);
@@ -921,7 +927,7 @@ Ref str_affix_method(Value self, Args args, const char* name) {
         return raise_format(&type_error_type, "tuple for %s must only contain str, not %s", name,
                             value_type_name(item).data());
       }
-      if (Match(str_view(self), str_view(item), start, end)) return new_bool(true);
+      if (Match(str_view(self), str_view(item), start, end, &shape)) return new_bool(true);
     }
     return new_bool(false);
   }
@@ -929,7 +935,7 @@ Ref str_affix_method(Value self, Args args, const char* name) {
     return raise_format(&type_error_type, "%s first arg must be str or a tuple of str, not %s",
                         name, value_type_name(affix).data());
   }
-  return new_bool(Match(str_view(self), str_view(affix), start, end));
+  return new_bool(Match(str_view(self), str_view(affix), start, end, &shape));
 }
 
 Ref str_startswith_method(Value self, Args args) {

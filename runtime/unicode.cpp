@@ -945,10 +945,10 @@ struct Window {
 };
 
 Window search_window(std::string_view text, std::string_view sub, std::optional<int64_t> start_arg,
-                     std::optional<int64_t> end_arg) {
+                     std::optional<int64_t> end_arg, const TextShape* shape) {
   Window window;
-  window.ascii = str_isascii(text);
-  int64_t length = window.ascii ? text.size() : count_code_points(text, text.size());
+  window.ascii = shape ? shape->ascii : str_isascii(text);
+  int64_t length = shape ? int64_t(shape->length) : window.ascii ? text.size() : count_code_points(text, text.size());
   adjust_indices(start_arg, end_arg, length, window.start, window.end);
   window.sub_length = window.ascii && str_isascii(sub) ? sub.size() : str_length(sub);
   if (window.start <= window.end) {
@@ -968,24 +968,24 @@ int64_t to_index(const Window& window, size_t byte_in_window) {
 }  // namespace
 
 int64_t str_find(std::string_view text, std::string_view sub, std::optional<int64_t> start,
-                 std::optional<int64_t> end) {
-  Window window = search_window(text, sub, start, end);
+                 std::optional<int64_t> end, const TextShape* shape) {
+  Window window = search_window(text, sub, start, end, shape);
   if (window.end - window.start < window.sub_length) return -1;
   size_t found = window.bytes.find(sub);
   return found == std::string_view::npos ? -1 : to_index(window, found);
 }
 
 int64_t str_rfind(std::string_view text, std::string_view sub, std::optional<int64_t> start,
-                  std::optional<int64_t> end) {
-  Window window = search_window(text, sub, start, end);
+                  std::optional<int64_t> end, const TextShape* shape) {
+  Window window = search_window(text, sub, start, end, shape);
   if (window.end - window.start < window.sub_length) return -1;
   size_t found = window.bytes.rfind(sub);
   return found == std::string_view::npos ? -1 : to_index(window, found);
 }
 
 int64_t str_count(std::string_view text, std::string_view sub, std::optional<int64_t> start,
-                  std::optional<int64_t> end) {
-  Window window = search_window(text, sub, start, end);
+                  std::optional<int64_t> end, const TextShape* shape) {
+  Window window = search_window(text, sub, start, end, shape);
   if (window.end - window.start < window.sub_length) return 0;
   if (sub.empty()) return window.end - window.start + 1;  // every gap between code points
   int64_t count = 0;
@@ -997,16 +997,16 @@ int64_t str_count(std::string_view text, std::string_view sub, std::optional<int
 }
 
 bool str_startswith(std::string_view text, std::string_view prefix, std::optional<int64_t> start,
-                    std::optional<int64_t> end) {
+                    std::optional<int64_t> end, const TextShape* shape) {
   // As CPython's tailmatch: an empty prefix matches unless start is past end.
-  Window window = search_window(text, prefix, start, end);
+  Window window = search_window(text, prefix, start, end, shape);
   if (window.end - window.sub_length < window.start) return false;
   return window.bytes.substr(0, prefix.size()) == prefix;
 }
 
 bool str_endswith(std::string_view text, std::string_view suffix, std::optional<int64_t> start,
-                  std::optional<int64_t> end) {
-  Window window = search_window(text, suffix, start, end);
+                  std::optional<int64_t> end, const TextShape* shape) {
+  Window window = search_window(text, suffix, start, end, shape);
   if (window.end - window.sub_length < window.start) return false;
   return window.bytes.size() >= suffix.size() && window.bytes.substr(window.bytes.size() - suffix.size()) == suffix;
 }

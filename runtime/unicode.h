@@ -126,16 +126,22 @@ StrResult<StrPartition> str_rpartition(std::string_view text, std::string_view s
 // start/end are code-point indices with slice semantics; absent means the
 // whole string. find/rfind return a code-point index or -1.
 
+// `shape`, when the caller knows it (a str object caches both), spares a
+// scan of the whole text: with it a search costs what the window costs.
+struct TextShape {
+  size_t length;  // in code points
+  bool ascii;
+};
 int64_t str_find(std::string_view text, std::string_view sub, std::optional<int64_t> start = {},
-                 std::optional<int64_t> end = {});
+                 std::optional<int64_t> end = {}, const TextShape* shape = nullptr);
 int64_t str_rfind(std::string_view text, std::string_view sub, std::optional<int64_t> start = {},
-                  std::optional<int64_t> end = {});
+                  std::optional<int64_t> end = {}, const TextShape* shape = nullptr);
 int64_t str_count(std::string_view text, std::string_view sub, std::optional<int64_t> start = {},
-                  std::optional<int64_t> end = {});
+                  std::optional<int64_t> end = {}, const TextShape* shape = nullptr);
 bool str_startswith(std::string_view text, std::string_view prefix, std::optional<int64_t> start = {},
-                    std::optional<int64_t> end = {});
+                    std::optional<int64_t> end = {}, const TextShape* shape = nullptr);
 bool str_endswith(std::string_view text, std::string_view suffix, std::optional<int64_t> start = {},
-                  std::optional<int64_t> end = {});
+                  std::optional<int64_t> end = {}, const TextShape* shape = nullptr);
 // count < 0: replace every occurrence.
 std::string str_replace(std::string_view text, std::string_view old, std::string_view replacement,
                         int64_t count = -1);
