@@ -137,6 +137,9 @@ def _formatwarnmsg_impl(msg):
     line = line.strip()
     if line:
         text += '  %s\n' % line
+    if msg.source is not None:
+        # coil has no tracemalloc: CPython's hint when it is not tracing.
+        text += '%s: Enable tracemalloc to get the object allocation traceback\n' % category
     return text
 
 

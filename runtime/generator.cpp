@@ -56,7 +56,7 @@ void generator_finalize(Object* object) {
   if (g->m_state == GeneratorState::Created && self.type() == &coroutine_type) {
     Ref saved = fetch_exception();
     warn_at_current_frame(&runtime_warning_type,
-                          "coroutine '" + std::string(str_view(g->m_qualname)) + "' was never awaited", true);
+                          "coroutine '" + std::string(str_view(g->m_qualname)) + "' was never awaited", self);
     restore_exception(std::move(saved));
     return;
   }

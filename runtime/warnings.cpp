@@ -5,11 +5,14 @@
 #include <set>
 #include <tuple>
 
+#include "runtime/abstract.h"
 #include "runtime/errors.h"
 #include "runtime/exception.h"
 #include "runtime/file.h"
+#include "runtime/module.h"
 #include "runtime/str.h"
 #include "vm/code.h"
+#include "vm/import.h"
 #include "vm/interpreter.h"
 
 namespace coil {
@@ -28,7 +31,22 @@ std::string strip(const std::string& text) {
 
 }  // namespace
 
-void warn_at_current_frame(Type* category, const std::string& message, bool from_object) {
+void warn_at_current_frame(Type* category, const std::string& message, Value source) {
+  bool from_object = bool(source);
+  if (Value warnings = lookup_module("warnings")) {
+    Ref warn = getattr(warnings, "warn");
+    Ref text = make_str(message);
+    Ref result = warn && text ? call(warn, {text.get(), Value(category), Value::small_int(1),
+                                            source ? source : none()})
+                              : Ref();
+    if (!result) {
+      // As CPython's _PyErr_WarnUnawaitedCoroutine: a warning turned into
+      // an error cannot propagate from a finalizer.
+      Ref error = fetch_exception();
+      write_unraisable(source ? source : Value(category), error);
+    }
+    return;
+  }
   std::string filename = "sys";
   int lineno = 1;
   std::string line;

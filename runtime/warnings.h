@@ -8,10 +8,13 @@
 
 namespace coil {
 
-// Prints "FILE:LINE: Category: message" and the source line for the
-// innermost running Python frame ("sys:1:" when none runs), once per
-// location and message, as the "default" action does. With `from_object`,
-// adds CPython's hint about tracemalloc (the warning names an object).
-void warn_at_current_frame(Type* category, const std::string& message, bool from_object);
+// Issues a warning at the innermost running Python frame. Once the
+// `warnings` module is imported it goes through warnings.warn (its filters,
+// catch_warnings, showwarning), with `source` the object it is about;
+// before that it is printed as the "default" action prints it: "FILE:LINE:
+// Category: message" and the source line ("sys:1:" when no frame runs),
+// once per location and message, with CPython's hint about tracemalloc
+// when there is a source object.
+void warn_at_current_frame(Type* category, const std::string& message, Value source = Value());
 
 }  // namespace coil
