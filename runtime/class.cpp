@@ -465,6 +465,24 @@ Ref type_get_annotations(Value self) {
   return dict;
 }
 
+bool type_set_annotations(Value self, Value value) {
+  Type* type = self.as<Type>();
+  if (!(type->m_flags & kTypeHeapType)) {
+    raise_format(&type_error_type, "cannot set '__annotations__' attribute of immutable type '%s'", type->m_tp_name);
+    return false;
+  }
+  if (!value) {
+    if (dict_delitem(type->m_dict, intern_static("__annotations__")) < 0) {
+      if (!error_pending()) raise(&attribute_error_type, "__annotations__");
+      return false;
+    }
+  } else if (!dict_setitem_str(type->m_dict, "__annotations__", value)) {
+    return false;
+  }
+  type_modified(type);
+  return true;
+}
+
 const GetSetDef kTypeGetSet[] = {
     {"__name__", type_get_name, type_set_name},
     {"__qualname__", type_get_qualname, type_set_qualname},
@@ -475,7 +493,7 @@ const GetSetDef kTypeGetSet[] = {
     {"__module__", type_get_module, type_set_module},
     {"__doc__", type_get_doc, type_set_doc},
     {"__abstractmethods__", type_get_abstractmethods, type_set_abstractmethods},
-    {"__annotations__", type_get_annotations},
+    {"__annotations__", type_get_annotations, type_set_annotations},
     {nullptr, nullptr},
 };
 

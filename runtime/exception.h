@@ -153,9 +153,10 @@ std::string format_exception(Value exception, const PrintOptions& options);
 std::vector<std::string> format_exception_chunks(Value exception, const PrintOptions& options);
 // The entries of a traceback alone, one string each (traceback.format_tb).
 std::vector<std::string> format_traceback_chunks(Value traceback, const PrintOptions& options);
-// A frame object for `frame` and its callers (sys._getframe), as they are
-// now; `frame` must not be null.
-Ref frame_snapshot(struct Frame* frame);
+// A frame object for `frame` and, `with_callers`, its callers behind f_back
+// (sys._getframe), as they are now; `frame` must not be null. A suspended
+// generator's frame is taken alone (its `previous` is not its caller).
+Ref frame_snapshot(struct Frame* frame, bool with_callers = true);
 // A new traceback entry in front of `next` (a traceback or null).
 Ref make_traceback(Value next, Value code, int lasti, int lineno);
 

@@ -246,8 +246,11 @@ Ref method_getattr(Value self, Value name) {
 
 Ref method_get_func(Value self) { return self.as<MethodObject>()->m_function; }
 Ref method_get_self(Value self) { return self.as<MethodObject>()->m_self; }
+// A method's __doc__ is its function's.
+Ref method_get_doc(Value self) { return getattr(self.as<MethodObject>()->m_function, "__doc__"); }
 const GetSetDef kMethodGetSet[] = {
     {"__func__", method_get_func},
+    {"__doc__", method_get_doc},
     {"__self__", method_get_self},
     {nullptr, nullptr},
 };

@@ -192,7 +192,12 @@ Ref get_qualname(Value self) { return self.as<GeneratorObject>()->m_qualname; }
 Ref get_code(Value self) { return self.as<GeneratorObject>()->m_code; }
 Ref get_running(Value self) { return new_bool(self.as<GeneratorObject>()->m_state == GeneratorState::Running); }
 Ref get_suspended(Value self) { return new_bool(self.as<GeneratorObject>()->m_state == GeneratorState::Suspended); }
-Ref get_frame(Value self) { return new_none(); }
+// gi_frame/cr_frame/ag_frame: the frame until the generator finishes.
+Ref get_frame(Value self) {
+  auto* g = self.as<GeneratorObject>();
+  if (g->m_state == GeneratorState::Finished || g->m_frame == nullptr) return new_none();
+  return frame_snapshot(g->m_frame, false);
+}
 Ref get_yieldfrom(Value self) {
   auto* g = self.as<GeneratorObject>();
   if (g->m_state != GeneratorState::Suspended) return new_none();

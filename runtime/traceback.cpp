@@ -241,9 +241,11 @@ Ref make_traceback(Value next, Value code, int lasti, int lineno) {
 }
 
 
-Ref frame_snapshot(Frame* innermost) {
+Ref frame_snapshot(Frame* innermost, bool with_callers) {
   std::vector<Frame*> frames;
-  for (Frame* frame = innermost; frame != nullptr; frame = frame->previous) frames.push_back(frame);
+  for (Frame* frame = innermost; frame != nullptr; frame = with_callers ? frame->previous : nullptr) {
+    frames.push_back(frame);
+  }
   Ref back;
   for (size_t i = frames.size(); i-- > 0;) {
     Frame* frame = frames[i];
@@ -259,6 +261,8 @@ Ref frame_snapshot(Frame* innermost) {
     snapshot->m_back = std::move(back);
     snapshot->m_lasti = int(frame->lasti());
     snapshot->m_lineno = code_line_at(frame->code, frame->lasti());
+    // A generator that has not started is at its first line.
+    if (snapshot->m_lineno < 0) snapshot->m_lineno = frame->code->m_firstlineno;
     back = std::move(owned);
   }
   return back;

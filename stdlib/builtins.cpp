@@ -568,6 +568,7 @@ Ref builtin_build_class(Value, Args args) {
   if (!is_function(function)) return raise(&type_error_type, "__build_class__: func must be a function");
   if (!is_str(name)) return raise(&type_error_type, "__build_class__: name is not a string");
   Ref bases = make_tuple(args.items + 2, args.count - 2);
+  Ref original_bases = bases;
   // PEP 560: __mro_entries__ of non-type bases.
   {
     bool changed = false;
@@ -645,6 +646,7 @@ Ref builtin_build_class(Value, Args args) {
   // Run the class body with the namespace as its locals.
   Ref cell = run_class_body(function, ns);
   if (!cell) return {};
+  if (!bases.get().is(original_bases.get()) && !setitem(ns, intern_static("__orig_bases__"), original_bases)) return {};
   Value call_args[3] = {name, bases, ns};
   Ref cls = call_with_tuple(meta, make_tuple(call_args, 3), kwargs);
   if (!cls) return {};
