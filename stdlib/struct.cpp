@@ -569,7 +569,7 @@ Ref struct_unpack_from(Value self, Args args) {
 }
 Ref struct_pack_into(Value self, Args args) {
   if (args.count < 2) {
-    return raise(&type_error_type, args.count == 0 ? "pack_into expected buffer argument"
+    return struct_error(args.count == 0 ? "pack_into expected buffer argument"
                                                    : "pack_into expected offset argument");
   }
   return do_pack_into(format_of(self), args.items, args.count);
@@ -621,7 +621,7 @@ Ref module_unpack_from(Value, Args args) {
 Ref module_pack_into(Value, Args args) {
   if (!check_format_argument("pack_into", args, 1)) return {};
   if (args.count < 3) {
-    return raise(&type_error_type, args.count == 1 ? "pack_into expected buffer argument"
+    return struct_error(args.count == 1 ? "pack_into expected buffer argument"
                                                    : "pack_into expected offset argument");
   }
   Ref s = TRY(make_struct(args[0]));

@@ -19,4 +19,4 @@ t(lambda: struct.pack("?")); t(lambda: struct.pack("q", 2**200)); t(lambda: stru
 import struct
 for f in [lambda: struct.pack_into("i"), lambda: struct.pack_into("i", bytearray(4)), lambda: struct.Struct("i").pack_into(bytearray(4))]:
     try: f()
-    except TypeError as e: print(e)
+    except Exception as e: print(type(e).__name__, e)
