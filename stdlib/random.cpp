@@ -187,7 +187,7 @@ Ref random_getrandbits(Value self, Args args) {
   RandomObject* r = as_random(self);
   if (*k == 0) return make_int(int64_t(0));
   if (*k <= 32) return make_int(int64_t(genrand_uint32(r) >> (32 - *k)));
-  if (*k > (int64_t(1) << 40)) return raise_no_memory();
+  if (*k > (int64_t(1) << 32)) return raise_no_memory();  // 512 MiB of words: refuse, not abort
   size_t words = size_t((*k - 1) / 32 + 1);
   std::vector<uint32_t> array(words);
   int64_t remaining = *k;
