@@ -867,7 +867,10 @@ class Match:
         start = self._spans[2 * index]
         if start < 0:
             return default
-        return self.re._code.slice(self.string, start, self._spans[2 * index + 1])
+        text = self.re._code.slice(self.string, start, self._spans[2 * index + 1])
+        if not isinstance(text, (str, bytes)):
+            text = bytes(text)  # groups of a bytearray or memoryview are bytes
+        return text
 
     def group(self, *groups):
         if not groups:
