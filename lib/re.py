@@ -147,6 +147,7 @@ class _Translator:
         stack = []
         verbose = bool(self.flags & 64)
         last = None  # None: nothing to repeat; 'atom'; 'repeat'; 'mod' (after ? or + on a repeat)
+        repeat_end = -1  # where the last quantifier ended
         n = len(text)
         while self.i < n:
             here = self.i
@@ -189,7 +190,9 @@ class _Translator:
                 self.i += 1
                 last = None
             elif c in '*+?':
-                if last == 'repeat' and c in '?+':
+                # ? and + make the quantifier right before them lazy or
+                # possessive; after a space or comment they repeat again.
+                if last == 'repeat' and c in '?+' and here == repeat_end:
                     self.out.append(c)
                     self.i += 1
                     last = 'mod'
@@ -201,6 +204,7 @@ class _Translator:
                 self.out.append(c)
                 self.i += 1
                 last = 'repeat'
+                repeat_end = self.i
             elif c == '{':
                 quantifier = self.brace(here)
                 if quantifier is None:
@@ -214,6 +218,7 @@ class _Translator:
                         self.error('multiple repeat', here)
                     self.out.append(quantifier)
                     last = 'repeat'
+                    repeat_end = self.i
             elif c in '^$':
                 self.out.append(c)
                 self.i += 1
@@ -272,7 +277,8 @@ class _Translator:
             out.append(_SIMPLE_ESCAPES[c])
             return 'atom'
         if not in_class and c in 'ABZ':
-            out.append({'A': '\\A', 'B': '\\B', 'Z': '\\z'}[c])
+            # CPython's \B never matches in an empty string; PCRE2's does.
+            out.append({'A': '\\A', 'B': '(?:(?!\\A\\z)\\B)', 'Z': '\\z'}[c])
             return 'anchor'
         if c == 'x':
             digits = text[here + 2:here + 4]
@@ -511,6 +517,13 @@ class _Translator:
         return -1, inside
 
 
+# What PCRE2 rejects after the translation, in CPython's words.
+_PCRE2_MESSAGES = {
+    'lookbehind assertion is not fixed length': 'look-behind requires fixed-width pattern',
+    'number too big in {} quantifier': 'the repetition number is too large',
+}
+
+
 def _compile_native(pattern, flags):
     is_bytes = not isinstance(pattern, str)
     if is_bytes:
@@ -554,7 +567,7 @@ def _compile_native(pattern, flags):
         code = _pcre.compile(source, options, is_bytes)
     except ValueError as e:
         message = e.args[0] if e.args else 'bad pattern'
-        raise error(message) from None
+        raise error(_PCRE2_MESSAGES.get(message, message)) from None
     return code, RegexFlag(flags), translator.names
 
 

@@ -23,3 +23,13 @@ for call in [lambda: re.match('a', b'a'), lambda: re.match(b'a', 'a'), lambda: r
         print(type(e).__name__, e)
 print(issubclass(re.error, Exception), re.error.__module__, re.error.__name__)
 print(re.match('(a)', 'a').group(1), re.search('x' * 1000, 'x' * 999))
+for pattern in ['a*(?#c)+', 'a*(?#c)?', '(?x)a* +', '(?x)a*?', 'a{2}+', 'a{2}?']:
+    try:
+        print(repr(pattern), re.compile(pattern).match('aaa'))
+    except re.error as e:
+        print(repr(pattern), type(e).__name__, e)
+print(re.search(r'\B', ''), re.search(r'\B', 'a'), re.findall(r'\B', 'abc'), re.compile(r'\B').search('ab', 1, 1))
+try:
+    re.compile(r'(?<=a+)b')
+except re.error as e:
+    print(e.msg)
