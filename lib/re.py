@@ -941,7 +941,8 @@ class Match:
         return _expand_template(_compile_template(self.re, template), self)
 
     def __repr__(self):
-        return '<re.Match object; span=%r, match=%r>' % (self.span(), self.group())
+        # As CPython's %.50R: the repr of the match cut at 50 characters.
+        return '<re.Match object; span=%r, match=%s>' % (self.span(), repr(self.group())[:50])
 
     def __copy__(self):
         return self
