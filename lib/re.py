@@ -105,6 +105,7 @@ PatternError = error
 
 _DIGITS = '0123456789'
 _OCTDIGITS = '01234567'
+_OCT1 = frozenset(_OCTDIGITS)  # one octal digit (so that '' is not one)
 _HEXDIGITS = '0123456789abcdefABCDEF'
 _ASCII_LETTERS = 'abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ'
 _WHITESPACE = ' \t\n\r\v\f'
@@ -326,8 +327,7 @@ class _Translator:
         if c in _DIGITS:
             i = here + 2
             # Three octal digits: an octal escape.
-            if (c in _OCTDIGITS and i + 1 < len(text) + 0 and i < len(text) and
-                    text[i] in _OCTDIGITS and i + 1 < len(text) and text[i + 1] in _OCTDIGITS):
+            if c in _OCTDIGITS and text[i:i + 1] in _OCT1 and text[i + 1:i + 2] in _OCT1:
                 code = int(text[here + 1:i + 2], 8)
                 if code > 0o377:
                     self.error('octal escape value \\%s outside of range 0-0o377'
@@ -795,8 +795,7 @@ def _compile_template(pattern, repl):
             continue
         elif c in _DIGITS:
             j = i + 2
-            if (c in _OCTDIGITS and j + 1 < n + 0 and j < n and text[j] in _OCTDIGITS and
-                    j + 1 < n and text[j + 1] in _OCTDIGITS):
+            if c in _OCTDIGITS and text[j:j + 1] in _OCT1 and text[j + 1:j + 2] in _OCT1:
                 code = int(text[i + 1:j + 2], 8)
                 if code > 0o377:
                     fail('octal escape value \\%s outside of range 0-0o377' % text[i + 1:j + 2], i)
@@ -859,7 +858,7 @@ class Match:
         self._spans = spans
 
     def _index(self, group):
-        if isinstance(group, int) and not isinstance(group, bool) or isinstance(group, bool):
+        if isinstance(group, int):
             if 0 <= group <= self.re.groups:
                 return int(group)
             raise IndexError('no such group')

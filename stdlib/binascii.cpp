@@ -125,10 +125,8 @@ Ref binascii_a2b_base64(Value, Args args) {
   int quad_position = 0, pads = 0;
   unsigned int accumulator = 0;
   size_t data_characters = 0;
-  bool padding_started = false;
   for (unsigned char c : data) {
     if (c == '=') {
-      padding_started = true;
       if (quad_position >= 2 && quad_position + ++pads >= 4) {
         quad_position = 0;
         break;
@@ -137,7 +135,6 @@ Ref binascii_a2b_base64(Value, Args args) {
     }
     int value = base64_value(c);
     if (value < 0) continue;
-    padding_started = false;
     pads = 0;
     ++data_characters;
     switch (quad_position) {
@@ -157,7 +154,6 @@ Ref binascii_a2b_base64(Value, Args args) {
         quad_position = 0;
     }
   }
-  (void)padding_started;
   if (quad_position != 0) {
     if (quad_position == 1) {
       return binascii_error("Invalid base64-encoded string: number of data characters (" +

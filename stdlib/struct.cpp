@@ -97,7 +97,6 @@ bool parse_format(std::string_view text, Format& format) {
       continue;
     }
     size_t count = 1;
-    bool has_count = false;
     if (c >= '0' && c <= '9') {
       count = 0;
       while (i < text.size() && text[i] >= '0' && text[i] <= '9') {
@@ -107,9 +106,7 @@ bool parse_format(std::string_view text, Format& format) {
       }
       if (i >= text.size()) return struct_error("repeat count given without format specifier");
       c = text[i];
-      has_count = true;
     }
-    (void)has_count;
     size_t size = format.native ? native_size(c) : standard_size(c);
     if (size == 0) return struct_error("bad char in struct format");
     if (format.native && c != 's' && c != 'p' && c != 'x' && c != 'c' && size > 1) {
