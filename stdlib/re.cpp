@@ -119,7 +119,10 @@ Ref pcre_compile(Value, Args args) {
     return raise(&type_error_type, "options must be an int");
   }
   uint32_t flags = uint32_t(options);
-  if (!is_bytes_pattern) flags |= PCRE2_UTF;
+  // A str may hold lone surrogates (encoded as three bytes, as in UTF-8 but
+  // not valid UTF-8): with MATCH_INVALID_UTF such a character never matches
+  // anything, rather than failing the whole match.
+  if (!is_bytes_pattern) flags |= PCRE2_UTF | PCRE2_MATCH_INVALID_UTF;
   pcre2_compile_context* context = pcre2_compile_context_create(nullptr);
   if (context == nullptr) return raise_no_memory();
   pcre2_set_newline(context, PCRE2_NEWLINE_LF);
@@ -230,6 +233,10 @@ Ref pcre_code_match(Value self, Args args) {
                         reinterpret_cast<const char*>(message));
   }
   PCRE2_SIZE* ovector = pcre2_get_ovector_pointer(code->m_match_data);
+  // At a lone surrogate PCRE2 moves an anchored match on to the next valid
+  // character; for re.match that is no match.
+  if (mode != 1 && ovector[0] != start_byte) return new_none();
+  if (mode == 2 && ovector[1] != end_byte) return new_none();
   size_t count = size_t(code->m_groups) + 1;
   Ref result = make_tuple(2 * count);
   if (!result) return {};
