@@ -614,7 +614,8 @@ class Pattern:
     def __class_getitem__(cls, item):
         return cls
 
-    def _run(self, string, pos, endpos, mode, not_empty=False):
+    def _bounds(self, string, pos, endpos):
+        """pos and endpos clamped to the string, as CPython's state_init."""
         try:
             length = len(string)
         except TypeError:
@@ -630,6 +631,10 @@ class Pattern:
             endpos = length
         if endpos < pos:
             endpos = pos
+        return pos, endpos
+
+    def _run(self, string, pos, endpos, mode, not_empty=False):
+        pos, endpos = self._bounds(string, pos, endpos)
         spans = self._code.match(string, pos, endpos, mode, not_empty)
         if spans is None:
             return None
@@ -662,60 +667,47 @@ class Pattern:
                 return
 
     def findall(self, string, pos=0, endpos=_MAXSIZE):
-        result = []
-        groups = self.groups
-        for m in self.finditer(string, pos, endpos):
-            if groups == 0:
-                result.append(m.group())
-            elif groups == 1:
-                result.append(m.group(1) if m.start(1) >= 0 else string[0:0])
-            else:
-                result.append(m.groups(string[0:0]))
-        return result
+        pos, endpos = self._bounds(string, pos, endpos)
+        return self._code.findall(string, pos, endpos)
 
     def split(self, string, maxsplit=0):
+        pos, endpos = self._bounds(string, 0, _MAXSIZE)
         parts = []
         last = 0
-        count = 0
         cut = self._code.slice
-        for m in self.finditer(string):
-            if maxsplit > 0 and count >= maxsplit:
-                break
-            start, end = m.span()
-            parts.append(cut(string, last, start))
-            parts.extend(m.groups())
-            last = end
-            count += 1
-        parts.append(cut(string, last, len(string)))
+        groups = self.groups
+        for spans in self._code.spans(string, pos, endpos, max(maxsplit, 0)):
+            parts.append(cut(string, last, spans[0]))
+            for g in range(1, groups + 1):
+                start = spans[2 * g]
+                parts.append(None if start < 0 else _bytes_if_needed(cut(string, start, spans[2 * g + 1])))
+            last = spans[1]
+        parts.append(cut(string, last, endpos))
         return parts
 
     def subn(self, repl, string, count=0):
-        if callable(repl):
-            expand = repl
-        else:
+        pos, endpos = self._bounds(string, 0, _MAXSIZE)
+        template = None
+        if not callable(repl):
             template = _compile_template(self, repl)
-            if len(template) == 1 and not isinstance(template[0], int):
-                literal = template[0]
-                expand = lambda m: literal
-            else:
-                expand = lambda m: _expand_template(template, m)
         pieces = []
         last = 0
         n = 0
         cut = self._code.slice
-        for m in self.finditer(string):
-            if count > 0 and n >= count:
-                break
-            start, end = m.span()
+        for spans in self._code.spans(string, pos, endpos, max(count, 0)):
+            start = spans[0]
             if start > last:
                 pieces.append(cut(string, last, start))
-            replacement = expand(m)
+            if template is None:
+                replacement = repl(Match(self, string, pos, endpos, spans))
+            else:
+                replacement = _expand_spans(template, string, spans, cut)
             if replacement is not None:
                 pieces.append(replacement)
-            last = end
+            last = spans[1]
             n += 1
-        if last < len(string):
-            pieces.append(cut(string, last, len(string)))
+        if last < endpos:
+            pieces.append(cut(string, last, endpos))
         if isinstance(string, str):
             return ''.join(pieces), n
         return b''.join(pieces), n
@@ -832,17 +824,31 @@ def _compile_template(pattern, repl):
     return items
 
 
-def _expand_template(template, m):
-    empty = m.string[0:0]
+def _bytes_if_needed(text):
+    if isinstance(text, (str, bytes)):
+        return text
+    return bytes(text)  # groups of a bytearray or memoryview are bytes
+
+
+def _expand_spans(template, string, spans, cut):
+    """The template with each group reference replaced by that group's text."""
+    if len(template) == 1 and not isinstance(template[0], int):
+        return template[0]
     pieces = []
     for item in template:
         if isinstance(item, int):
-            value = m.group(item)
-            if value is not None:
-                pieces.append(value)
+            start = spans[2 * item]
+            if start >= 0:
+                pieces.append(_bytes_if_needed(cut(string, start, spans[2 * item + 1])))
         else:
             pieces.append(item)
-    return empty.join(pieces) if isinstance(empty, (str, bytes)) else b''.join(pieces)
+    if isinstance(string, str):
+        return ''.join(pieces)
+    return b''.join(pieces)
+
+
+def _expand_template(template, m):
+    return _expand_spans(template, m.string, m._spans, m.re._code.slice)
 
 
 class Match:
@@ -879,10 +885,7 @@ class Match:
         start = self._spans[2 * index]
         if start < 0:
             return default
-        text = self.re._code.slice(self.string, start, self._spans[2 * index + 1])
-        if not isinstance(text, (str, bytes)):
-            text = bytes(text)  # groups of a bytearray or memoryview are bytes
-        return text
+        return _bytes_if_needed(self.re._code.slice(self.string, start, self._spans[2 * index + 1]))
 
     def group(self, *groups):
         if not groups:

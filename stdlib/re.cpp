@@ -9,7 +9,9 @@
 //       -> (start0, end0, start1, end1, …) or None    (-1 for an unset group)
 //
 // mode 0 anchors at pos (re.match), 1 searches (re.search), 2 anchors at both
-// ends (re.fullmatch). str subjects are matched as UTF-8 (PCRE2's UTF mode)
+// ends (re.fullmatch). code.findall and code.spans run a whole scan here, with
+// CPython's rule for empty matches, so that findall, sub and split create no
+// Match object per match. str subjects are matched as UTF-8 (PCRE2's UTF mode)
 // and positions are code points, converted from PCRE2's byte offsets through
 // a cursor kept per code object: successive conversions walk from the last
 // one, so finditer over a long string costs O(n) in all, not O(n^2). The
@@ -25,6 +27,7 @@
 #include "runtime/dict.h"
 #include "runtime/errors.h"
 #include "runtime/int.h"
+#include "runtime/list.h"
 #include "runtime/module.h"
 #include "runtime/native.h"
 #include "runtime/slice.h"
@@ -184,59 +187,84 @@ Ref pcre_code_groupindex(Value self, Args) {
 
 Ref pcre_code_groups(Value self) { return make_int(int64_t(self.as<PcreCodeObject>()->m_groups)); }
 
-// code.match(string, pos, endpos, mode, not_empty_at_start)
-Ref pcre_code_match(Value self, Args args) {
-  if (!check_positional("match", args, 5, 5)) return {};
-  auto* code = self.as<PcreCodeObject>();
-  Value subject = args[0];
-  std::string_view text;
+// The bytes of `subject` for this code, or false with TypeError pending.
+bool subject_text(PcreCodeObject* code, Value subject, std::string_view& text) {
   if (code->m_bytes) {
-    if (is_str(subject)) return raise(&type_error_type, "cannot use a bytes pattern on a string-like object");
-    if (!buffer_view(subject, text)) return {};
-  } else {
-    if (!is_str(subject)) {
-      if (subject.is_object() && (is_bytes(subject) || is_bytearray(subject))) {
-        return raise(&type_error_type, "cannot use a string pattern on a bytes-like object");
-      }
-      return raise_type_error_for("expected string or bytes-like object, got '%s'", subject);
+    if (is_str(subject)) {
+      raise(&type_error_type, "cannot use a bytes pattern on a string-like object");
+      return false;
     }
-    text = str_view(subject);
+    return buffer_view(subject, text);
   }
-  int64_t pos, endpos, mode;
-  if (!int_fits_int64(args[1], pos) || !int_fits_int64(args[2], endpos) ||
-      !int_fits_int64(args[3], mode)) {
-    return raise(&type_error_type, "positions must be ints");
+  if (!is_str(subject)) {
+    if (subject.is_object() && (is_bytes(subject) || is_bytearray(subject))) {
+      raise(&type_error_type, "cannot use a string pattern on a bytes-like object");
+    } else {
+      raise_type_error_for("expected string or bytes-like object, got '%s'", subject);
+    }
+    return false;
   }
-  bool not_empty = is_true(args[4]) > 0;
-  bool ascii = code->m_bytes || str_is_ascii(subject);
+  text = str_view(subject);
+  return true;
+}
+
+// One match attempt over text[..end_byte) from start_byte: the number of
+// groups set (> 0), 0 for no match, -1 with an exception pending.
+// mode: 0 anchored at the start (re.match), 1 search, 2 anchored at both ends.
+int run_match(PcreCodeObject* code, Value subject, std::string_view text, size_t start_byte,
+              size_t end_byte, int64_t mode, bool not_empty) {
   uint32_t options = 0;
   if (same_subject(code, subject) && !code->m_bytes) {
     options |= PCRE2_NO_UTF_CHECK;  // checked when first seen
   }
-  size_t start_byte = ascii ? size_t(pos) : char_to_byte(code->m_cursor, text, size_t(pos));
-  size_t end_byte = ascii                                  ? std::min(size_t(endpos), text.size())
-                     : size_t(endpos) >= str_len(subject) ? text.size()
-                                                          : char_to_byte(code->m_end_cursor, text, size_t(endpos));
-  if (start_byte > end_byte) start_byte = end_byte;
   if (mode == 0) options |= PCRE2_ANCHORED;
   if (mode == 2) options |= PCRE2_ANCHORED | PCRE2_ENDANCHORED;
   if (not_empty) options |= PCRE2_NOTEMPTY_ATSTART;
   int rc = pcre2_match(code->m_code, reinterpret_cast<PCRE2_SPTR>(text.data()), end_byte, start_byte,
                        options, code->m_match_data, nullptr);
-  if (rc == PCRE2_ERROR_NOMATCH || rc == PCRE2_ERROR_PARTIAL) return new_none();
+  if (rc == PCRE2_ERROR_NOMATCH || rc == PCRE2_ERROR_PARTIAL) return 0;
   if (rc < 0) {
     // Another subject next time may be fine; check this one again then.
     code->m_subject.reset();
     PCRE2_UCHAR message[256];
     pcre2_get_error_message(rc, message, sizeof message);
-    return raise_format(&runtime_error_type, "regular expression matching failed: %s",
-                        reinterpret_cast<const char*>(message));
+    raise_format(&runtime_error_type, "regular expression matching failed: %s",
+                 reinterpret_cast<const char*>(message));
+    return -1;
   }
   PCRE2_SIZE* ovector = pcre2_get_ovector_pointer(code->m_match_data);
   // At a lone surrogate PCRE2 moves an anchored match on to the next valid
   // character; for re.match that is no match.
-  if (mode != 1 && ovector[0] != start_byte) return new_none();
-  if (mode == 2 && ovector[1] != end_byte) return new_none();
+  if (mode != 1 && ovector[0] != start_byte) return 0;
+  if (mode == 2 && ovector[1] != end_byte) return 0;
+  return rc;
+}
+
+// The arguments (string, pos, endpos, …) common to the matching methods:
+// the subject's bytes and the byte range of [pos, endpos) (code points,
+// already clamped by lib/re.py).
+bool match_arguments(PcreCodeObject* code, Args args, std::string_view& text, bool& ascii,
+                     size_t& start_byte, size_t& end_byte) {
+  Value subject = args[0];
+  if (!subject_text(code, subject, text)) return false;
+  int64_t pos, endpos;
+  if (!int_fits_int64(args[1], pos) || !int_fits_int64(args[2], endpos) || pos < 0 || endpos < 0) {
+    raise(&type_error_type, "positions must be non-negative ints");
+    return false;
+  }
+  ascii = code->m_bytes || str_is_ascii(subject);
+  same_subject(code, subject);
+  start_byte = ascii ? std::min(size_t(pos), text.size()) : char_to_byte(code->m_cursor, text, size_t(pos));
+  end_byte = ascii                                  ? std::min(size_t(endpos), text.size())
+             : size_t(endpos) >= str_len(subject) ? text.size()
+                                                  : char_to_byte(code->m_end_cursor, text, size_t(endpos));
+  if (start_byte > end_byte) start_byte = end_byte;
+  return true;
+}
+
+// The spans of the last match as a flat tuple of code point offsets.
+Ref match_spans(PcreCodeObject* code, std::string_view text, bool ascii, int rc) {
+  PCRE2_SIZE* ovector = pcre2_get_ovector_pointer(code->m_match_data);
   size_t count = size_t(code->m_groups) + 1;
   Ref result = make_tuple(2 * count);
   if (!result) return {};
@@ -247,6 +275,109 @@ Ref pcre_code_match(Value self, Args args) {
     }
     tuple_set(result, i, make_int(offset));
   }
+  return result;
+}
+
+// code.match(string, pos, endpos, mode, not_empty_at_start) -> spans or None
+Ref pcre_code_match(Value self, Args args) {
+  if (!check_positional("match", args, 5, 5)) return {};
+  auto* code = self.as<PcreCodeObject>();
+  std::string_view text;
+  bool ascii;
+  size_t start_byte, end_byte;
+  if (!match_arguments(code, args, text, ascii, start_byte, end_byte)) return {};
+  int64_t mode;
+  if (!int_fits_int64(args[3], mode)) return raise(&type_error_type, "mode must be an int");
+  int rc = run_match(code, args[0], text, start_byte, end_byte, mode, is_true(args[4]) > 0);
+  if (rc < 0) return {};
+  if (rc == 0) return new_none();
+  return match_spans(code, text, ascii, rc);
+}
+
+// Group `group` of the last match as a str or bytes ('' if it did not take part).
+Ref group_text(PcreCodeObject* code, std::string_view text, int rc, size_t group) {
+  PCRE2_SIZE* ovector = pcre2_get_ovector_pointer(code->m_match_data);
+  std::string_view piece;
+  if (group < size_t(rc) && ovector[2 * group] != PCRE2_UNSET) {
+    piece = text.substr(ovector[2 * group], ovector[2 * group + 1] - ovector[2 * group]);
+  }
+  return code->m_bytes ? make_bytes(piece) : make_str(piece);
+}
+
+// Runs `visit(rc)` for each match of a scan over [pos, endpos), with
+// CPython 3.7+'s rule for empty matches: one may follow a non-empty match at
+// the same place, but no two empty matches share a position. Stops after
+// `limit` matches (0: no limit). False with an exception pending.
+template <class Visit>
+bool scan(PcreCodeObject* code, Value subject, std::string_view text, size_t start_byte,
+          size_t end_byte, size_t limit, Visit&& visit) {
+  bool not_empty = false;
+  size_t found = 0;
+  while (start_byte <= end_byte && (limit == 0 || found < limit)) {
+    int rc = run_match(code, subject, text, start_byte, end_byte, 1, not_empty);
+    if (rc < 0) return false;
+    if (rc == 0) break;
+    ++found;
+    if (!visit(rc)) return false;
+    PCRE2_SIZE* ovector = pcre2_get_ovector_pointer(code->m_match_data);
+    not_empty = ovector[0] == ovector[1];
+    start_byte = ovector[1];
+  }
+  return true;
+}
+
+// code.findall(string, pos, endpos): Pattern.findall, without a Match per match.
+Ref pcre_code_findall(Value self, Args args) {
+  if (!check_positional("findall", args, 3, 3)) return {};
+  auto* code = self.as<PcreCodeObject>();
+  std::string_view text;
+  bool ascii;
+  size_t start_byte, end_byte;
+  if (!match_arguments(code, args, text, ascii, start_byte, end_byte)) return {};
+  Ref result = make_list();
+  if (!result) return {};
+  uint32_t groups = code->m_groups;
+  bool ok = scan(code, args[0], text, start_byte, end_byte, 0, [&](int rc) {
+    Ref item;
+    if (groups <= 1) {
+      item = group_text(code, text, rc, groups);
+    } else {
+      item = make_tuple(groups);
+      if (!item) return false;
+      for (uint32_t g = 1; g <= groups; ++g) {
+        Ref piece = group_text(code, text, rc, g);
+        if (!piece) return false;
+        tuple_set(item, g - 1, std::move(piece));
+      }
+    }
+    if (!item) return false;
+    list_append(result, std::move(item));
+    return true;
+  });
+  if (!ok) return {};
+  return result;
+}
+
+// code.spans(string, pos, endpos, limit): the spans of every match of a
+// scan (at most `limit`, 0 for all), for sub and split.
+Ref pcre_code_spans(Value self, Args args) {
+  if (!check_positional("spans", args, 4, 4)) return {};
+  auto* code = self.as<PcreCodeObject>();
+  std::string_view text;
+  bool ascii;
+  size_t start_byte, end_byte;
+  if (!match_arguments(code, args, text, ascii, start_byte, end_byte)) return {};
+  int64_t limit;
+  if (!int_fits_int64(args[3], limit) || limit < 0) limit = 0;
+  Ref result = make_list();
+  if (!result) return {};
+  bool ok = scan(code, args[0], text, start_byte, end_byte, size_t(limit), [&](int rc) {
+    Ref spans = match_spans(code, text, ascii, rc);
+    if (!spans) return false;
+    list_append(result, std::move(spans));
+    return true;
+  });
+  if (!ok) return {};
   return result;
 }
 
@@ -284,6 +415,8 @@ const MethodDef kPcreCodeMethods[] = {
     {"match", pcre_code_match, ArgKind::VarArgs},
     {"groupindex", pcre_code_groupindex, ArgKind::NoArgs},
     {"slice", pcre_code_slice, ArgKind::VarArgs},
+    {"findall", pcre_code_findall, ArgKind::VarArgs},
+    {"spans", pcre_code_spans, ArgKind::VarArgs},
     {nullptr, nullptr, ArgKind::NoArgs},
 };
 
