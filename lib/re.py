@@ -37,6 +37,16 @@ class RegexFlag(int):
             parts.append(hex(value))
         return '|'.join(parts)
 
+    @property
+    def value(self):
+        return int(self)
+
+    @property
+    def name(self):
+        # The single flag's name, or the names joined by '|', as IntFlag.
+        text = repr(self)
+        return None if text.startswith('0x') else text.replace('re.', '')
+
     def __or__(self, other):
         if not isinstance(other, int):
             return NotImplemented
