@@ -1,7 +1,7 @@
 """Secure hashes and message digests, on OpenSSL (the native `_hashlib`)."""
 
 import _hashlib
-from _hashlib import new
+from _hashlib import new, pbkdf2_hmac
 
 __always_supported = ('md5', 'sha1', 'sha224', 'sha256', 'sha384', 'sha512', 'blake2b',
                       'blake2s', 'sha3_224', 'sha3_256', 'sha3_384', 'sha3_512', 'shake_128',
@@ -11,7 +11,7 @@ algorithms_guaranteed = set(__always_supported)
 algorithms_available = set(__always_supported)
 
 __all__ = __always_supported + ('new', 'algorithms_guaranteed', 'algorithms_available',
-                                'file_digest')
+                                'pbkdf2_hmac', 'file_digest')
 
 md5 = _hashlib.openssl_md5
 sha1 = _hashlib.openssl_sha1

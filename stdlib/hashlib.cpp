@@ -132,6 +132,83 @@ Ref hashlib_new(Value, Args args) {
   return make_hash(algorithm, bound[1]);
 }
 
+// _hashlib.UnsupportedDigestmodError (a ValueError), made at import.
+Value g_unsupported_digestmod_error;
+
+// pbkdf2_hmac(hash_name, password, salt, iterations, dklen=None)
+Ref hashlib_pbkdf2_hmac(Value, Args args) {
+  static const ArgSpec spec{"pbkdf2_hmac", {"hash_name", "password", "salt", "iterations", "dklen"}, 0, SIZE_MAX, 4};
+  Value bound[5];
+  if (!bind_arguments(spec, args, bound)) return {};
+  if (!is_str(bound[0])) {
+    return raise_type_error_for("pbkdf2_hmac() argument 'hash_name' must be str, not %s", bound[0]);
+  }
+  std::string_view password, salt;
+  for (int i = 1; i <= 2; ++i) {
+    std::string_view& view = i == 1 ? password : salt;
+    if (is_str(bound[i]) || !buffer_view(bound[i], view)) {
+      clear_exception();
+      return raise_type_error_for("a bytes-like object is required, not '%s'", bound[i]);
+    }
+  }
+  auto iterations = index_as_int64(bound[3]);
+  if (!iterations) return {};
+  if (*iterations < 1) return raise(&value_error_type, "iteration value must be greater than 0.");
+  if (*iterations > INT32_MAX) return raise(&overflow_error_type, "iteration value is too great.");
+  const Algorithm* algorithm = find_algorithm(str_view(bound[0]));
+  const EVP_MD* md = algorithm ? EVP_get_digestbyname(algorithm->openssl_name) : nullptr;
+  if (md == nullptr || (EVP_MD_flags(md) & EVP_MD_FLAG_XOF) != 0) {
+    return raise(g_unsupported_digestmod_error.as<Type>(), "[digital envelope routines] unsupported");
+  }
+  int64_t length = EVP_MD_get_size(md);
+  if (bound[4] && !is_none(bound[4])) {
+    auto n = index_as_int64(bound[4]);
+    if (!n) return {};
+    if (*n < 1) return raise(&value_error_type, "key length must be greater than 0.");
+    if (*n > INT32_MAX) return raise(&overflow_error_type, "key length is too great.");
+    length = *n;
+  }
+  std::string key(size_t(length), '\0');
+  if (PKCS5_PBKDF2_HMAC(password.data(), int(password.size()),
+                        reinterpret_cast<const unsigned char*>(salt.data()), int(salt.size()),
+                        int(*iterations), md, int(length), reinterpret_cast<unsigned char*>(key.data())) != 1) {
+    return raise(&value_error_type, "pbkdf2_hmac failed");
+  }
+  return make_bytes(key);
+}
+
+// compare_digest(a, b): equality that takes the same time wherever the
+// inputs differ (CPython's _operator._compare_digest).
+Ref hashlib_compare_digest(Value, Args args) {
+  if (!check_positional("compare_digest", args, 2, 2)) return {};
+  std::string_view a, b;
+  if (is_str(args[0]) && is_str(args[1])) {
+    if (!str_is_ascii(args[0]) || !str_is_ascii(args[1])) {
+      return raise(&type_error_type, "comparing strings with non-ASCII characters is not supported");
+    }
+    a = str_view(args[0]);
+    b = str_view(args[1]);
+  } else {
+    bool a_is_buffer = !is_str(args[0]) && buffer_view(args[0], a);
+    clear_exception();
+    bool b_is_buffer = !is_str(args[1]) && buffer_view(args[1], b);
+    clear_exception();
+    if (!a_is_buffer && !b_is_buffer) {
+      return raise_format(&type_error_type,
+                          "unsupported operand types(s) or combination of types: '%s' and '%s'",
+                          type_name(args[0].type()).data(), type_name(args[1].type()).data());
+    }
+    if (!a_is_buffer || !b_is_buffer) {
+      return raise_type_error_for("a bytes-like object is required, not '%s'", a_is_buffer ? args[1] : args[0]);
+    }
+  }
+  // Always walk all of b, so that the time depends only on its length.
+  unsigned char difference = a.size() == b.size() ? 0 : 1;
+  std::string_view left = a.size() == b.size() ? a : b;
+  for (size_t i = 0; i < b.size(); ++i) difference |= (unsigned char)(left[i] ^ b[i]);
+  return new_bool(difference == 0);
+}
+
 HashObject* as_hash(Value v) { return v.as<HashObject>(); }
 
 Ref hash_update(Value self, Args args) {
@@ -278,6 +355,8 @@ const GetSetDef kHashGetSet[] = {
 
 const MethodDef kHashlibFunctions[] = {
     {"new", hashlib_new, ArgKind::Keywords},
+    {"pbkdf2_hmac", hashlib_pbkdf2_hmac, ArgKind::Keywords},
+    {"compare_digest", hashlib_compare_digest, ArgKind::VarArgs},
     {"openssl_md5", hash_constructor<0>, ArgKind::Keywords},
     {"openssl_sha1", hash_constructor<1>, ArgKind::Keywords},
     {"openssl_sha224", hash_constructor<2>, ArgKind::Keywords},
@@ -298,6 +377,16 @@ const MethodDef kHashlibFunctions[] = {
 bool init_hashlib(Value module) {
   if (!module_add_functions(module, kHashlibFunctions)) return false;
   Value dict = module_dict(module);
+  if (!g_unsupported_digestmod_error) {
+    // class UnsupportedDigestmodError(ValueError), kept for the whole run.
+    Ref name = TRY(make_str("UnsupportedDigestmodError"));
+    Ref bases = TRY(make_tuple({Value(&value_error_type)}));
+    Ref namespace_dict = TRY(make_dict());
+    Ref module_name = TRY(make_str("_hashlib"));
+    if (!dict_setitem_str(namespace_dict, "__module__", module_name)) return false;
+    g_unsupported_digestmod_error = TRY(call(Value(&type_type), {name, bases, namespace_dict})).release();
+  }
+  if (!dict_setitem_str(dict, "UnsupportedDigestmodError", g_unsupported_digestmod_error)) return false;
   return dict_setitem_str(dict, "HASH", Value(&hash_type)) &&
          dict_setitem_str(dict, "HASHXOF", Value(&hash_xof_type));
 }
