@@ -121,6 +121,7 @@ _ASCII_LETTERS = 'abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ'
 _WHITESPACE = ' \t\n\r\v\f'
 # Escapes that mean the same in both syntaxes.
 _CLASS_ESCAPES = 'dDsSwW'
+_SIMPLE_CODES = {'a': 7, 'f': 12, 'n': 10, 'r': 13, 't': 9, 'v': 11, 'b': 8}
 _SIMPLE_ESCAPES = {'a': '\\x{7}', 'f': '\\f', 'n': '\\n', 'r': '\\r', 't': '\\t',
                    'v': '\\x{b}', 'b': '\\x{8}'}
 
@@ -147,6 +148,26 @@ class _Translator:
         self.names = {}
         self.open_groups = set()
         self.flags_end = 0  # where global flags may still start
+        # Case-insensitivity under re.ASCII is done here, not by PCRE2, whose
+        # caseless matching folds non-ASCII letters too (é/É, k/K): None while
+        # the global flag rules, else True/False inside (?i:...)/(?-i:...).
+        self.scoped_caseless = None
+        self.code = None  # the code point the last escape stands for, if one
+
+    def ascii_caseless(self):
+        """True where ASCII letters match both cases and nothing else folds."""
+        if self.is_bytes or not self.flags & 256:
+            return False
+        if self.scoped_caseless is not None:
+            return self.scoped_caseless
+        return bool(self.flags & 2)
+
+    def literal(self, code):
+        """Appends an escape's character under ASCII case-insensitivity."""
+        if code < 128 and chr(code).isalpha():
+            self.out.append('[%s%s]' % (chr(code).lower(), chr(code).upper()))
+        else:
+            self.out.append(_hexcode(code))
 
     def error(self, message, pos):
         raise error(message, self.pattern, pos)
@@ -173,10 +194,14 @@ class _Translator:
                     continue
             if c == '\\':
                 last = self.escape(here, False)
+                if self.code is not None and self.ascii_caseless():
+                    self.out.pop()
+                    self.literal(self.code)
             elif c == '[':
                 self.char_class(here)
                 last = 'atom'
             elif c == '(':
+                caseless_before = self.scoped_caseless
                 group, verbose_inside = self.open_paren(here, verbose)
                 if group is None:
                     verbose = verbose_inside
@@ -184,13 +209,13 @@ class _Translator:
                 if group == 'atom':
                     last = 'atom'
                     continue
-                stack.append((here, group, verbose))
+                stack.append((here, group, verbose, caseless_before))
                 verbose = verbose_inside
                 last = None
             elif c == ')':
                 if not stack:
                     self.error('unbalanced parenthesis', here)
-                start, group, verbose = stack.pop()
+                start, group, verbose, self.scoped_caseless = stack.pop()
                 if group:
                     self.open_groups.discard(group)
                 self.out.append(')')
@@ -235,7 +260,10 @@ class _Translator:
                 self.i += 1
                 last = 'anchor'
             else:
-                self.out.append(c)
+                if c.isascii() and c.isalpha() and self.ascii_caseless():
+                    self.literal(ord(c))
+                else:
+                    self.out.append(c)
                 self.i += 1
                 last = 'atom'
         if stack:
@@ -278,6 +306,7 @@ class _Translator:
         c = text[here + 1]
         self.i = here + 2
         out = self.out
+        self.code = None
         if c in _CLASS_ESCAPES:
             out.append('\\' + c)
             return 'atom'
@@ -286,6 +315,7 @@ class _Translator:
                 out.append('\\b')
                 return 'anchor'
             out.append(_SIMPLE_ESCAPES[c])
+            self.code = _SIMPLE_CODES[c]
             return 'atom'
         if not in_class and c in 'ABZ':
             # CPython's \B never matches in an empty string; PCRE2's does.
@@ -296,7 +326,8 @@ class _Translator:
             if len(digits) != 2 or any(d not in _HEXDIGITS for d in digits):
                 self.error('incomplete escape \\x' + digits, here)
             self.i = here + 4
-            out.append(_hexcode(int(digits, 16)))
+            self.code = int(digits, 16)
+            out.append(_hexcode(self.code))
             return 'atom'
         if c in 'uU' and not self.is_bytes:
             size = 4 if c == 'u' else 8
@@ -307,6 +338,7 @@ class _Translator:
             if code > 0x10FFFF:
                 self.error('bad escape \\%s%s' % (c, digits), here)
             self.i = here + 2 + size
+            self.code = code
             out.append(_hexcode(code))
             return 'atom'
         if c == 'N' and not self.is_bytes:
@@ -323,6 +355,7 @@ class _Translator:
             if code is None:
                 self.error('undefined character name %r' % name, here)
             self.i = end + 1
+            self.code = code
             out.append(_hexcode(code))
             return 'atom'
         if c == '0':
@@ -332,7 +365,8 @@ class _Translator:
                 digits += text[i]
                 i += 1
             self.i = i
-            out.append(_hexcode(int(digits, 8) if digits else 0))
+            self.code = int(digits, 8) if digits else 0
+            out.append(_hexcode(self.code))
             return 'atom'
         if c in _DIGITS:
             i = here + 2
@@ -343,11 +377,13 @@ class _Translator:
                     self.error('octal escape value \\%s outside of range 0-0o377'
                                % text[here + 1:i + 2], here)
                 self.i = i + 2
+                self.code = code
                 out.append(_hexcode(code))
                 return 'atom'
             if in_class:
                 if c in _OCTDIGITS:
-                    out.append(_hexcode(int(c, 8)))
+                    self.code = int(c, 8)
+                    out.append(_hexcode(self.code))
                     return 'atom'
                 self.error('bad escape \\' + c, here)
             digits = c
@@ -360,11 +396,12 @@ class _Translator:
                 self.error('invalid group reference %d' % group, here + 1)
             if group in self.open_groups:
                 self.error('cannot refer to an open group', here)
-            out.append('\\g{%d}' % group)
+            out.append(('(?i:\\g{%d})' if self.ascii_caseless() else '\\g{%d}') % group)
             return 'atom'
         if c in _ASCII_LETTERS:
             self.error('bad escape \\' + c, here)
         out.append('\\' + c if ord(c) < 128 else c)
+        self.code = ord(c)
         return 'atom'
 
     def char_class(self, here):
@@ -376,24 +413,63 @@ class _Translator:
             out.append('^')
             i += 1
         first = True
+        # For ASCII case-insensitivity: the class's single characters and
+        # ranges, whose other case is added before the ']'.
+        singles = []
+        ranges = []
+        previous = None       # the last single character, which may start a range
+        range_start = None    # set after 'x-'
         while True:
             if i >= len(text):
                 self.error('unterminated character set', here)
             c = text[i]
             if c == ']' and not first:
+                if self.ascii_caseless():
+                    out.append(self.other_cases(singles, ranges))
                 out.append(']')
                 self.i = i + 1
                 return
             first = False
+            code = None
             if c == '\\':
                 self.escape(i, True)
                 i = self.i
+                code = self.code
             elif c in '[]':
                 out.append('\\' + c)
+                code = ord(c)
                 i += 1
+            elif c == '-' and previous is not None and text[i + 1:i + 2] not in ('', ']'):
+                out.append('-')
+                range_start, previous = previous, None
+                i += 1
+                continue
             else:
                 out.append(c)
+                code = ord(c)
                 i += 1
+            if range_start is not None and code is not None:
+                ranges.append((range_start, code))
+                range_start = previous = None
+            else:
+                range_start = None
+                previous = code
+                if code is not None:
+                    singles.append(code)
+
+    @staticmethod
+    def other_cases(singles, ranges):
+        """The other case of the ASCII letters among a class's members."""
+        extra = []
+        for code in singles:
+            if code < 128 and chr(code).isalpha():
+                extra.append(chr(code).swapcase())
+        for low, high in ranges:
+            for base, other in ((97, 65), (65, 97)):
+                start, end = max(low, base), min(high, base + 25)
+                if start <= end:
+                    extra.append('%s-%s' % (chr(start - base + other), chr(end - base + other)))
+        return ''.join(extra)
 
     def group_name(self, start, terminator):
         """The name from `start` up to `terminator`; sets self.i past it."""
@@ -459,7 +535,8 @@ class _Translator:
                     self.error('unknown group name %r' % name, i + 2)
                 if self.names[name] in self.open_groups:
                     self.error('cannot refer to an open group', here)
-                out.append('(?:\\g{%d})' % self.names[name])
+                out.append(('(?i:\\g{%d})' if self.ascii_caseless() else '(?:\\g{%d})')
+                           % self.names[name])
                 return 'atom', verbose
             if not kind:
                 self.error('unexpected end of pattern', i + 1)
@@ -515,8 +592,12 @@ class _Translator:
             if text[j] in _ASCII_LETTERS:
                 self.error('unknown flag', j)
             self.error('missing -, : or )', j)
-        letters_on = ''.join(ch for ch in 'ims' if on & _INLINE_FLAGS[ch])
-        letters_off = ''.join(ch for ch in 'ims' if off & _INLINE_FLAGS[ch])
+        ascii = not self.is_bytes and (self.flags | on) & 256
+        if ascii and (on | off) & 2:
+            self.scoped_caseless = bool(on & 2)
+        case_letters = 'ms' if ascii else 'ims'
+        letters_on = ''.join(ch for ch in case_letters if on & _INLINE_FLAGS[ch])
+        letters_off = ''.join(ch for ch in case_letters if off & _INLINE_FLAGS[ch])
         out.append('(?' + letters_on + ('-' + letters_off if letters_off else '') + ':')
         self.i = j + 1
         inside = verbose
@@ -564,7 +645,7 @@ def _compile_native(pattern, flags):
     elif flags & UNICODE:
         raise error('bad inline flag: cannot use \'u\' flag with a bytes pattern')
     options = 0
-    if flags & IGNORECASE:
+    if flags & IGNORECASE and (is_bytes or not flags & ASCII):
         options |= _pcre.CASELESS
     if flags & MULTILINE:
         options |= _pcre.MULTILINE

@@ -21,3 +21,10 @@ for pattern, text in tests:
 
 print(re.findall(rb'\d', b'a1\xe92'), re.match(rb'\xe9', b'\xe9'), re.search(rb'(?i)\w+', b'caf\xe9'))
 print(re.findall(r'(?i)[a-z]+', 'Hello WORLD'), re.findall('[^a-c]', 'abcdé'))
+# re.ASCII with IGNORECASE folds ASCII letters only.
+for pattern, text in [('(?ai)é', 'É'), ('(?ai)k', '\u212a'), ('(?ai)[a-z]+', 'xK\u212aÉ'), ('(?i)[a-z]+', 'xK\u212a'),
+                      (r'(?ai)\x4b', 'k'), ('(?a)(?i:K)k', 'kk'), ('(?ai)(?-i:K)k', 'kK'), (r'(?ai)(a)\1', 'aA'),
+                      ('(?ai)[^a-c]', 'B d'), ('(?ai)[\\w-]+', 'Ab-c'), ('(?ai)[.-z]+', 'Zz.'), ('(?ai)S', 'ſ')]:
+    m = re.search(pattern, text)
+    print(repr(pattern), m.group() if m else None)
+print(re.findall('é', 'ÉéE', re.A | re.I), re.findall('[à-ÿ]', 'ÀàÿŸ', re.A | re.I), re.findall('[à-ÿ]', 'ÀàÿŸ', re.I))
