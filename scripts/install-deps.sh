@@ -10,6 +10,8 @@
 #   libutf8proc-dev      Unicode properties, normalization and case mapping
 #   libuv1-dev           the event loop's I/O layer
 #   libedit-dev          line editing and history in the REPL
+#   libpcre2-dev         PCRE2, the regular expression engine under `re`
+#   libssl-dev           OpenSSL's libcrypto, the digests under `hashlib`
 #   nlohmann-json3-dev   JSON for reading and writing notebooks (.ipynb)
 #   python3              CPython 3.11: the reference the tests compare against, and
 #                        the source of the Unicode name table the build generates
@@ -19,7 +21,7 @@
 set -euo pipefail
 
 packages=(re2c bison cmake ninja-build g++ pkg-config libgtest-dev libgmp-dev libutf8proc-dev
-          libuv1-dev libedit-dev nlohmann-json3-dev python3 unicode-data)
+          libuv1-dev libedit-dev libpcre2-dev libssl-dev nlohmann-json3-dev python3 unicode-data)
 if [ "${1:-}" = fuzz ]; then
   packages+=(clang libclang-rt-14-dev)
 fi
