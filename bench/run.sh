@@ -4,7 +4,8 @@
 # as the ratio coil / CPython (below 1 means coil is faster).
 #
 # Measured: parsing the whole standard library (coil --parse against
-# CPython's ast.parse of the same files), then the interpreter scripts of
+# CPython's ast.parse of the same files), importing json, re, collections,
+# dataclasses, logging, datetime and asyncio, then the interpreter scripts of
 # ../shared/bench through its run_peers.sh, Debian's CPython first so that
 # each ratio is coil's time over CPython's, then the event-loop scripts with
 # uvloop on Debian's CPython first, so that each ratio is over uvloop's.
@@ -44,6 +45,19 @@ ratio=$(awk -v a="$coil_median" -v b="$cpython_median" 'BEGIN {print a / b}')
 printf '%-24s %10s %10s %8s\n' benchmark "coil s" "cpython s" ratio
 printf '%-24s %10.3f %10.3f %8.2f\n' "parse stdlib ($(wc -l < "$files") files)" \
   "$coil_median" "$cpython_median" "$ratio"
+
+# Importing the modules real async scripts start with.
+imports='import json, re, collections, dataclasses, logging, datetime, asyncio'
+coil_times=()
+cpython_times=()
+for ((i = 0; i < runs; i++)); do
+  coil_times+=("$(seconds "$coil" -c "$imports")")
+  cpython_times+=("$(seconds "$python" -c "$imports")")
+done
+coil_median=$(printf '%s\n' "${coil_times[@]}" | median)
+cpython_median=$(printf '%s\n' "${cpython_times[@]}" | median)
+ratio=$(awk -v a="$coil_median" -v b="$cpython_median" 'BEGIN {print a / b}')
+printf '%-24s %10.3f %10.3f %8.2f\n' "import json, re, …" "$coil_median" "$cpython_median" "$ratio"
 
 # The interpreter benchmarks, side by side (../shared/bench/README.md).
 peers=../shared/bench/run_peers.sh
