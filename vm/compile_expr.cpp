@@ -60,6 +60,21 @@ Ref Compiler::make_constant(const ConstantValue& value) {
 
 namespace {
 
+// A frozenset constant as CPython's compiler leaves it: built from the
+// items, then built again from its own iteration order when the constant is
+// registered (merge_consts_recursive), which is the order it iterates in.
+Ref make_constant_frozenset(Value items) {
+  Ref first = make_frozenset(items);
+  if (!first) return {};
+  Ref in_order = tuple_from_iterable(first);
+  if (!in_order) return {};
+  return make_frozenset(in_order);
+}
+
+}  // namespace
+
+namespace {
+
 void append_key_length(std::string& key, size_t n) {
   key += std::to_string(n);
   key += ':';
@@ -351,7 +366,7 @@ Ref Compiler::fold(ExprNode* e) {
       std::vector<Value> values;
       for (const Ref& item : items) values.push_back(item.get());
       result = make_tuple(values.data(), values.size());
-      if (result && e->node_kind == ExprKind::Set) result = make_frozenset(result);
+      if (result && e->node_kind == ExprKind::Set) result = make_constant_frozenset(result);
       break;
     }
     case ExprKind::Subscript: {
@@ -1003,7 +1018,7 @@ bool Compiler::starunpack_helper(const Seq<ExprNode*>& elts, int pushed, int bui
         emit_const(folded);
       } else {
         if (add == SET_ADD) {
-          folded = make_frozenset(folded);
+          folded = make_constant_frozenset(folded);
           if (!folded) return false;
         }
         emit(build, uint32_t(pushed));

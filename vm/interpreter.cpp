@@ -1418,8 +1418,9 @@ dispatch_switch:
     CASE(SET_UPDATE) {
       Value iterable = TOP();
       Value set = PEEK(oparg + 1);
-      bool ok = for_each(iterable, [&](Value item) { return set_add(set, item); });
-      if (!ok) ERROR();
+      // set.update's algorithm (a set's table is merged whole), so that a
+      // display of constants iterates in CPython's order.
+      if (!set_update(set, iterable)) ERROR();
       decref(POP());
       DISPATCH();
     }

@@ -1,0 +1,13 @@
+print({49, 68, 84, 44, 45})
+print(set([49, 68, 84, 44, 45]))
+s = set()
+for x in [49, 68, 84, 44, 45]: s.add(x)
+print(s)
+print({1, 9, 17, 25})
+print({'a','b','c'} == {'c','b','a'})
+print(set(range(20, 0, -3)))
+for x in {1, 9, 17, 25}:
+    print(x, end=' ')
+print()
+print(3 in {1, 9, 3})
+print({1, 9, 17, 25, 33, 41, 2})
