@@ -1,5 +1,6 @@
 # Formatter fields, times, exceptions, styles and defaults; LoggerAdapter.
 import io
+import os
 import logging
 import time
 
@@ -58,7 +59,8 @@ log.warning('no exception', exc_info=False)
 log.warning('with extra: %(user)s', extra={'user': 'ann'})
 lines = out.getvalue().splitlines()
 print('\n'.join(line for line in lines if not line.startswith('  ')))
-print(lines[2:4])
+# The traceback's file line, with the script's folder left out.
+print([line.replace(os.path.dirname(os.path.abspath(__file__)), '$DIR') for line in lines[2:4]])
 try:
     log.warning('bad extra', extra={'message': 'x'})
 except KeyError as e:
