@@ -356,9 +356,13 @@ class StringIO(TextIOBase):
             self._pieces = []
         return self._value
 
-    def _check(self):
+    def _check(self, msg=None):
+        # CPython's StringIO words it without IOBase's final period.
         if self._closed:
             raise ValueError('I/O operation on closed file')
+
+    # IOBase's line methods (iteration, readlines, writelines) check with it.
+    _checkClosed = _check
 
     @property
     def closed(self):
@@ -493,34 +497,6 @@ class StringIO(TextIOBase):
         self._pos = end
         return value[start:end]
 
-    def __iter__(self):
-        self._check()
-        return self
-
-    def __next__(self):
-        line = self.readline()
-        if not line:
-            raise StopIteration
-        return line
-
-    def readlines(self, hint=-1):
-        self._check()
-        if hint is None or hint <= 0:
-            return list(self)
-        lines = []
-        total = 0
-        for line in self:
-            lines.append(line)
-            total += len(line)
-            if total >= hint:
-                break
-        return lines
-
-    def writelines(self, lines):
-        self._check()
-        for line in lines:
-            self.write(line)
-
     def tell(self):
         self._check()
         return self._pos
@@ -578,8 +554,7 @@ class BytesIO(BufferedIOBase):
         self._closed = False
 
     def _check(self):
-        if self._closed:
-            raise ValueError('I/O operation on closed file.')
+        self._checkClosed()
 
     @property
     def closed(self):
@@ -651,29 +626,6 @@ class BytesIO(BufferedIOBase):
         self._pos = end
         return bytes(self._buffer[start:end])
 
-    def __iter__(self):
-        self._check()
-        return self
-
-    def __next__(self):
-        line = self.readline()
-        if not line:
-            raise StopIteration
-        return line
-
-    def readlines(self, hint=-1):
-        self._check()
-        if hint is None or hint <= 0:
-            return list(self)
-        lines = []
-        total = 0
-        for line in self:
-            lines.append(line)
-            total += len(line)
-            if total >= hint:
-                break
-        return lines
-
     def readinto(self, buffer):
         self._check()
         data = self.read(len(buffer))
@@ -699,11 +651,6 @@ class BytesIO(BufferedIOBase):
             self._buffer[pos:pos + count] = data
         self._pos = pos + count
         return count
-
-    def writelines(self, lines):
-        self._check()
-        for line in lines:
-            self.write(line)
 
     def tell(self):
         self._check()

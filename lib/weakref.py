@@ -177,7 +177,38 @@ class KeyedRef(ref):
         pass
 
 
-class WeakValueDictionary:
+class _WeakMapping:
+    """What the two weak dictionaries share; `data` is the dict underneath."""
+
+    def __repr__(self):
+        return "<%s at %#x>" % (type(self).__name__, id(self))
+
+    def keys(self):
+        return iter(self)
+
+    def update(self, other=None, /, **kwargs):
+        if other is not None:
+            if hasattr(other, "items"):
+                other = other.items()
+            for key, value in other:
+                self[key] = value
+        for key, value in kwargs.items():
+            self[key] = value
+
+    def copy(self):
+        new = self._copy_class()
+        for key, value in self.items():
+            new[key] = value
+        return new
+
+    def __copy__(self):
+        return self.copy()
+
+    def clear(self):
+        self.data.clear()
+
+
+class WeakValueDictionary(_WeakMapping):
     """A mapping whose values are held weakly: an entry goes when its value dies."""
 
     def __init__(self, other=(), /, **kwargs):
@@ -220,9 +251,6 @@ class WeakValueDictionary:
             if wr() is not None:
                 yield key
 
-    def __repr__(self):
-        return "<%s at %#x>" % (type(self).__name__, id(self))
-
     def get(self, key, default=None):
         try:
             wr = self.data[key]
@@ -230,9 +258,6 @@ class WeakValueDictionary:
             return default
         obj = wr()
         return default if obj is None else obj
-
-    def keys(self):
-        return iter(self)
 
     def items(self):
         for key, wr in list(self.data.items()):
@@ -277,27 +302,8 @@ class WeakValueDictionary:
             return default
         return obj
 
-    def update(self, other=(), /, **kwargs):
-        if hasattr(other, "items"):
-            other = other.items()
-        for key, value in other:
-            self[key] = value
-        for key, value in kwargs.items():
-            self[key] = value
 
-    def copy(self):
-        new = WeakValueDictionary()
-        for key, value in self.items():
-            new[key] = value
-        return new
-
-    __copy__ = copy
-
-    def clear(self):
-        self.data.clear()
-
-
-class WeakKeyDictionary:
+class WeakKeyDictionary(_WeakMapping):
     """A mapping whose keys are held weakly: an entry goes when its key dies."""
 
     def __init__(self, dict=None):
@@ -338,14 +344,8 @@ class WeakKeyDictionary:
             if obj is not None:
                 yield obj
 
-    def __repr__(self):
-        return "<%s at %#x>" % (type(self).__name__, id(self))
-
     def get(self, key, default=None):
         return self.data.get(ref(key), default)
-
-    def keys(self):
-        return iter(self)
 
     def items(self):
         for wr, value in list(self.data.items()):
@@ -374,25 +374,10 @@ class WeakKeyDictionary:
     def setdefault(self, key, default=None):
         return self.data.setdefault(ref(key, self._remove), default)
 
-    def update(self, dict=None, /, **kwargs):
-        if dict is not None:
-            if hasattr(dict, "items"):
-                dict = dict.items()
-            for key, value in dict:
-                self[key] = value
-        for key, value in kwargs.items():
-            self[key] = value
 
-    def copy(self):
-        new = WeakKeyDictionary()
-        for key, value in self.items():
-            new[key] = value
-        return new
-
-    __copy__ = copy
-
-    def clear(self):
-        self.data.clear()
+# copy() makes the class itself even for subclasses, as CPython's.
+WeakValueDictionary._copy_class = WeakValueDictionary
+WeakKeyDictionary._copy_class = WeakKeyDictionary
 
 
 class WeakSet:

@@ -537,6 +537,15 @@ Ref make_member_descriptor(const MemberDef* def, Type* owner) {
   return Ref::steal(object);
 }
 
+Ref make_getset_descriptor(const GetSetDef* def, Type* owner) {
+  Object* object = allocate_object(&getset_descriptor_type);
+  if (object == nullptr) return raise_no_memory();
+  auto* d = static_cast<GetSetDescriptorObject*>(object);
+  d->m_def = def;
+  d->m_owner = owner;
+  return Ref::steal(object);
+}
+
 bool add_native_members(Type* type) {
   Value dict = type->m_dict;
   if (type->m_methods != nullptr) {
@@ -559,13 +568,8 @@ bool add_native_members(Type* type) {
   }
   if (type->m_getset != nullptr) {
     for (const GetSetDef* def = type->m_getset; def->name != nullptr; ++def) {
-      Object* object = allocate_object(&getset_descriptor_type);
-      if (object == nullptr) return raise_no_memory();
-      auto* d = static_cast<GetSetDescriptorObject*>(object);
-      d->m_def = def;
-      d->m_owner = type;
-      Ref owned = Ref::steal(object);
-      if (!dict_setitem_str(dict, def->name, owned)) return false;
+      Ref descriptor = make_getset_descriptor(def, type);
+      if (!descriptor || !dict_setitem_str(dict, def->name, descriptor)) return false;
     }
   }
   // Built-ins whose instances have a __dict__ (functions, modules,

@@ -128,6 +128,8 @@ extern Type method_descriptor_type, classmethod_descriptor_type;
 // GetSetDef tables to its dict (runtime/native.cpp).
 bool add_native_members(Type* type);
 Ref make_member_descriptor(const MemberDef* def, Type* owner);
+// A getset_descriptor for `def` (which must outlive it) on `owner`.
+Ref make_getset_descriptor(const GetSetDef* def, Type* owner);
 // `T.__new__`, the built-in function a type's dict holds (runtime/object.cpp).
 Ref make_new_wrapper(Type* type);
 

@@ -240,14 +240,7 @@ bool init_weakref(Value module) {
 
 }  // namespace
 
-Ref make_weakref_attribute(Type* owner) {
-  Object* object = allocate_object(&getset_descriptor_type);
-  if (object == nullptr) return raise_no_memory();
-  auto* descriptor = static_cast<GetSetDescriptorObject*>(object);
-  descriptor->m_def = &kWeakrefAttribute;
-  descriptor->m_owner = owner;
-  return Ref::steal(object);
-}
+Ref make_weakref_attribute(Type* owner) { return make_getset_descriptor(&kWeakrefAttribute, owner); }
 
 void clear_weakrefs(Object* object) {
   auto found = table().find(object);

@@ -11,7 +11,6 @@
 #include "runtime/list.h"
 #include "runtime/module.h"
 #include "runtime/native.h"
-#include "runtime/str.h"
 #include "runtime/tuple.h"
 
 namespace coil {
@@ -48,8 +47,8 @@ Ref gc_disable(Value, Args) {
 Ref gc_isenabled(Value, Args) { return new_bool(g_enabled); }
 
 Ref gc_get_count(Value, Args) {
-  Ref counts[3] = {make_int(int64_t(0)), make_int(int64_t(0)), make_int(int64_t(0))};
-  return make_tuple({counts[0].get(), counts[1].get(), counts[2].get()});
+  Value zero = Value::small_int(0);
+  return make_tuple({zero, zero, zero});
 }
 
 Ref gc_get_threshold(Value, Args) {
@@ -72,7 +71,7 @@ Ref gc_set_threshold(Value, Args args) {
 // As CPython: containers (objects of types the collector would track).
 Ref gc_is_tracked(Value, Args args) {
   Value v = args[0];
-  return new_bool(v.is_object() && (v.type()->m_flags & kTypeHasGC) && !is_str(v));
+  return new_bool(v.is_object() && (v.type()->m_flags & kTypeHasGC));
 }
 
 Ref gc_is_finalized(Value, Args) { return new_bool(false); }

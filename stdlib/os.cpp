@@ -330,13 +330,21 @@ Ref os_path_call(Value, Args args) {
   return new_none();
 }
 
-Ref os_rename(Value, Args args) {
-  if (!check_positional("rename", args, 2, 2)) return {};
-  std::string from, to;
-  if (!path_argument("rename", args[0], from) || !path_argument("rename", args[1], to)) return {};
-  if (std::rename(from.c_str(), to.c_str()) != 0) return raise_os_error_from_errno(errno, args[0]);
+// rename, replace, link, symlink: a call on two paths; an error names the first.
+Ref two_path_call(const char* name, Args args, size_t most, int (*call)(const char*, const char*)) {
+  if (!check_positional(name, args, 2, most)) return {};
+  std::string first, second;
+  if (!path_argument(name, args[0], first) || !path_argument(name, args[1], second)) return {};
+  if (call(first.c_str(), second.c_str()) != 0) return raise_os_error_from_errno(errno, args[0]);
   return new_none();
 }
+
+Ref os_rename(Value, Args args) { return two_path_call("rename", args, 2, ::rename); }
+// rename() already replaces an existing destination on POSIX.
+Ref os_replace(Value, Args args) { return two_path_call("replace", args, 2, ::rename); }
+// The third argument, target_is_directory, matters only on Windows.
+Ref os_symlink(Value, Args args) { return two_path_call("symlink", args, 3, ::symlink); }
+Ref os_link(Value, Args args) { return two_path_call("link", args, 2, ::link); }
 
 Ref os_getpid(Value, Args) { return make_int(int64_t(::getpid())); }
 
@@ -444,14 +452,6 @@ Ref os_access(Value, Args args) {
   return new_bool(::access(path.c_str(), int(mode)) == 0);
 }
 
-Ref os_replace(Value, Args args) {
-  if (!check_positional("replace", args, 2, 2)) return {};
-  std::string from, to;
-  if (!path_argument("replace", args[0], from) || !path_argument("replace", args[1], to)) return {};
-  if (::rename(from.c_str(), to.c_str()) != 0) return raise_os_error_from_errno(errno, args[0]);
-  return new_none();
-}
-
 Ref os_chmod(Value, Args args) {
   if (!check_positional("chmod", args, 2, 2)) return {};
   std::string path;
@@ -485,22 +485,6 @@ Ref os_utime_ns(Value, Args args) {
     }
   }
   if (::utimensat(AT_FDCWD, path.c_str(), times, 0) != 0) return raise_os_error_from_errno(errno, args[0]);
-  return new_none();
-}
-
-Ref os_symlink(Value, Args args) {
-  if (!check_positional("symlink", args, 2, 3)) return {};
-  std::string target, link;
-  if (!path_argument("symlink", args[0], target) || !path_argument("symlink", args[1], link)) return {};
-  if (::symlink(target.c_str(), link.c_str()) != 0) return raise_os_error_from_errno(errno, args[0]);
-  return new_none();
-}
-
-Ref os_link(Value, Args args) {
-  if (!check_positional("link", args, 2, 2)) return {};
-  std::string target, link;
-  if (!path_argument("link", args[0], target) || !path_argument("link", args[1], link)) return {};
-  if (::link(target.c_str(), link.c_str()) != 0) return raise_os_error_from_errno(errno, args[0]);
   return new_none();
 }
 
@@ -554,13 +538,11 @@ Ref os_urandom(Value, Args args) {
   if (!int_argument(args[0], size)) return {};
   if (size < 0) return raise(&value_error_type, "negative argument not allowed");
   std::string buffer(size_t(size), '\0');
-  size_t done = 0;
-  while (done < buffer.size()) {
-    ssize_t n = ::getentropy(buffer.data() + done, std::min<size_t>(256, buffer.size() - done)) == 0
-                    ? ssize_t(std::min<size_t>(256, buffer.size() - done))
-                    : -1;
-    if (n < 0) return raise_os_error_from_errno(errno);
-    done += size_t(n);
+  // getentropy() gives at most 256 bytes a call.
+  for (size_t done = 0; done < buffer.size(); done += 256) {
+    if (::getentropy(buffer.data() + done, std::min<size_t>(256, buffer.size() - done)) != 0) {
+      return raise_os_error_from_errno(errno);
+    }
   }
   return make_bytes(buffer);
 }

@@ -7,6 +7,7 @@
 #include <string_view>
 
 #include "runtime/object.h"
+#include "runtime/type.h"  // Value::type(), used inline by what includes this
 
 namespace coil {
 
