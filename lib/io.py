@@ -175,6 +175,10 @@ class IOBase(metaclass=_IOMeta):
         return line
 
     def readlines(self, hint=None):
+        # Lines until their total length passes hint.
+        return self._readlines(hint, lambda total: total > hint)
+
+    def _readlines(self, hint, enough):
         if hint is None or hint <= 0:
             return list(self)
         lines = []
@@ -182,7 +186,7 @@ class IOBase(metaclass=_IOMeta):
         for line in self:
             lines.append(line)
             total += len(line)
-            if total >= hint:
+            if enough(total):
                 break
         return lines
 
@@ -356,13 +360,11 @@ class StringIO(TextIOBase):
             self._pieces = []
         return self._value
 
-    def _check(self, msg=None):
-        # CPython's StringIO words it without IOBase's final period.
+    def _check(self):
+        # CPython's StringIO words it without IOBase's final period (its
+        # iteration and readlines/writelines, IOBase's, keep the period).
         if self._closed:
             raise ValueError('I/O operation on closed file')
-
-    # IOBase's line methods (iteration, readlines, writelines) check with it.
-    _checkClosed = _check
 
     @property
     def closed(self):
@@ -555,6 +557,15 @@ class BytesIO(BufferedIOBase):
 
     def _check(self):
         self._checkClosed()
+
+    def readlines(self, hint=None):
+        # CPython's BytesIO stops once the total reaches hint.
+        return self._readlines(hint, lambda total: total >= hint)
+
+    def writelines(self, lines):
+        # As CPython's BytesIO: only the writes check for a closed buffer.
+        for line in lines:
+            self.write(line)
 
     @property
     def closed(self):
