@@ -19,6 +19,7 @@
 #include <editline/readline.h>
 #include <poll.h>
 #include <signal.h>
+#include <sys/ioctl.h>
 #include <unistd.h>
 
 #include <algorithm>
@@ -185,6 +186,14 @@ bool run_loop_under_prompt(EventLoopObject* loop, Session& session) {
   return ok;
 }
 
+// Whether the terminal went away with nothing left to read (libedit reads
+// nothing then and reports nothing, so the prompt would wait on forever).
+bool terminal_hung_up(short revents) {
+  if (!(revents & (POLLHUP | POLLERR | POLLNVAL))) return false;
+  int pending = 0;
+  return ioctl(STDIN_FILENO, FIONREAD, &pending) != 0 || pending == 0;
+}
+
 // Reads one line with `prompt`, running the top-level loop meanwhile.
 Input read_line(const std::string& prompt, std::string& line, Session& session) {
   g_pending = PendingLine();
@@ -225,7 +234,7 @@ Input read_line(const std::string& prompt, std::string& line, Session& session) 
       // moves as real time does, up to the timer being waited for.
       double elapsed = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
       double target = count == 0 ? deadline : std::min(deadline, clock_monotonic() + elapsed);
-      clock_advance_to_ns(int64_t(std::ceil(target * 1e9)));
+      clock_advance_to(target);
     }
     if (count < 0) {
       if (errno == EINTR) continue;
@@ -233,8 +242,7 @@ Input read_line(const std::string& prompt, std::string& line, Session& session) 
       return Input::EndOfFile;
     }
     if (count == 0) continue;
-    if (!(input.revents & POLLIN)) {
-      // The terminal went away.
+    if (!(input.revents & POLLIN) || terminal_hung_up(input.revents)) {
       rl_callback_handler_remove();
       return Input::EndOfFile;
     }

@@ -106,4 +106,18 @@ void clock_advance_to_ns(int64_t deadline_ns) {
   if (deadline_ns > now) g_virtual_elapsed += deadline_ns - now;
 }
 
+void clock_advance_to(double deadline) {
+  if (mode() != Mode::Virtual || !(deadline > 0)) return;
+  // The smallest whole nanosecond whose reading in seconds is not below
+  // the deadline: ceil(deadline * 1e9) alone can read one ulp short, and a
+  // timer due at `deadline` would then never be due.
+  if (deadline >= 9e9) {  // beyond what int64 nanoseconds hold: the far future
+    clock_advance_to_ns(INT64_MAX / 2);
+    return;
+  }
+  int64_t ns = int64_t(std::ceil(deadline * 1e9));
+  while (double(ns) / 1e9 < deadline) ++ns;
+  clock_advance_to_ns(ns);
+}
+
 }  // namespace coil

@@ -35,5 +35,7 @@ void clock_sleep_ns(int64_t nanoseconds);
 // (no effect if it is already there, or in real time): how the event loop
 // skips an idle wait under virtual time.
 void clock_advance_to_ns(int64_t deadline_ns);
+// The same to a deadline in seconds: afterwards clock_monotonic() >= deadline.
+void clock_advance_to(double deadline);
 
 }  // namespace coil

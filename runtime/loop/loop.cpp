@@ -362,7 +362,7 @@ void wait_for_events(double timeout, double deadline) {
     return;
   }
   if (clock_is_virtual()) {
-    clock_advance_to_ns(int64_t(std::ceil(deadline * 1e9)));
+    clock_advance_to(deadline);
   } else {
     clock_sleep(timeout);
   }

@@ -104,7 +104,7 @@ class Screen:
 class Session:
     """coil running in a pseudo-terminal."""
 
-    def __init__(self, coil, home, env=None):
+    def __init__(self, coil, home, env=None, ignore_hangup=False):
         environment = dict(os.environ, HOME=home, COIL_VIRTUAL_TIME="1", TERM="xterm")
         environment.pop("COILPATH", None)
         if env is not None:
@@ -114,6 +114,8 @@ class Session:
                     environment.pop(name)
         self.pid, self.fd = pty.fork()
         if self.pid == 0:
+            if ignore_hangup:
+                signal.signal(signal.SIGHUP, signal.SIG_IGN)
             os.execve(coil, [coil], environment)
         # Wide enough that no line of the tests wraps.
         fcntl.ioctl(self.fd, termios.TIOCSWINSZ, struct.pack("HHHH", 50, 200, 0, 0))
@@ -355,6 +357,28 @@ def test_exit_status(coil, home):
     return [] if status == 3 else [f"exit status {status}, not 3"]
 
 
+def test_terminal_closed(coil, home):
+    """The terminal going away mid-line ends coil (here with SIGHUP ignored,
+    as under nohup), while a task waits on a timer and with none."""
+    problems = []
+    for setup in ["t = asyncio.create_task(asyncio.sleep(1000))", "x = 1"]:
+        s = Session(coil, home, ignore_hangup=True)
+        s.type_line(setup)
+        s.wait_for_prompt()
+        s.send("par")
+        s.wait_for(lambda: s.screen.last_line() == ">>> par")
+        os.close(s.fd)
+        end = time.time() + 20
+        while not os.waitpid(s.pid, os.WNOHANG)[0]:
+            if time.time() > end:
+                os.kill(s.pid, signal.SIGKILL)
+                os.waitpid(s.pid, 0)
+                problems.append(f"after {setup!r}: coil still running once its terminal closed")
+                break
+            time.sleep(0.02)
+    return problems
+
+
 def test_completion(coil, home):
     """Tab completes names, keywords and the attributes of dotted names."""
     s = Session(coil, home)
@@ -442,6 +466,7 @@ TESTS = [
     test_exit_status,
     test_completion,
     test_stdin_not_a_terminal,
+    test_terminal_closed,
 ]
 
 

@@ -52,6 +52,14 @@ TEST(Clock, VirtualTimeAdvancesOnlyWhenSlept) {
   clock_advance_to_ns(now);
   EXPECT_EQ(clock_monotonic_ns(), now + 1'000'000);
 
+  // A jump to a deadline in seconds reaches it as a float reading, for
+  // every rounding of the deadline to nanoseconds.
+  for (int i = 0; i < 20000; ++i) {
+    double deadline = clock_monotonic() + 0.3 + i * 1.3e-8;
+    clock_advance_to(deadline);
+    ASSERT_GE(clock_monotonic(), deadline) << i;
+  }
+
   clock_set_virtual(false);
 }
 
