@@ -45,6 +45,7 @@
 #include "runtime/file.h"
 #include "runtime/list.h"
 #include "runtime/loop/clock.h"
+#include "runtime/loop/io.h"
 #include "runtime/loop/loop.h"
 #include "runtime/module.h"
 #include "runtime/signals.h"
@@ -172,13 +173,13 @@ bool run_ready_callbacks(Session& session) {
 // Runs the loop's due callbacks while a line is being edited: the prompt and
 // the partial line are taken off the screen, what the callbacks print goes
 // in their place, and libedit draws the line again below it.
-bool run_loop_under_prompt(EventLoopObject* loop, Session& session) {
+bool run_loop_under_prompt(EventLoopObject* loop, Session& session, bool io_ready = false) {
   std::fflush(stdout);
   std::fputs("\r\x1b[K", stdout);
   std::fflush(stdout);
   // The iterations due now run under one redisplay (a timer that fires
   // wakes its task in the next iteration).
-  bool ok = true;
+  bool ok = !io_ready || run_loop_once(loop, session);
   for (int i = 0; ok && i < 100 && loop_is_due(loop); ++i) ok = run_loop_once(loop, session);
   std::fflush(stdout);
   std::fflush(stderr);
@@ -227,8 +228,22 @@ Input read_line(const std::string& prompt, std::string& line, Session& session) 
       }
     }
     auto start = std::chrono::steady_clock::now();
-    struct pollfd input = {STDIN_FILENO, POLLIN, 0};
-    int count = poll(&input, 1, timeout_ms);
+    // The terminal, and libuv's descriptor while the loop has I/O objects
+    // (a server started at the prompt serves while the prompt waits).
+    struct pollfd sources[2] = {{STDIN_FILENO, POLLIN, 0}, {io_backend_fd(), POLLIN, 0}};
+    bool with_io = loop != nullptr && io_active() && sources[1].fd >= 0;
+    int count = poll(sources, with_io ? 2 : 1, timeout_ms);
+    const struct pollfd& input = sources[0];
+    if (count > 0 && with_io && (sources[1].revents & POLLIN) && !(input.revents & POLLIN)) {
+      guard.uninstall();
+      bool ok = run_loop_under_prompt(loop, session, true);
+      guard.install();
+      if (!ok) {
+        rl_callback_handler_remove();
+        return Input::Exit;
+      }
+      continue;
+    }
     if (clock_is_virtual() && deadline > 0) {
       // At the prompt the simulated clock follows the person typing: it
       // moves as real time does, up to the timer being waited for.

@@ -16,6 +16,7 @@
 namespace coil {
 
 volatile sig_atomic_t g_signal_pending = 0;
+void (*g_signal_wakeup)() = nullptr;
 
 namespace {
 
@@ -26,6 +27,7 @@ Ref g_handlers[kSignalCount];  // the Python-level handler of each signal, or nu
 void record_signal(int signum) {
   if (signum > 0 && signum < kSignalCount) g_tripped[signum] = 1;
   g_signal_pending = 1;
+  if (g_signal_wakeup != nullptr) g_signal_wakeup();
 }
 
 Ref default_int_handler_function(Value, Args) {

@@ -13,6 +13,9 @@ namespace coil {
 
 // Set by the C handler; cleared by run_pending_signals().
 extern volatile sig_atomic_t g_signal_pending;
+// Called by the C handler after recording a signal, when set: ends a wait
+// for I/O (runtime/loop/io.cpp). Must be async-signal-safe.
+extern void (*g_signal_wakeup)();
 
 // Installs coil's handlers at start-up, as CPython does: SIGINT raises
 // KeyboardInterrupt, SIGPIPE is ignored.

@@ -13,14 +13,17 @@ from .events import *
 from .exceptions import *
 from .futures import *
 from .locks import *
+from .protocols import *
 from .queues import *
 from .runners import *
+from .streams import *
 from .taskgroups import *
 from .tasks import *
 from .timeouts import *
+from .transports import *
 
 __all__ = []
-for _module in (base_events, coroutines, events, exceptions, futures, locks, queues, runners,
-                taskgroups, tasks, timeouts):
+for _module in (base_events, coroutines, events, exceptions, futures, locks, protocols, queues,
+                runners, streams, taskgroups, tasks, timeouts, transports):
     __all__ += _module.__all__
 del _module

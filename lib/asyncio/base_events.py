@@ -1,6 +1,6 @@
 """The loop class under CPython's name for it."""
 
-__all__ = ('BaseEventLoop',)
+__all__ = ('BaseEventLoop', 'Server')
 
 import _asyncio
 
@@ -25,3 +25,225 @@ async def _shutdown_asyncgens(loop, agens):
 
 async def _shutdown_default_executor(loop):
     """loop.shutdown_default_executor(): coil has no executor threads."""
+
+
+# --- Networking: TCP on the native loop's libuv layer (_asyncio_tcp) ---------
+
+import _asyncio_tcp
+from . import events
+from . import exceptions
+
+
+async def _getaddrinfo(loop, host, port, *, family=0, type=0, proto=0, flags=0):
+    """loop.getaddrinfo(): resolved by libuv off the loop's thread."""
+    return await _asyncio_tcp.getaddrinfo(loop, host, port, family, type, proto, flags)
+
+
+async def _ensure_resolved(loop, host, port, family, flags, what):
+    infos = await _getaddrinfo(loop, host, port, family=family,
+                               type=_asyncio_tcp.SOCK_STREAM, flags=flags)
+    if not infos:
+        raise OSError(f'getaddrinfo({host!r}) returned empty list')
+    return infos
+
+
+def _no_tls(ssl):
+    if ssl:
+        raise NotImplementedError("coil's asyncio has no TLS support yet")
+
+
+async def _create_connection(loop, protocol_factory, host=None, port=None, *, ssl=None,
+                             family=0, proto=0, flags=0, sock=None, local_addr=None,
+                             server_hostname=None, ssl_handshake_timeout=None,
+                             ssl_shutdown_timeout=None, happy_eyeballs_delay=None,
+                             interleave=None):
+    """loop.create_connection(): the first address of `host` that accepts."""
+    if server_hostname is not None and not ssl:
+        raise ValueError('server_hostname is only meaningful with ssl')
+    if ssl_handshake_timeout is not None and not ssl:
+        raise ValueError('ssl_handshake_timeout is only meaningful with ssl')
+    if ssl_shutdown_timeout is not None and not ssl:
+        raise ValueError('ssl_shutdown_timeout is only meaningful with ssl')
+    _no_tls(ssl)
+    if sock is not None:
+        raise NotImplementedError("create_connection(sock=...) is not supported by coil yet")
+    if host is None and port is None:
+        raise ValueError('host and port was not specified and no sock specified')
+    if local_addr is not None:
+        raise NotImplementedError("create_connection(local_addr=...) is not supported by coil yet")
+    infos = await _ensure_resolved(loop, host, port, family, flags, 'connect')
+    exceptions = []
+    transport = None
+    for info_family, _, _, _, address in infos:
+        try:
+            transport = await _asyncio_tcp.connect(loop, info_family, address)
+            break
+        except OSError as exc:
+            exceptions.append(exc)
+    if transport is None:
+        if len(exceptions) == 1:
+            raise exceptions[0]
+        model = str(exceptions[0])
+        if all(str(exc) == model for exc in exceptions):
+            raise exceptions[0]
+        raise OSError('Multiple exceptions: {}'.format(', '.join(str(exc) for exc in exceptions)))
+    try:
+        protocol = protocol_factory()
+        waiter = loop.create_future()
+        transport._start(protocol, waiter)
+        await waiter
+    except BaseException:
+        transport.close()
+        raise
+    return transport, protocol
+
+
+class Server(events.AbstractServer):
+    """What loop.create_server() returns: the listening sockets and the
+    connections they accepted."""
+
+    def __init__(self, loop, listeners, protocol_factory, backlog):
+        self._loop = loop
+        self._sockets = listeners
+        self._active_count = 0
+        self._waiters = []
+        self._protocol_factory = protocol_factory
+        self._backlog = backlog
+        self._serving = False
+        self._serving_forever_fut = None
+
+    def __repr__(self):
+        return f'<{self.__class__.__name__} sockets={self.sockets!r}>'
+
+    def _attach(self):
+        assert self._sockets is not None
+        self._active_count += 1
+
+    def _detach(self):
+        assert self._active_count > 0
+        self._active_count -= 1
+        if self._active_count == 0 and self._sockets is None:
+            self._wakeup()
+
+    def _wakeup(self):
+        waiters = self._waiters
+        self._waiters = None
+        for waiter in waiters:
+            if not waiter.done():
+                waiter.set_result(waiter)
+
+    def _start_serving(self):
+        if self._serving:
+            return
+        self._serving = True
+        for listener in self._sockets:
+            listener.listen(self, self._protocol_factory, self._backlog)
+
+    def get_loop(self):
+        return self._loop
+
+    def is_serving(self):
+        return self._serving
+
+    @property
+    def sockets(self):
+        if self._sockets is None:
+            return ()
+        from .trsock import TransportSocket
+        return tuple(TransportSocket(listener) for listener in self._sockets)
+
+    def close(self):
+        listeners = self._sockets
+        if listeners is None:
+            return
+        self._sockets = None
+        for listener in listeners:
+            listener.close()
+        self._serving = False
+        if self._serving_forever_fut is not None and not self._serving_forever_fut.done():
+            self._serving_forever_fut.cancel()
+            self._serving_forever_fut = None
+        if self._active_count == 0:
+            self._wakeup()
+
+    async def start_serving(self):
+        self._start_serving()
+        from .tasks import sleep
+        await sleep(0)
+
+    async def serve_forever(self):
+        if self._serving_forever_fut is not None:
+            raise RuntimeError(f'server {self!r} is already being awaited on serve_forever()')
+        if self._sockets is None:
+            raise RuntimeError(f'server {self!r} is closed')
+        self._start_serving()
+        self._serving_forever_fut = self._loop.create_future()
+        try:
+            await self._serving_forever_fut
+        except exceptions.CancelledError:
+            try:
+                self.close()
+                await self.wait_closed()
+            finally:
+                raise
+        finally:
+            self._serving_forever_fut = None
+
+    async def wait_closed(self):
+        if self._sockets is None or self._waiters is None:
+            return
+        waiter = self._loop.create_future()
+        self._waiters.append(waiter)
+        await waiter
+
+    async def __aenter__(self):
+        return self
+
+    async def __aexit__(self, *exc):
+        self.close()
+        await self.wait_closed()
+
+
+async def _create_server(loop, protocol_factory, host=None, port=None, *, family=0,
+                         flags=_asyncio_tcp.AI_PASSIVE, sock=None, backlog=100, ssl=None,
+                         reuse_address=None, reuse_port=None, ssl_handshake_timeout=None,
+                         ssl_shutdown_timeout=None, start_serving=True):
+    """loop.create_server(): a listening socket for each address of `host`
+    (every interface when it is None or '')."""
+    if isinstance(ssl, bool):
+        raise TypeError('ssl argument must be an SSLContext or None')
+    if ssl_handshake_timeout is not None and ssl is None:
+        raise ValueError('ssl_handshake_timeout is only meaningful with ssl')
+    if ssl_shutdown_timeout is not None and ssl is None:
+        raise ValueError('ssl_shutdown_timeout is only meaningful with ssl')
+    _no_tls(ssl)
+    if sock is not None:
+        raise NotImplementedError("create_server(sock=...) is not supported by coil yet")
+    if host == '':
+        hosts = [None]
+    elif isinstance(host, str) or not hasattr(host, '__iter__'):
+        hosts = [host]
+    else:
+        hosts = list(host)
+    infos = []
+    for one in hosts:
+        infos += await _ensure_resolved(loop, one, port, family, flags, 'bind')
+    listeners = []
+    seen = set()
+    try:
+        for info_family, _, _, _, address in infos:
+            key = (info_family, address)
+            if key in seen:
+                continue
+            seen.add(key)
+            listeners.append(_asyncio_tcp.bind(loop, info_family, address, backlog, bool(reuse_port)))
+    except BaseException:
+        for listener in listeners:
+            listener.close()
+        raise
+    server = Server(loop, listeners, protocol_factory, backlog)
+    if start_serving:
+        server._start_serving()
+        from .tasks import sleep
+        await sleep(0)
+    return server

@@ -52,6 +52,8 @@ Mode mode() {
 
 bool clock_is_virtual() { return mode() == Mode::Virtual; }
 
+double clock_real_monotonic() { return double(read_clock(CLOCK_MONOTONIC)) / 1e9; }
+
 void clock_set_virtual(bool is_virtual) {
   g_mode = is_virtual ? Mode::Virtual : Mode::Real;
   if (is_virtual) start_virtual_clock();

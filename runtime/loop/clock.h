@@ -16,6 +16,8 @@ namespace coil {
 // Whether the clock is simulated. Decided by COIL_VIRTUAL_TIME on the first
 // call unless clock_set_virtual() was called before.
 bool clock_is_virtual();
+// The real monotonic clock in seconds, in either mode.
+double clock_real_monotonic();
 // Chooses virtual or real time; call before the first reading (--virtual-time).
 void clock_set_virtual(bool is_virtual);
 

@@ -18,6 +18,8 @@
 #include "runtime/generator.h"
 #include "runtime/list.h"
 #include "runtime/loop/clock.h"
+#include "runtime/loop/io.h"
+#include "runtime/loop/tcp.h"
 #include "runtime/native.h"
 #include "runtime/signals.h"
 #include "runtime/str.h"
@@ -303,7 +305,7 @@ Ref loop_call_soon(EventLoopObject* loop, Value callback, Value args) {
 }
 
 bool loop_has_work(EventLoopObject* loop) {
-  return !loop->m_ready.empty() || (loop->m_live_tasks > 0 && !loop->m_timers.empty());
+  return !loop->m_ready.empty() || (loop->m_live_tasks > 0 && (!loop->m_timers.empty() || io_active()));
 }
 
 namespace {
@@ -351,8 +353,27 @@ void prune_cancelled_timers(EventLoopObject* loop) {
 }
 
 // Waits up to `timeout` seconds (negative: until woken, which without I/O
-// sources means forever). Under virtual time the clock jumps instead.
-void wait_for_events(double timeout, double deadline) {
+// sources means forever) for I/O events or the next timer. Under virtual
+// time the clock jumps to the timer instead, unless an I/O operation is in
+// flight: then its completion is waited for in real time.
+void wait_for_events(EventLoopObject* loop, double timeout, double deadline) {
+  if (io_active()) {
+    if (timeout == 0 || !clock_is_virtual()) return io_poll(timeout);
+    io_poll(0);
+    if (!loop->m_ready.empty()) return;
+    if (timeout < 0) return io_poll(-1);
+    if (io_operations_in_flight()) {
+      // Real waiting, for the operation; the simulated clock moves as far
+      // as real time did, and to the timer when nothing came before it.
+      double start = clock_real_monotonic();
+      io_poll(timeout);
+      double elapsed = clock_real_monotonic() - start;
+      clock_advance_to(elapsed >= timeout ? deadline : std::min(deadline, clock_monotonic() + elapsed));
+      return;
+    }
+    clock_advance_to(deadline);
+    return;
+  }
   if (timeout == 0) return;
   if (timeout < 0) {
     // Nothing can wake the loop (no timers, no I/O yet): CPython would
@@ -399,6 +420,8 @@ bool run_item(EventLoopObject* loop, ReadyItem item) {
       return task_step(a.as<TaskObject>(), b.get());
     case ReadyItem::Kind::TaskWakeup:
       return task_wakeup(a.as<TaskObject>(), b.as<FutureObject>());
+    case ReadyItem::Kind::Io:
+      return tcp_deliver(a, b.get());
   }
   return true;
 }
@@ -415,7 +438,7 @@ bool loop_run_once(EventLoopObject* loop, bool may_block) {
     deadline = loop->m_timers.front().when;
     timeout = std::max(0.0, deadline - clock_monotonic());
   }
-  wait_for_events(timeout, deadline);
+  wait_for_events(loop, timeout, deadline);
   if (!check_signals()) return false;
   // Timers that are due (within the clock's resolution) become ready.
   double end_time = clock_monotonic() + 1e-9;
@@ -992,7 +1015,30 @@ Ref method_shutdown_default_executor(Value self, Args) {
   return base_events_coroutine("_shutdown_default_executor", self, Value());
 }
 
+// A loop method written in Python, in asyncio.base_events as
+// `_<name>(loop, ...)`: called with the loop and the call's arguments.
+Ref forward_to_base_events(const char* name, Value self, Args args) {
+  Ref module = import_module("asyncio.base_events");
+  if (!module) return {};
+  Ref function = getattr(module, name);
+  if (!function) return {};
+  std::vector<Value> items;
+  items.reserve(1 + args.count + args.keyword_count());
+  items.push_back(self);
+  items.insert(items.end(), args.items, args.items + args.count + args.keyword_count());
+  return call(function, items.data(), 1 + args.count, args.kwnames);
+}
+
+Ref method_create_server(Value self, Args args) { return forward_to_base_events("_create_server", self, args); }
+Ref method_create_connection(Value self, Args args) {
+  return forward_to_base_events("_create_connection", self, args);
+}
+Ref method_getaddrinfo(Value self, Args args) { return forward_to_base_events("_getaddrinfo", self, args); }
+
 const MethodDef kLoopMethods[] = {
+    {"create_server", method_create_server, ArgKind::Keywords},
+    {"create_connection", method_create_connection, ArgKind::Keywords},
+    {"getaddrinfo", method_getaddrinfo, ArgKind::Keywords},
     {"call_soon", method_call_soon, ArgKind::Keywords},
     {"call_soon_threadsafe", method_call_soon, ArgKind::Keywords},
     {"call_later", method_call_later, ArgKind::Keywords},

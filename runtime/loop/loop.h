@@ -28,6 +28,7 @@ struct ReadyItem {
     Callback,    // a(b): a Future's done callback, b the future
     TaskStep,    // a: a Task to step; b: the exception to throw in, or null
     TaskWakeup,  // a: a Task whose awaited future b is done
+    Io,          // a: a transport; b: bytes it read, or null at its end (runtime/loop/tcp.h)
   };
   Kind kind;
   Object* a;

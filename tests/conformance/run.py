@@ -9,7 +9,7 @@ reference) and never typed by hand:
     <name>.status  the exit status, only if non-zero
 
 A test runs as `coil <name>.py` in the script's own folder, with
-COIL_VIRTUAL_TIME=1 and PYTHONHASHSEED=0, under a 60 s timeout, and passes when
+COIL_VIRTUAL_TIME=1 (0 with --real-time) and PYTHONHASHSEED=0, under a 60 s timeout, and passes when
 stdout, stderr and the exit status all match. Unless --no-cpython is given,
 python3 runs the script again and must still produce the stored expectations;
 a difference fails the test as "expectation drifted".
@@ -94,6 +94,9 @@ def read_pending():
     return globs
 
 
+REAL_TIME = False
+
+
 def environment():
     """The environment both interpreters run under: the caller's, without any
     PYTHON* setting that would change CPython's behaviour, plus the fixed ones."""
@@ -101,7 +104,7 @@ def environment():
     env['PYTHONHASHSEED'] = '0'
     # No __pycache__ litter beside the helper modules the tests import.
     env['PYTHONDONTWRITEBYTECODE'] = '1'
-    env['COIL_VIRTUAL_TIME'] = '1'
+    env['COIL_VIRTUAL_TIME'] = '0' if REAL_TIME else '1'
     return env
 
 
@@ -244,8 +247,12 @@ def main():
                         help='do not check that python3 still produces the expectations')
     parser.add_argument('-j', '--jobs', type=int, default=2, help='parallel workers (2)')
     parser.add_argument('-v', '--verbose', action='store_true', help='a line for every test')
+    parser.add_argument('--real-time', action='store_true',
+                        help='run coil on the real clock instead of the simulated one')
     parser.add_argument('patterns', nargs='*', metavar='PATTERN')
     args = parser.parse_args()
+    global REAL_TIME
+    REAL_TIME = args.real_time
     if not args.coil and not args.regen:
         parser.error('--coil is required (unless --regen)')
     for option in ('coil', 'python'):
