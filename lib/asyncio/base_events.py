@@ -225,9 +225,10 @@ async def _create_server(loop, protocol_factory, host=None, port=None, *, family
         hosts = [host]
     else:
         hosts = list(host)
-    infos = []
-    for one in hosts:
-        infos += await _ensure_resolved(loop, one, port, family, flags, 'bind')
+    from .tasks import gather
+    resolved = await gather(*[_ensure_resolved(loop, one, port, family, flags, 'bind')
+                              for one in hosts])
+    infos = [info for infos_of_host in resolved for info in infos_of_host]
     listeners = []
     seen = set()
     try:

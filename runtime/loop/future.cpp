@@ -1021,4 +1021,8 @@ COIL_REGISTER_TYPE(future_type);
 COIL_REGISTER_TYPE(task_type);
 COIL_REGISTER_TYPE(future_iter_type);
 
+// A task CPython makes where coil makes none (the task that accepts a
+// connection) still takes its number, so that later default names agree.
+void task_skip_name_number() { ++g_task_name_counter; }
+
 }  // namespace coil

@@ -200,6 +200,8 @@ bool future_cancel(FutureObject* future, Value message);
 Ref future_result(FutureObject* future);
 // A new Task running `coro` on `loop`, scheduled to start.
 Ref make_task(Value coro, Value loop, Value name, bool top_level = false);
+// Counts a task CPython would have made here, for the "Task-N" names.
+void task_skip_name_number();
 // The task being stepped on `loop`, or null.
 Value current_task_of(Value loop);
 // Every task not done, of `loop` (or of every loop if null), in creation order.

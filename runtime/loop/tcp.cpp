@@ -588,6 +588,7 @@ void on_connection(uv_stream_t* server, int status) {
     return;
   }
   Ref transport = make_transport(l->m_loop, client);
+  task_skip_name_number();  // CPython accepts in a task
   Ref function = transport ? make_builtin_function(&kAccept, Value(l)) : Ref();
   Ref args = function ? make_tuple({transport.get()}) : Ref();
   if (!args || !loop_call_soon(loop_of(l->m_loop), function, args)) {
