@@ -19,6 +19,8 @@ __all__ = (
 from _asyncio import (Future, Task, current_task, all_tasks,
                       _register_task, _enter_task, _leave_task)
 
+import sys
+
 from . import coroutines
 from . import events
 from . import exceptions
@@ -471,3 +473,69 @@ def shield(arg):
     inner.add_done_callback(_inner_done_callback)
     outer.add_done_callback(_outer_done_callback)
     return outer
+
+
+def _task_get_stack(task, limit):
+    """Task.get_stack(): the suspended coroutine's frame, or for a task
+    that failed, the frames of its exception's traceback."""
+    frames = []
+    coro = task.get_coro()
+    frame = getattr(coro, 'cr_frame', None) or getattr(coro, 'gi_frame', None) or \
+        getattr(coro, 'ag_frame', None)
+    if frame is not None:
+        while frame is not None:
+            if limit is not None:
+                if limit <= 0:
+                    break
+                limit -= 1
+            frames.append(frame)
+            frame = frame.f_back
+        frames.reverse()
+    elif task.done() and not task.cancelled() and task.exception() is not None:
+        tb = task.exception().__traceback__
+        while tb is not None:
+            if limit is not None:
+                if limit <= 0:
+                    break
+                limit -= 1
+            frames.append(tb.tb_frame)
+            tb = tb.tb_next
+    return frames
+
+
+def _source_line(filename, lineno):
+    try:
+        with open(filename, encoding='utf-8') as source:
+            for number, line in enumerate(source, 1):
+                if number == lineno:
+                    return line.strip()
+    except (OSError, UnicodeDecodeError):
+        pass
+    return ''
+
+
+def _task_print_stack(task, limit, file):
+    """Task.print_stack(): get_stack() printed as a traceback."""
+    if file is None:
+        file = sys.stderr
+    entries = [(f.f_code.co_filename, f.f_lineno, f.f_code.co_name) for f in
+               _task_get_stack(task, limit)]
+    exc = task.exception() if task.done() and not task.cancelled() else None
+    if not entries:
+        print(f'No stack for {task!r}', file=file)
+    elif exc is not None:
+        print(f'Traceback for {task!r} (most recent call last):', file=file)
+    else:
+        print(f'Stack for {task!r} (most recent call last):', file=file)
+    for filename, lineno, name in entries:
+        print(f'  File "{filename}", line {lineno}, in {name}', file=file)
+        line = _source_line(filename, lineno)
+        if line:
+            print(f'    {line}', file=file)
+    if exc is not None:
+        text = str(exc)
+        name = type(exc).__qualname__
+        module = type(exc).__module__
+        if module not in ('builtins', '__main__'):
+            name = f'{module}.{name}'
+        print(f'{name}: {text}' if text else name, file=file)

@@ -16,6 +16,7 @@
 #include "runtime/str.h"
 #include "runtime/tuple.h"
 #include "vm/code.h"
+#include "vm/import.h"
 #include "vm/interpreter.h"
 
 namespace coil {
@@ -662,7 +663,30 @@ Ref task_uncancel(Value self, Args) {
   if (task->m_num_cancels_requested > 0) --task->m_num_cancels_requested;
   return make_int(task->m_num_cancels_requested);
 }
-Ref task_get_stack(Value, Args) { return make_list(); }
+// get_stack()/print_stack() are written in Python (asyncio.tasks), as
+// CPython's are.
+Ref tasks_module_call(const char* name, std::initializer_list<Value> args) {
+  Ref module = import_module("asyncio.tasks");
+  if (!module) return {};
+  Ref function = getattr(module, name);
+  if (!function) return {};
+  return call(function, args);
+}
+
+Ref task_get_stack(Value self, Args args) {
+  static const ArgSpec spec{"get_stack", {"limit"}, 0, 0, 0};
+  Value bound[1];
+  if (!bind_arguments(spec, args, bound)) return {};
+  return tasks_module_call("_task_get_stack", {self, bound[0] ? bound[0] : Value(&none_object)});
+}
+
+Ref task_print_stack(Value self, Args args) {
+  static const ArgSpec spec{"print_stack", {"limit", "file"}, 0, 0, 0};
+  Value bound[2];
+  if (!bind_arguments(spec, args, bound)) return {};
+  Value none(&none_object);
+  return tasks_module_call("_task_print_stack", {self, bound[0] ? bound[0] : none, bound[1] ? bound[1] : none});
+}
 
 Ref get_must_cancel(Value self) { return new_bool(as_task(self)->m_must_cancel); }
 Ref get_coro_attr(Value self) { return as_task(self)->m_coro ? as_task(self)->m_coro : new_none(); }
@@ -696,6 +720,7 @@ const MethodDef kTaskMethods[] = {
     {"cancelling", task_cancelling, ArgKind::NoArgs},
     {"uncancel", task_uncancel, ArgKind::NoArgs},
     {"get_stack", task_get_stack, ArgKind::Keywords},
+    {"print_stack", task_print_stack, ArgKind::Keywords},
     {nullptr, nullptr, ArgKind::NoArgs},
 };
 
