@@ -1,7 +1,15 @@
 # Task.get_stack() and print_stack(): the suspended coroutine's frame, the
 # traceback of a task that failed, and nothing for a finished task.
 import asyncio
-import sys
+import io
+import os
+
+
+def show(task, **options):
+    # The stack with this script's folder left out of its file names.
+    out = io.StringIO()
+    task.print_stack(file=out, **options)
+    print(out.getvalue().replace(os.path.dirname(os.path.abspath(__file__)) + os.sep, ''), end='')
 
 
 async def inner():
@@ -19,18 +27,18 @@ async def main():
     frames = t.get_stack()
     print(len(frames), frames[0].f_code.co_name, frames[0].f_lineno)
     print(t.get_stack(limit=0))
-    t.print_stack(file=sys.stdout)
-    t.print_stack(limit=1, file=sys.stdout)
+    show(t)
+    show(t, limit=1)
     await t
     print(t.get_stack())
-    t.print_stack(file=sys.stdout)
+    show(t)
     bad = asyncio.create_task(fails(), name='failing')
     try:
         await bad
     except ValueError:
         pass
     print([f.f_code.co_name for f in bad.get_stack()])
-    bad.print_stack(file=sys.stdout)
+    show(bad)
 
 
 asyncio.run(main())
