@@ -69,7 +69,7 @@ if [ -x "$peers" ] || [ -f "$peers" ]; then
   if "$python" -c 'import uvloop' 2> /dev/null; then
     echo
     bash "$peers" --no-defaults -n "$runs" \
-      -b "${LOOP_BENCHES:-spawn_gather ping_pong ping_pong_queue sleep_switch many_timers semaphore lock idle_tasks}" \
+      -b "${LOOP_BENCHES:-spawn_gather ping_pong ping_pong_queue sleep_switch many_timers semaphore lock tcp_echo idle_tasks}" \
       uvloop="env USE_UVLOOP=1 $python" cpython="$python" coil="$PWD/$coil"
   fi
 fi
