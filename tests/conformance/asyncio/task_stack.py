@@ -33,10 +33,8 @@ async def main():
     print(t.get_stack())
     show(t)
     bad = asyncio.create_task(fails(), name='failing')
-    try:
-        await bad
-    except ValueError:
-        pass
+    await asyncio.wait([bad])
+    bad.exception()
     print([f.f_code.co_name for f in bad.get_stack()])
     show(bad)
 
