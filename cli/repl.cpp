@@ -24,7 +24,6 @@
 
 #include <algorithm>
 #include <cerrno>
-#include <chrono>
 #include <clocale>
 #include <cmath>
 #include <cstdio>
@@ -227,7 +226,7 @@ Input read_line(const std::string& prompt, std::string& line, Session& session) 
         timeout_ms = int(std::min(wait * 1000, 3600e3)) + 1;
       }
     }
-    auto start = std::chrono::steady_clock::now();
+    double start = clock_real_monotonic();
     // The terminal, and libuv's descriptor while the loop has I/O objects
     // (a server started at the prompt serves while the prompt waits).
     struct pollfd sources[2] = {{STDIN_FILENO, POLLIN, 0}, {io_backend_fd(), POLLIN, 0}};
@@ -247,7 +246,7 @@ Input read_line(const std::string& prompt, std::string& line, Session& session) 
     if (clock_is_virtual() && deadline > 0) {
       // At the prompt the simulated clock follows the person typing: it
       // moves as real time does, up to the timer being waited for.
-      double elapsed = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+      double elapsed = clock_real_monotonic() - start;
       double target = count == 0 ? deadline : std::min(deadline, clock_monotonic() + elapsed);
       clock_advance_to(target);
     }

@@ -32,14 +32,14 @@ bool loop_argument(Value v) {
   return false;
 }
 
-// bind(loop, family, (host, port), backlog, reuse_port) -> listener
+// bind(loop, family, (host, port), reuse_port) -> listener
 Ref tcp_bind_function(Value, Args args) {
-  if (!check_positional("bind", args, 5, 5) || !loop_argument(args[0])) return {};
-  int family = 0, backlog = 0;
-  if (!int_argument(args[1], "family", family) || !int_argument(args[3], "backlog", backlog)) return {};
-  int reuse_port = is_true(args[4]);
+  if (!check_positional("bind", args, 4, 4) || !loop_argument(args[0])) return {};
+  int family = 0;
+  if (!int_argument(args[1], "family", family)) return {};
+  int reuse_port = is_true(args[3]);
   if (reuse_port < 0) return {};
-  return tcp_bind(args[0], family, args[2], backlog, reuse_port);
+  return tcp_bind(args[0], family, args[2], reuse_port);
 }
 
 // connect(loop, family, (host, port)) -> Future of a transport

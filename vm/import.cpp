@@ -283,6 +283,11 @@ Value lookup_module(std::string_view name) { return dict_lookup_str(modules_dict
 
 Ref import_module(std::string_view name) { return import_dotted(name); }
 
+Ref import_attribute(std::string_view module, std::string_view name) {
+  Ref imported = import_module(module);
+  return imported ? getattr(imported, name) : Ref();
+}
+
 Ref import_name(Value name, Value globals, Value fromlist, Value level_value) {
   if (!is_str(name)) {
     return raise_format(&type_error_type, "module name must be str, not %s", value_type_name(name).data());

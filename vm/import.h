@@ -20,6 +20,9 @@ Value lookup_module(std::string_view name);
 Ref import_name(Value name, Value globals, Value fromlist, Value level);
 // Imports the absolute dotted `name` and returns the leaf module.
 Ref import_module(std::string_view name);
+// `module.name` after importing `module`: how native code reaches the parts
+// of a module written in Python.
+Ref import_attribute(std::string_view module, std::string_view name);
 
 // A module written in Python and compiled into the binary (lib/, turned
 // into a table by lib/embed.py at build time); the table ends with a null name.

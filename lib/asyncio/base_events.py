@@ -237,7 +237,7 @@ async def _create_server(loop, protocol_factory, host=None, port=None, *, family
             if key in seen:
                 continue
             seen.add(key)
-            listeners.append(_asyncio_tcp.bind(loop, info_family, address, backlog, bool(reuse_port)))
+            listeners.append(_asyncio_tcp.bind(loop, info_family, address, bool(reuse_port)))
     except BaseException:
         for listener in listeners:
             listener.close()

@@ -666,9 +666,7 @@ Ref task_uncancel(Value self, Args) {
 // get_stack()/print_stack() are written in Python (asyncio.tasks), as
 // CPython's are.
 Ref tasks_module_call(const char* name, std::initializer_list<Value> args) {
-  Ref module = import_module("asyncio.tasks");
-  if (!module) return {};
-  Ref function = getattr(module, name);
+  Ref function = import_attribute("asyncio.tasks", name);
   if (!function) return {};
   return call(function, args);
 }

@@ -988,9 +988,7 @@ Ref method_get_task_factory(Value self, Args) {
 // A coroutine of asyncio.base_events (lib/asyncio/base_events.py) called
 // with the loop and `argument`.
 Ref base_events_coroutine(const char* name, Value self, Value argument) {
-  Ref module = import_module("asyncio.base_events");
-  if (!module) return {};
-  Ref function = getattr(module, name);
+  Ref function = import_attribute("asyncio.base_events", name);
   if (!function) return {};
   return argument ? call(function, {self, argument}) : call(function, {self});
 }
@@ -1018,9 +1016,7 @@ Ref method_shutdown_default_executor(Value self, Args) {
 // A loop method written in Python, in asyncio.base_events as
 // `_<name>(loop, ...)`: called with the loop and the call's arguments.
 Ref forward_to_base_events(const char* name, Value self, Args args) {
-  Ref module = import_module("asyncio.base_events");
-  if (!module) return {};
-  Ref function = getattr(module, name);
+  Ref function = import_attribute("asyncio.base_events", name);
   if (!function) return {};
   std::vector<Value> items;
   items.reserve(1 + args.count + args.keyword_count());

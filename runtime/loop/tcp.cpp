@@ -286,8 +286,8 @@ Ref transport_write(Value self, Args args) {
   if (data.empty()) return new_none();
   if (t->m_conn_lost) {
     if (t->m_conn_lost >= kLogThresholdForConnLostWrites) {
-      Ref logging = import_module("logging");
-      Ref logger = logging ? call_method(logging, "getLogger", {make_str("asyncio").get()}) : Ref();
+      Ref get_logger = import_attribute("logging", "getLogger");
+      Ref logger = get_logger ? call(get_logger, {make_str("asyncio").get()}) : Ref();
       Ref logged = logger ? call_method(logger, "warning", {make_str("socket.send() raised exception.").get()}) : Ref();
       if (!logged) return {};
     }
@@ -393,9 +393,8 @@ Ref transport_get_extra_info(Value self, Args args) {
   if (!check_positional("get_extra_info", args, 1, 2)) return {};
   TcpTransportObject* t = as_transport(self);
   if (is_str(args[0]) && str_view(args[0]) == "socket") {
-    Ref module = import_module("asyncio.trsock");
-    if (!module) return {};
-    return call_method(module, "TransportSocket", {self});
+    Ref transport_socket = import_attribute("asyncio.trsock", "TransportSocket");
+    return transport_socket ? call(transport_socket, {self}) : Ref();
   }
   Value found = t->m_extra ? dict_lookup(t->m_extra, args[0]) : Value();
   if (!found && error_pending()) return {};
@@ -815,8 +814,7 @@ bool tcp_deliver(Value transport, Value payload) {
   return true;
 }
 
-Ref tcp_bind(Value loop, int family, Value address, int backlog, bool reuse_port) {
-  (void)backlog;
+Ref tcp_bind(Value loop, int family, Value address, bool reuse_port) {
   struct sockaddr_storage storage;
   if (!tuple_to_sockaddr(address, family, &storage)) return {};
   // The socket is made and bound here, so that a bind error is raised now

@@ -18,8 +18,8 @@ extern Type tcp_transport_type, tcp_listener_type;
 
 // A listening socket bound to `address` ((host, port) of `family`), not yet
 // accepting; an OSError as CPython's create_server raises it if the bind
-// fails.
-Ref tcp_bind(Value loop, int family, Value address, int backlog, bool reuse_port);
+// fails. The backlog is given when it starts listening.
+Ref tcp_bind(Value loop, int family, Value address, bool reuse_port);
 // A Future on `loop` that resolves to a connected, not yet started
 // transport (start it with its _start(protocol, waiter) method).
 Ref tcp_connect(Value loop, int family, Value address);
