@@ -16,6 +16,10 @@
 // vm/opcodes.def), else a switch: the CASE/DISPATCH macros hide which.
 #include "vm/interpreter.h"
 
+#if defined(__SANITIZE_ADDRESS__)
+#include <sanitizer/asan_interface.h>
+#endif
+
 #include "runtime/signals.h"
 
 #include <algorithm>
@@ -206,14 +210,17 @@ void fill_attr_cache(Value owner, Value name, CodeUnit* caches, Slot generic) {
 // frames end in the reverse order of their start. Frames that may outlive
 // their caller (generators', coroutines', top-level await's) come from the
 // heap instead, with freed blocks kept for reuse, one free list per size
-// class (slot counts rounded up to 8). Sanitizer builds take every frame
-// from the heap, fresh, so that a frame used after its end is caught.
+// class (slot counts rounded up to 8). In sanitizer builds heap frames are
+// fresh allocations and the frame stack's free bytes are poisoned, so that
+// a frame used after its end is caught.
 #if defined(__SANITIZE_ADDRESS__)
 constexpr size_t kFrameClasses = 0;
-constexpr bool kFrameStack = false;
+#define POISON_FRAME_MEMORY(address, size) ASAN_POISON_MEMORY_REGION(address, size)
+#define UNPOISON_FRAME_MEMORY(address, size) ASAN_UNPOISON_MEMORY_REGION(address, size)
 #else
 constexpr size_t kFrameClasses = 32;
-constexpr bool kFrameStack = true;
+#define POISON_FRAME_MEMORY(address, size) ((void)(address), (void)(size))
+#define UNPOISON_FRAME_MEMORY(address, size) ((void)(address), (void)(size))
 #endif
 constexpr size_t kFrameClassSlots = 8;
 constexpr size_t kFrameCacheDepth = 64;
@@ -255,6 +262,7 @@ void* push_frame_memory(size_t bytes) {
       chunk = static_cast<FrameChunk*>(std::malloc(size));
       if (chunk == nullptr) return nullptr;
       chunk->end = reinterpret_cast<char*>(chunk) + size;
+      POISON_FRAME_MEMORY(chunk->data, size_t(chunk->end - chunk->data));
     }
     chunk->previous = g_frame_chunk;
     chunk->previous_top = g_frame_top;
@@ -263,12 +271,14 @@ void* push_frame_memory(size_t bytes) {
   }
   void* memory = g_frame_top;
   g_frame_top += bytes;
+  UNPOISON_FRAME_MEMORY(memory, bytes);
   return memory;
 }
 
 // Gives back the stack's topmost frame.
 void pop_frame_memory(Frame* frame) {
   char* memory = reinterpret_cast<char*>(frame);
+  if (memory < g_frame_top) POISON_FRAME_MEMORY(memory, size_t(g_frame_top - memory));
   if (memory == g_frame_chunk->data) {
     FrameChunk* emptied = g_frame_chunk;
     g_frame_chunk = emptied->previous;
@@ -282,7 +292,7 @@ void pop_frame_memory(Frame* frame) {
 
 Frame* allocate_frame(CodeObject* code, bool outlives_caller) {
   void* memory;
-  bool on_stack = kFrameStack && !outlives_caller;
+  bool on_stack = !outlives_caller;
   if (on_stack) {
     memory = push_frame_memory(frame_bytes(code));
     if (memory == nullptr) return nullptr;
