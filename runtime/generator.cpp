@@ -313,11 +313,10 @@ Ref make_generator(Frame* frame, Value function) {
   frame->owned_by_generator = true;
   g->m_code = ref(Value(code));
   if (function && is_function(function)) {
-    Ref name = getattr(function, "__name__");
-    Ref qualname = getattr(function, "__qualname__");
-    g->m_name = name ? name : code->m_name;
-    g->m_qualname = qualname ? qualname : code->m_qualname;
-    clear_exception();
+    // The function's names as they are now (__name__ may have been set).
+    auto* f = function.as<FunctionObject>();
+    g->m_name = f->m_name ? f->m_name : code->m_name;
+    g->m_qualname = f->m_qualname ? f->m_qualname : code->m_qualname;
   } else {
     g->m_name = code->m_name;
     g->m_qualname = code->m_qualname;

@@ -152,9 +152,22 @@ std::string qualified_name(const MethodDef* def, Type* owner) {
   return std::string(type_name(owner)) + "." + def->name;
 }
 
+// Whether `args` fit `kind`; check_arg_kind says why not. The name for its
+// message is only built when it is needed.
+bool fits_arg_kind(ArgKind kind, Args args) {
+  switch (kind) {
+    case ArgKind::NoArgs: return args.count == 0 && args.keyword_count() == 0;
+    case ArgKind::OneArg: return args.count == 1 && args.keyword_count() == 0;
+    case ArgKind::VarArgs: return args.keyword_count() == 0;
+    case ArgKind::Keywords: return true;
+  }
+  return true;
+}
+
 Ref call_native(const MethodDef* def, Type* owner, Value self, Args args) {
-  if (def->kind != ArgKind::Keywords) {
-    if (!check_arg_kind(def->kind, qualified_name(def, owner).c_str(), args)) return {};
+  if (!fits_arg_kind(def->kind, args)) [[unlikely]] {
+    check_arg_kind(def->kind, qualified_name(def, owner).c_str(), args);
+    return {};
   }
   return def->function(self, args);
 }

@@ -13,6 +13,7 @@
 #include "runtime/native.h"
 #include "runtime/str.h"
 #include "runtime/tuple.h"
+#include "runtime/weakref.h"
 
 namespace coil {
 
@@ -151,6 +152,7 @@ bool object_set_class(Value self, Value value) {
     return false;
   }
   incref(Value(new_type));
+  weakrefs_change_type(self.as_object(), old_type, new_type);
   self.as_object()->m_type = new_type;
   decref(Value(old_type));
   return true;

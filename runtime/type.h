@@ -118,6 +118,9 @@ struct Type : Object {
   uint64_t m_flags = 0;
   // Bumped whenever the type or a base changes: attribute caches compare it.
   uint32_t m_version = 0;
+  // How many instances have weak references now (runtime/weakref.cpp): while
+  // none has, freeing an instance needs no look in the weak-reference table.
+  uint32_t m_weakly_referenced = 0;
   size_t m_size = sizeof(Object);  // bytes from the header on (fixed part)
   size_t m_item_size = 0;          // per item, for variable-sized types
   size_t m_prefix = 0;             // bytes before the header (see object.h)

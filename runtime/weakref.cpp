@@ -80,7 +80,10 @@ void unlink(WeakRefObject* weak) {
       break;
     }
   }
-  if (list.empty()) table().erase(found);
+  if (list.empty()) {
+    --found->first->m_type->m_weakly_referenced;
+    table().erase(found);
+  }
 }
 
 void weakref_destroy(Object* object) {
@@ -125,7 +128,9 @@ Ref weakref_new(Type* type, const Value* args, size_t nargs, TupleObject* kwname
   Ref owned = Ref::steal(object);
   weak->m_referent = target;
   if (callback) weak->m_callback = ref(callback);
-  table()[target].push_back(weak);
+  auto [entry, first] = table().try_emplace(target);
+  if (first) ++target->m_type->m_weakly_referenced;
+  entry->second.push_back(weak);
   return owned;
 }
 
@@ -243,10 +248,12 @@ bool init_weakref(Value module) {
 Ref make_weakref_attribute(Type* owner) { return make_getset_descriptor(&kWeakrefAttribute, owner); }
 
 void clear_weakrefs(Object* object) {
+  if (object->m_type->m_weakly_referenced == 0) return;
   auto found = table().find(object);
   if (found == table().end()) return;
   std::vector<WeakRefObject*> list = std::move(found->second);
   table().erase(found);
+  --object->m_type->m_weakly_referenced;
   // Every reference is dead before any callback runs; the references with
   // a callback are held meanwhile, so a callback dropping one is safe.
   std::vector<Ref> with_callbacks;
@@ -289,5 +296,11 @@ static struct WeakrefTypeSetup {
 } weakref_type_setup;
 COIL_REGISTER_TYPE(weakref_type);
 COIL_REGISTER_MODULE("_weakref", init_weakref);
+
+void weakrefs_change_type(Object* object, Type* old_type, Type* new_type) {
+  if (old_type->m_weakly_referenced == 0 || table().find(object) == table().end()) return;
+  --old_type->m_weakly_referenced;
+  ++new_type->m_weakly_referenced;
+}
 
 }  // namespace coil

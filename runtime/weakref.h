@@ -16,4 +16,8 @@ Ref make_weakref_attribute(Type* owner);
 // runs their callbacks. dealloc() calls it for kTypeWeakrefable types.
 void clear_weakrefs(Object* object);
 
+// `object`'s class changes from `old_type` (__class__ assignment): its weak
+// references, if any, now count for `new_type`.
+void weakrefs_change_type(Object* object, Type* old_type, Type* new_type);
+
 }  // namespace coil
