@@ -222,8 +222,23 @@ Ref intern_str(Value str) {
 }
 
 Value intern_static(std::string_view utf8) {
+  // Native code asks for the same few names (string literals) over and
+  // over: a small cache keyed by where the text is skips hashing it. The
+  // text is compared too, since other text may later sit at that address.
+  struct Recent {
+    const char* data;
+    StrObject* str;
+  };
+  static Recent recent[256];
+  Recent& entry = recent[((uintptr_t(utf8.data()) >> 3) ^ utf8.size()) & 255];
+  if (entry.data == utf8.data() && entry.str != nullptr && entry.str->m_size == utf8.size() &&
+      std::memcmp(entry.str->m_data, utf8.data(), utf8.size()) == 0) {
+    return Value(entry.str);
+  }
   // Interned strs are immortal: the reference can be dropped.
-  return intern(utf8).get();
+  Value interned = intern(utf8).get();
+  if (interned) entry = {utf8.data(), interned.as<StrObject>()};
+  return interned;
 }
 
 // ============================================================ hash, equality
