@@ -11,8 +11,8 @@ async def ticker(name, first, period, count, origin):
 
 async def main():
     origin = asyncio.get_running_loop().time()
-    await asyncio.gather(ticker('A', 0.0, 0.04, 3, origin),
-                         ticker('B', 0.02, 0.04, 3, origin),
-                         ticker('C', 0.07, 1, 1, origin))
+    await asyncio.gather(ticker('A', 0.0, 0.2, 3, origin),
+                         ticker('B', 0.1, 0.2, 3, origin),
+                         ticker('C', 0.35, 1, 1, origin))
 
 asyncio.run(main())
