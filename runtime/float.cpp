@@ -8,9 +8,8 @@
 // compare_int_float. The semantics of each operation, its error messages
 // and the text conversions come from runtime/numeric.h and runtime/repr.h.
 //
-// CPython keeps freed floats on a free list; here allocation goes through
-// the core's allocator (runtime/type.cpp frees every object itself), whose
-// malloc caches serve the same purpose.
+// Floats, like every small object of fixed size, come from the free lists
+// of runtime/alloc.h; make_float and dealloc take the shortest way there.
 #include "runtime/float.h"
 
 #include <cmath>
@@ -18,6 +17,7 @@
 #include <string>
 
 #include "runtime/abstract.h"
+#include "runtime/alloc.h"
 #include "runtime/bytes.h"
 #include "runtime/format.h"
 #include "runtime/int.h"
@@ -42,7 +42,15 @@ Ref make_float_of_type(Type* type, double value) {
 
 }  // namespace
 
-Ref make_float(double value) { return make_float_of_type(&float_type, value); }
+Ref make_float(double value) {
+  // Exact floats have no prefix and nothing to set up but the header.
+  auto* f = static_cast<FloatObject*>(small_alloc_uninitialized(sizeof(FloatObject)));
+  if (f == nullptr) return raise_no_memory();
+  f->m_refcount = 1;
+  f->m_type = &float_type;
+  f->m_value = value;
+  return Ref::steal(f);
+}
 
 // Reads a float or an int operand of an arithmetic slot: 1 converted, 0 for
 // another type (the slot returns NotImplemented), -1 with an exception

@@ -34,6 +34,7 @@ extern Type list_iterator_type, list_reverseiterator_type;
 inline bool is_list(Value v) {
   return v.is_object() && (v.type()->m_flags & kTypeListSubclass) != 0;
 }
+inline bool is_exact_list(Value v) { return v.is_object() && v.type() == &list_type; }
 inline ListObject* as_list(Value v) { return v.as<ListObject>(); }
 inline void list_append(Value list, Ref item) { as_list(list)->m_items.push_back(std::move(item)); }
 

@@ -79,10 +79,12 @@ class Value {
 // Frees an object whose count reached zero (runtime/type.cpp).
 void dealloc(Object* object);
 
-inline void incref(Value v) {
+// Always inlined: the interpreter loop is too large for the compiler's
+// own inlining budget, and these run at nearly every instruction.
+[[gnu::always_inline]] inline void incref(Value v) {
   if (v.is_object()) ++v.as_object()->m_refcount;
 }
-inline void decref(Value v) {
+[[gnu::always_inline]] inline void decref(Value v) {
   if (v.is_object() && --v.as_object()->m_refcount == 0) dealloc(v.as_object());
 }
 inline void incref(Object* o) { ++o->m_refcount; }

@@ -32,6 +32,7 @@ extern Type tuple_iterator_type;
 inline bool is_tuple(Value v) {
   return v.is_object() && (v.type()->m_flags & kTypeTupleSubclass) != 0;
 }
+inline bool is_exact_tuple(Value v) { return v.is_object() && v.type() == &tuple_type; }
 inline size_t tuple_size(Value v) { return v.as<TupleObject>()->m_size; }
 inline Value tuple_item(Value v, size_t i) { return v.as<TupleObject>()->m_items[i]; }
 inline const Value* tuple_item_pointer(Value v) { return v.as<TupleObject>()->m_items; }

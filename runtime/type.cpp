@@ -11,9 +11,11 @@
 #include <vector>
 
 #include "runtime/abstract.h"
+#include "runtime/alloc.h"
 #include "runtime/class.h"
 #include "runtime/dict.h"
 #include "runtime/errors.h"
+#include "runtime/float.h"
 #include "runtime/gc.h"
 #include "runtime/weakref.h"
 #include "runtime/native.h"
@@ -53,9 +55,15 @@ TypeRegistration::TypeRegistration(Type* type, const char* module_name) {
   registered_types().push_back({type, module_name});
 }
 
+// Objects of fixed-size types small enough for runtime/alloc.h come from its
+// free lists; dealloc gives them back by the same rule.
+static bool is_small_fixed_size(const Type* type) {
+  return type->m_item_size == 0 && type->m_prefix + type->m_size <= kSmallObjectMax;
+}
+
 Object* allocate_object(Type* type, size_t extra_items) {
   size_t total = type->m_prefix + type->m_size + extra_items * type->m_item_size;
-  char* memory = static_cast<char*>(std::calloc(1, total));
+  char* memory = static_cast<char*>(is_small_fixed_size(type) ? small_alloc(total) : std::calloc(1, total));
   if (memory == nullptr) return nullptr;
   Object* object = reinterpret_cast<Object*>(memory + type->m_prefix);
   object->m_refcount = 1;
@@ -67,6 +75,11 @@ Object* allocate_object(Type* type, size_t extra_items) {
 
 void dealloc(Object* object) {
   Type* type = object->m_type;
+  // Floats are the objects freed most often, and need nothing but their memory back.
+  if (type == &float_type) [[likely]] {
+    small_free(object, sizeof(FloatObject));
+    return;
+  }
   // Keep the object alive through its own destruction (a __del__ or a
   // destructor might look at it).
   object->m_refcount = 1;
@@ -90,7 +103,11 @@ void dealloc(Object* object) {
     // Python classes derived from object have no C++ body to destroy.
   }
   char* memory = reinterpret_cast<char*>(object) - type->m_prefix;
-  std::free(memory);
+  if (is_small_fixed_size(type)) {
+    small_free(memory, type->m_prefix + type->m_size);
+  } else {
+    std::free(memory);
+  }
   if (type->m_flags & kTypeHeapType) decref(type);
 }
 

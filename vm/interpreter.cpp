@@ -47,6 +47,72 @@ Ref g_builtins_dict;
 
 namespace {
 
+// --- float arithmetic without the slot calls
+
+// Both operands of a binary operation as doubles, when one is a float and
+// the other a float or a small int (exact types only: a subclass may
+// override the operator).
+inline bool float_operands(Value a, Value b, double& x, double& y) {
+  if (is_exact_float(a)) {
+    x = float_value(a);
+    if (is_exact_float(b)) {
+      y = float_value(b);
+      return true;
+    }
+    if (b.is_small_int()) {
+      y = double(b.as_small_int());
+      return true;
+    }
+    return false;
+  }
+  if (a.is_small_int() && is_exact_float(b)) {
+    x = double(a.as_small_int());
+    y = float_value(b);
+    return true;
+  }
+  return false;
+}
+
+// x op y for the operators float computes without a possible error (a
+// division by zero goes the slow way, which raises).
+inline bool float_arithmetic(BinaryOp op, double x, double y, double& r) {
+  switch (op) {
+    case BinaryOp::Add:
+    case BinaryOp::InplaceAdd:
+      r = x + y;
+      return true;
+    case BinaryOp::Subtract:
+    case BinaryOp::InplaceSubtract:
+      r = x - y;
+      return true;
+    case BinaryOp::Multiply:
+    case BinaryOp::InplaceMultiply:
+      r = x * y;
+      return true;
+    case BinaryOp::TrueDivide:
+    case BinaryOp::InplaceTrueDivide:
+      if (y == 0.0) return false;
+      r = x / y;
+      return true;
+    default:
+      return false;
+  }
+}
+
+// a <op> b for two numbers of one C++ type (NaN compares unequal to all).
+template <class T>
+inline bool compare_values(CompareOp op, T a, T b) {
+  switch (op) {
+    case CompareOp::Lt: return a < b;
+    case CompareOp::Le: return a <= b;
+    case CompareOp::Eq: return a == b;
+    case CompareOp::Ne: return a != b;
+    case CompareOp::Gt: return a > b;
+    case CompareOp::Ge: return a >= b;
+  }
+  return false;
+}
+
 // --- frames
 
 // Frames are allocated and freed at every call, so freed frame blocks are
@@ -446,8 +512,9 @@ Ref format_value(Value value, int conversion, Value spec) {
 
 bool unpack_sequence(Value sequence, Value* out_reversed, size_t count) {
   // Fast paths for exact tuples and lists.
-  if (is_tuple(sequence) || is_list(sequence)) {
-    size_t size = is_tuple(sequence) ? tuple_size(sequence) : as_list(sequence)->m_items.size();
+  if (is_exact_tuple(sequence) || is_exact_list(sequence)) {
+    bool tuple = is_exact_tuple(sequence);
+    size_t size = tuple ? tuple_size(sequence) : as_list(sequence)->m_items.size();
     if (size != count) {
       if (size < count) {
         raise_format(&value_error_type, "not enough values to unpack (expected %zu, got %zu)", count, size);
@@ -457,7 +524,7 @@ bool unpack_sequence(Value sequence, Value* out_reversed, size_t count) {
       return false;
     }
     for (size_t i = 0; i < count; ++i) {
-      Value item = is_tuple(sequence) ? tuple_item(sequence, i) : as_list(sequence)->m_items[i].get();
+      Value item = tuple ? tuple_item(sequence, i) : as_list(sequence)->m_items[i].get();
       out_reversed[count - 1 - i] = ref(item).release();
     }
     return true;
@@ -1216,6 +1283,27 @@ dispatch_switch:
           TOP() = Value::small_int(r);
           DISPATCH();
         }
+      } else if (double x, y; float_operands(a, b, x, y)) {
+        double r;
+        if (float_arithmetic(BinaryOp(oparg), x, y, r)) {
+          // An operand only the stack holds becomes the result.
+          if (is_exact_float(a) && a.as_object()->m_refcount == 1) {
+            a.as<FloatObject>()->m_value = r;
+            decref(b);
+          } else if (is_exact_float(b) && b.as_object()->m_refcount == 1) {
+            b.as<FloatObject>()->m_value = r;
+            decref(a);
+            SECOND() = b;
+          } else {
+            Ref f = make_float(r);
+            if (!f) ERROR();
+            decref(b);
+            decref(a);
+            SECOND() = f.release();
+          }
+          sp -= 1;
+          DISPATCH();
+        }
       }
       Ref r = binary_op(a, b, BinaryOp(oparg));
       if (!r) ERROR();
@@ -1229,6 +1317,20 @@ dispatch_switch:
       Value b = TOP();
       Value a = SECOND();
       SKIP_CACHES(COMPARE_OP);
+      if (a.is_small_int() && b.is_small_int()) {
+        bool r = compare_values(CompareOp(oparg), a.as_small_int(), b.as_small_int());
+        sp -= 1;
+        TOP() = py_bool(r);
+        DISPATCH();
+      }
+      if (is_exact_float(a) && is_exact_float(b)) {
+        bool r = compare_values(CompareOp(oparg), float_value(a), float_value(b));
+        decref(b);
+        decref(a);
+        sp -= 1;
+        TOP() = py_bool(r);
+        DISPATCH();
+      }
       Ref r = compare(a, b, CompareOp(oparg));
       if (!r) ERROR();
       decref(b);
@@ -1261,14 +1363,20 @@ dispatch_switch:
       Value key = TOP();
       Value container = SECOND();
       SKIP_CACHES(BINARY_SUBSCR);
-      Ref r;
-      if (is_list(container) && key.is_small_int()) {
+      if (is_exact_list(container) && key.is_small_int()) {
         auto& items = as_list(container)->m_items;
         int64_t i = key.as_small_int();
         if (i < 0) i += int64_t(items.size());
-        if (i >= 0 && i < int64_t(items.size())) r = items[size_t(i)];
+        if (i >= 0 && i < int64_t(items.size())) {
+          Value item = items[size_t(i)].get();
+          incref(item);
+          decref(container);
+          sp -= 1;
+          TOP() = item;
+          DISPATCH();
+        }
       }
-      if (!r) r = getitem(container, key);
+      Ref r = getitem(container, key);
       if (!r) ERROR();
       decref(key);
       decref(container);
@@ -1281,6 +1389,19 @@ dispatch_switch:
       Value container = SECOND();
       Value v = PEEK(3);
       SKIP_CACHES(STORE_SUBSCR);
+      if (is_exact_list(container) && key.is_small_int()) {
+        auto& items = as_list(container)->m_items;
+        int64_t i = key.as_small_int();
+        if (i < 0) i += int64_t(items.size());
+        if (i >= 0 && i < int64_t(items.size())) {
+          sp -= 3;
+          Value old = items[size_t(i)].release();
+          items[size_t(i)] = Ref::steal(v);  // the stack's reference moves into the list
+          decref(old);
+          decref(container);
+          DISPATCH();
+        }
+      }
       if (!setitem(container, key, v)) ERROR();
       decref(POP());
       decref(POP());
