@@ -257,6 +257,8 @@ void run_cell(const std::string& source, int number, Value dict, double settle, 
   Ref expression_code;
   if (code && !expression.empty()) {
     expression_code = compile_cell(expression, filename, CompileMode::Eval, syntax_error, syntax_error_info);
+    // Its lines and columns are the cell's: a traceback shows the cell's line.
+    if (expression_code) code_set_source(expression_code, source);
   }
   if (!code || (!expression.empty() && !expression_code)) {
     // A SyntaxError: the exception the cell shows.

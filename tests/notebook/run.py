@@ -305,6 +305,23 @@ def test_error_continues(coil):
     return problems
 
 
+def test_traceback_of_echoed_expression(coil):
+    """An error in the echoed expression after `;` shows the cell's line with
+    the carets under the expression, as python3 shows that line of a script."""
+    source = "x = 1; undefined_name\n"
+    notebook = {"cells": [{"cell_type": "code", "execution_count": None, "metadata": {}, "outputs": [],
+                           "source": source}], "metadata": {}, "nbformat": 4, "nbformat_minor": 5}
+    status, out, err = coil.run(coil.copy(notebook, "echoed_error.ipynb"))
+    script = os.path.join(coil.scratch, "echoed_error.py")
+    with open(script, "w") as f:
+        f.write(source)
+    cpython = subprocess.run([sys.executable, script], capture_output=True, text=True).stderr
+    problems = []
+    expect(problems, "exit status", 1, status)
+    expect(problems, "the traceback's last lines", cpython.splitlines()[-3:], err.splitlines()[-3:])
+    return problems
+
+
 def test_raises_exception(coil):
     """Cells tagged raises-exception (a ValueError, a SyntaxError, a
     NameError) show their errors and are not failures, in a run as under
