@@ -428,14 +428,14 @@ bool run_item(EventLoopObject* loop, ReadyItem item) {
 
 }  // namespace
 
-bool loop_run_once(EventLoopObject* loop, bool may_block) {
+bool loop_run_once(EventLoopObject* loop, bool may_block, double wait_until) {
   prune_cancelled_timers(loop);
   double timeout = -1;
   double deadline = 0;
   if (!loop->m_ready.empty() || loop->m_stopping || !may_block) {
     timeout = 0;
-  } else if (!loop->m_timers.empty()) {
-    deadline = loop->m_timers.front().when;
+  } else if (!loop->m_timers.empty() || wait_until != HUGE_VAL) {
+    deadline = loop->m_timers.empty() ? wait_until : std::min(loop->m_timers.front().when, wait_until);
     timeout = std::max(0.0, deadline - clock_monotonic());
   }
   wait_for_events(loop, timeout, deadline);

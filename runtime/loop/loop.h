@@ -10,6 +10,7 @@
 // virtual time jumps to the next deadline instead of waiting.
 #pragma once
 
+#include <cmath>
 #include <cstddef>
 #include <cstdint>
 #include <vector>
@@ -155,9 +156,11 @@ Ref make_event_loop();
 void loop_push_ready(EventLoopObject* loop, ReadyItem item);
 Ref loop_call_soon(EventLoopObject* loop, Value callback, Value args_tuple);
 // One iteration (CPython's _run_once); without `may_block` it does not wait
-// for timers. False with an exception pending when a callback raised
-// SystemExit or KeyboardInterrupt.
-bool loop_run_once(EventLoopObject* loop, bool may_block = true);
+// for timers, and it waits no later than the loop time `wait_until` (the
+// clock is then at it: a notebook's pause between cells lets loop time pass
+// even when no timer falls in it). False with an exception pending when a
+// callback raised SystemExit or KeyboardInterrupt.
+bool loop_run_once(EventLoopObject* loop, bool may_block = true, double wait_until = HUGE_VAL);
 // Runs the loop until stop(); false with an exception pending on error.
 bool loop_run_forever(EventLoopObject* loop);
 // loop.call_exception_handler(context): the handler set, or the default's
