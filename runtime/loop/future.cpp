@@ -893,19 +893,29 @@ Ref method_cancel(Value self, Args args) {
 
 }  // namespace
 
+namespace {
+
+// Reports the pending exception, which stops a step before it starts, as
+// the loop reports a failing callback.
+void report_step_error(TaskObject* task) {
+  Ref error = fetch_exception();
+  Ref context = make_dict();
+  if (context) {
+    dict_setitem_str(context, "message", make_str("Exception in callback Task.task_wakeup()"));
+    dict_setitem_str(context, "exception", error);
+    loop_call_exception_handler(task->m_loop, context);
+  }
+}
+
+}  // namespace
+
 bool task_step(TaskObject* task, Value exception) {
   Ref keep_alive = ref(Value(task));
   if (task->m_state != FutureState::Pending) {
     Ref text = repr(Value(task));
     std::string shown = text ? std::string(str_view(text)) : "";
     raise_invalid_state("_step(): already done: " + shown);
-    Ref error = fetch_exception();
-    Ref context = make_dict();
-    if (context) {
-      dict_setitem_str(context, "message", make_str("Exception in callback Task.task_wakeup()"));
-      dict_setitem_str(context, "exception", error);
-      loop_call_exception_handler(task->m_loop, context);
-    }
+    report_step_error(task);
     return true;
   }
   Ref thrown = exception ? ref(exception) : Ref();
@@ -921,26 +931,14 @@ bool task_step(TaskObject* task, Value exception) {
   if (loop->m_current_task) {
     raise_format(&runtime_error_type, "Cannot enter into task %s while another task %s is being executed.",
                  repr_text(Value(task)).c_str(), repr_text(loop->m_current_task).c_str());
-    Ref error = fetch_exception();
-    Ref context = make_dict();
-    if (context) {
-      dict_setitem_str(context, "message", make_str("Exception in callback Task.task_wakeup()"));
-      dict_setitem_str(context, "exception", error);
-      loop_call_exception_handler(task->m_loop, context);
-    }
+    report_step_error(task);
     return true;
   }
   // The whole step runs in the task's context, as CPython's __step run by
   // a Handle in it.
   Ref* saved_context;
   if (!context_enter(task->m_context, saved_context)) {
-    Ref error = fetch_exception();
-    Ref context = make_dict();
-    if (context) {
-      dict_setitem_str(context, "message", make_str("Exception in callback Task.task_wakeup()"));
-      dict_setitem_str(context, "exception", error);
-      loop_call_exception_handler(task->m_loop, context);
-    }
+    report_step_error(task);
     return true;
   }
   enter_task(loop, task);
