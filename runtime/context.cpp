@@ -86,6 +86,9 @@ bool data_delete(ContextObject* context, Value var) {
   if (data == nullptr) return false;
   for (size_t i = 0; i < data->m_entries.size(); ++i) {
     if (data->m_entries[i].var.get().is(var)) {
+      // The value goes (maybe running a __del__ that sets variables) only
+      // once the entry is out of the vector.
+      ContextEntry removed = std::move(data->m_entries[i]);
       data->m_entries.erase(data->m_entries.begin() + ptrdiff_t(i));
       break;
     }
