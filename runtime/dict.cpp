@@ -218,24 +218,40 @@ Value dict_lookup(Value dict, Value key) {
 }
 
 Value dict_lookup_str(Value dict, Value key) {
-  DictObject* d = as_dict(dict);
-  if (d->m_indices.empty()) return Value();
   // No call out: only str keys can match, compared by pointer then text.
+  int64_t index = dict_index_str(dict, key);
+  return index < 0 ? Value() : as_dict(dict)->m_entries[size_t(index)].value;
+}
+
+int64_t dict_index_str(Value dict, Value key) {
+  DictObject* d = as_dict(dict);
+  if (d->m_indices.empty()) return -1;
   int64_t hash = str_hash(key);
   size_t mask = d->m_indices.size() - 1;
   size_t slot = size_t(hash) & mask;
   uint64_t perturb = uint64_t(hash);
   while (true) {
     int32_t index = d->m_indices[slot];
-    if (index == kEmpty) return Value();
+    if (index == kEmpty) return -1;
     if (index >= 0) {
       const DictEntry& entry = d->m_entries[size_t(index)];
-      if (entry.key.is(key)) return entry.value;
-      if (entry.hash == hash && is_str(entry.key) && str_equal(entry.key, key)) return entry.value;
+      if (entry.key.is(key)) return index;
+      if (entry.hash == hash && is_str(entry.key) && str_equal(entry.key, key)) return index;
     }
     perturb >>= 5;
     slot = (slot * 5 + perturb + 1) & mask;
   }
+}
+
+bool dict_replace_at(Value dict, uint32_t index, Value key, Value value) {
+  DictObject* d = as_dict(dict);
+  if (index >= d->m_entries.size() || !d->m_entries[index].key.is(key)) return false;
+  DictEntry& entry = d->m_entries[index];
+  Value old = entry.value;
+  entry.value = ref(value).release();
+  d->m_version = next_version();
+  decref(old);  // last: a __del__ sees the dict already holding the new value
+  return true;
 }
 
 Value dict_lookup_str(Value dict, std::string_view key) {

@@ -46,6 +46,19 @@ Value dict_lookup(Value dict, Value key);
 Value dict_lookup_str(Value dict, Value key);
 Value dict_lookup_str(Value dict, std::string_view key);
 bool dict_setitem(Value dict, Value key, Value value);
+
+// Remembered positions, for the interpreter's inline caches: where a str key
+// sits in the entry array (-1 when absent), and the entry at such a position
+// found again without hashing — when it still holds that very key object.
+int64_t dict_index_str(Value dict, Value key);
+inline Value dict_value_at(Value dict, uint32_t index, Value key) {
+  const DictObject* d = as_dict(dict);
+  if (index < d->m_entries.size() && d->m_entries[index].key.is(key)) return d->m_entries[index].value;
+  return Value();
+}
+// dict[key] = value at a remembered position; false (nothing changed) when
+// the entry there no longer holds `key`.
+bool dict_replace_at(Value dict, uint32_t index, Value key, Value value);
 bool dict_setitem_str(Value dict, std::string_view key, Value value);
 // Returns 1 if removed, 0 if absent, -1 on error.
 int dict_delitem(Value dict, Value key);

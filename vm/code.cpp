@@ -118,11 +118,21 @@ Ref code_get_cellvars(Value self) { return names_of_kind(as_code(self), kLocalCe
 Ref code_get_freevars(Value self) { return names_of_kind(as_code(self), kLocalFree); }
 Ref code_get_code(Value self) {
   // The instruction words, little-endian, four bytes each.
+  // The inline caches after an instruction read as zeros, whatever the
+  // interpreter has stored in them.
   const auto& units = as_code(self)->m_code;
   std::string bytes;
   bytes.reserve(units.size() * 4);
-  for (CodeUnit unit : units)
+  size_t caches = 0;
+  for (CodeUnit unit : units) {
+    if (caches > 0) {
+      --caches;
+      unit = 0;
+    } else {
+      caches = kOpcodeInfo[unit_opcode(unit)].caches;
+    }
     for (int i = 0; i < 4; ++i) bytes += char((unit >> (8 * i)) & 0xFF);
+  }
   return make_bytes(bytes);
 }
 

@@ -21,6 +21,7 @@
 #include <cstdlib>
 #include <cstring>
 #include <string>
+#include <type_traits>
 #include <vector>
 
 #include "runtime/abstract.h"
@@ -111,6 +112,90 @@ inline bool compare_values(CompareOp op, T a, T b) {
     case CompareOp::Ge: return a >= b;
   }
   return false;
+}
+
+// --- inline caches
+//
+// The code units after LOAD_GLOBAL, LOAD_ATTR and STORE_ATTR (two each,
+// vm/opcodes.def) remember where the name was found last time, so that the
+// next execution can look there first without hashing:
+//
+// LOAD_GLOBAL: the two units as one 64-bit word. With the top bit set, the
+//   rest is the name's entry index in the globals dict. Otherwise, when
+//   nonzero, it is the globals dict's version when the name was missing from
+//   it (so found in the builtins): while that version holds, the globals
+//   still lack the name.
+// LOAD_ATTR / STORE_ATTR on an instance of a Python class: unit 0 is the
+//   type's version, unit 1 the name's entry index in the instance __dict__.
+//   Filled only when the type's attribute lookup is the generic one and the
+//   type has no attribute of that name at all (so no descriptor can take
+//   precedence over the instance dict); a new type version (any change to
+//   the class or its bases) empties the cache.
+
+constexpr uint64_t kGlobalIndexTag = uint64_t(1) << 63;
+
+uint64_t read_cache64(const CodeUnit* caches) {
+  return uint64_t(caches[0]) | (uint64_t(caches[1]) << 32);
+}
+void write_cache64(CodeUnit* caches, uint64_t word) {
+  caches[0] = CodeUnit(word);
+  caches[1] = CodeUnit(word >> 32);
+}
+
+Value load_global_cached(Frame* frame, Value name, CodeUnit* caches) {
+  Value globals = frame->globals;
+  uint64_t cached = read_cache64(caches);
+  if (cached & kGlobalIndexTag) {
+    if (Value found = dict_value_at(globals, uint32_t(cached), name)) return found;
+  } else if (cached != 0 && cached == as_dict(globals)->m_version) {
+    if (Value found = dict_lookup_str(frame->builtins, name)) return found;
+  }
+  int64_t index = dict_index_str(globals, name);
+  if (index >= 0) {
+    write_cache64(caches, kGlobalIndexTag | uint64_t(index));
+    return as_dict(globals)->m_entries[size_t(index)].value;
+  }
+  write_cache64(caches, as_dict(globals)->m_version & ~kGlobalIndexTag);
+  return dict_lookup_str(frame->builtins, name);
+}
+
+// The instance dict of `owner` when caches[0] still names its type.
+inline Value cached_instance_dict(Value owner, const CodeUnit* caches) {
+  if (!owner.is_object()) return Value();
+  Type* type = owner.type();
+  if (caches[0] == 0 || type->m_version != caches[0]) return Value();
+  return *instance_dict_slot(owner.as_object());
+}
+
+Value load_attr_cached(Value owner, Value name, const CodeUnit* caches) {
+  Value dict = cached_instance_dict(owner, caches);
+  return dict ? dict_value_at(dict, caches[1], name) : Value();
+}
+
+bool store_attr_cached(Value owner, Value name, Value value, const CodeUnit* caches) {
+  Value dict = cached_instance_dict(owner, caches);
+  return dict && dict_replace_at(dict, caches[1], name, value);
+}
+
+// Remembers where `name` sits in the instance dict of `owner`, when the
+// cache rules above allow (`generic` is the slot the type must use).
+template <class Slot>
+void fill_attr_cache(Value owner, Value name, CodeUnit* caches, Slot generic) {
+  caches[0] = 0;
+  if (!owner.is_object() || !is_exact_str(name)) return;
+  Type* type = owner.type();
+  if (type->m_version == 0 || type->m_dict_offset == 0 || type_lookup(type, name)) return;
+  if constexpr (std::is_same_v<Slot, decltype(&generic_getattr)>) {
+    if (type->m_getattr != generic) return;
+  } else {
+    if (type->m_setattr != generic) return;
+  }
+  Value dict = *instance_dict_slot(owner.as_object());
+  if (!dict) return;
+  int64_t index = dict_index_str(dict, name);
+  if (index < 0 || index > int64_t(UINT32_MAX)) return;
+  caches[0] = type->m_version;
+  caches[1] = CodeUnit(index);
 }
 
 // --- frames
@@ -1062,13 +1147,10 @@ dispatch_switch:
     }
     CASE(LOAD_GLOBAL) {
       Value name = code->m_names[oparg >> 1];
-      Value found = dict_lookup_str(frame->globals, name);
+      Value found = load_global_cached(frame, name, const_cast<CodeUnit*>(ip));
       if (!found) {
-        found = dict_lookup_str(frame->builtins, name);
-        if (!found) {
-          load_name_error(name);
-          ERROR();
-        }
+        load_name_error(name);
+        ERROR();
       }
       SKIP_CACHES(LOAD_GLOBAL);
       if (oparg & 1) PUSH(Value());
@@ -1093,6 +1175,14 @@ dispatch_switch:
     }
     CASE(LOAD_ATTR) {
       Value owner = TOP();
+      if (Value found = load_attr_cached(owner, code->m_names[oparg], ip)) {
+        incref(found);
+        decref(owner);
+        TOP() = found;
+        SKIP_CACHES(LOAD_ATTR);
+        DISPATCH();
+      }
+      fill_attr_cache(owner, code->m_names[oparg], const_cast<CodeUnit*>(ip), &generic_getattr);
       Ref v = getattr(owner, code->m_names[oparg]);
       if (!v) {
         augment_attribute_error(owner, code->m_names[oparg]);
@@ -1141,7 +1231,17 @@ dispatch_switch:
     CASE(STORE_ATTR) {
       Value owner = TOP();
       Value v = SECOND();
+      if (store_attr_cached(owner, code->m_names[oparg], v, ip)) {
+        SKIP_CACHES(STORE_ATTR);
+        decref(POP());
+        decref(POP());
+        DISPATCH();
+      }
       bool ok = setattr(owner, code->m_names[oparg], v);
+      // Refilled only for another type: with the same one, the miss was a new
+      // attribute (as in __init__), whose position the next object repeats.
+      if (ok && (!owner.is_object() || ip[0] != owner.type()->m_version))
+        fill_attr_cache(owner, code->m_names[oparg], const_cast<CodeUnit*>(ip), &generic_setattr);
       SKIP_CACHES(STORE_ATTR);
       if (!ok) ERROR();
       decref(POP());
