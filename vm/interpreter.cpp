@@ -16,8 +16,13 @@
 // vm/opcodes.def), else a switch: the CASE/DISPATCH macros hide which.
 #include "vm/interpreter.h"
 
+#if defined(__SANITIZE_ADDRESS__)
+#include <sanitizer/asan_interface.h>
+#endif
+
 #include "runtime/signals.h"
 
+#include <algorithm>
 #include <cstdlib>
 #include <cstring>
 #include <string>
@@ -200,13 +205,22 @@ void fill_attr_cache(Value owner, Value name, CodeUnit* caches, Slot generic) {
 
 // --- frames
 
-// Frames are allocated and freed at every call, so freed frame blocks are
-// kept for reuse, one free list per size class (slot counts rounded up to 8).
-// Sanitizer builds skip the cache so that every frame is a fresh allocation.
+// Frames of plain calls live on the frame stack: chunks of memory where a
+// call takes the next bytes and its return gives them back, since such
+// frames end in the reverse order of their start. Frames that may outlive
+// their caller (generators', coroutines', top-level await's) come from the
+// heap instead, with freed blocks kept for reuse, one free list per size
+// class (slot counts rounded up to 8). In sanitizer builds heap frames are
+// fresh allocations and the frame stack's free bytes are poisoned, so that
+// a frame used after its end is caught.
 #if defined(__SANITIZE_ADDRESS__)
 constexpr size_t kFrameClasses = 0;
+#define POISON_FRAME_MEMORY(address, size) ASAN_POISON_MEMORY_REGION(address, size)
+#define UNPOISON_FRAME_MEMORY(address, size) ASAN_UNPOISON_MEMORY_REGION(address, size)
 #else
 constexpr size_t kFrameClasses = 32;
+#define POISON_FRAME_MEMORY(address, size) ((void)(address), (void)(size))
+#define UNPOISON_FRAME_MEMORY(address, size) ((void)(address), (void)(size))
 #endif
 constexpr size_t kFrameClassSlots = 8;
 constexpr size_t kFrameCacheDepth = 64;
@@ -218,21 +232,86 @@ size_t g_free_frame_counts[kFrameClasses + 1] = {};
 
 size_t frame_class(size_t slots) { return (slots + kFrameClassSlots - 1) / kFrameClassSlots; }
 
-Frame* allocate_frame(CodeObject* code) {
+// A chunk of the frame stack; its frames follow the header.
+struct FrameChunk {
+  FrameChunk* previous;
+  char* previous_top;  // the stack's top in the previous chunk when this one began
+  char* end;
+  alignas(16) char data[];
+};
+constexpr size_t kFrameChunkBytes = 256 * 1024;
+FrameChunk* g_frame_chunk = nullptr;
+FrameChunk* g_spare_frame_chunk = nullptr;  // the last chunk emptied, kept for the next deep call
+char* g_frame_top = nullptr;
+
+size_t frame_bytes(const CodeObject* code) {
   size_t slots = code->localsplus_count() + code->m_stacksize + 1;
-  size_t size_class = frame_class(slots);
+  return (sizeof(Frame) + slots * sizeof(Value) + 15) & ~size_t(15);
+}
+
+void* push_frame_memory(size_t bytes) {
+  if (g_frame_chunk == nullptr || size_t(g_frame_chunk->end - g_frame_top) < bytes) {
+    FrameChunk* chunk = g_spare_frame_chunk;
+    g_spare_frame_chunk = nullptr;
+    if (chunk != nullptr && size_t(chunk->end - chunk->data) < bytes) {
+      std::free(chunk);
+      chunk = nullptr;
+    }
+    if (chunk == nullptr) {
+      size_t size = std::max(kFrameChunkBytes, sizeof(FrameChunk) + bytes);
+      chunk = static_cast<FrameChunk*>(std::malloc(size));
+      if (chunk == nullptr) return nullptr;
+      chunk->end = reinterpret_cast<char*>(chunk) + size;
+      POISON_FRAME_MEMORY(chunk->data, size_t(chunk->end - chunk->data));
+    }
+    chunk->previous = g_frame_chunk;
+    chunk->previous_top = g_frame_top;
+    g_frame_chunk = chunk;
+    g_frame_top = chunk->data;
+  }
+  void* memory = g_frame_top;
+  g_frame_top += bytes;
+  UNPOISON_FRAME_MEMORY(memory, bytes);
+  return memory;
+}
+
+// Gives back the stack's topmost frame.
+void pop_frame_memory(Frame* frame) {
+  char* memory = reinterpret_cast<char*>(frame);
+  if (memory < g_frame_top) POISON_FRAME_MEMORY(memory, size_t(g_frame_top - memory));
+  if (memory == g_frame_chunk->data) {
+    FrameChunk* emptied = g_frame_chunk;
+    g_frame_chunk = emptied->previous;
+    g_frame_top = emptied->previous_top;
+    std::free(g_spare_frame_chunk);
+    g_spare_frame_chunk = emptied;
+  } else if (memory < g_frame_top) {
+    g_frame_top = memory;
+  }
+}
+
+Frame* allocate_frame(CodeObject* code, bool outlives_caller) {
   void* memory;
-  if (size_class < kFrameClasses && g_free_frames[size_class] != nullptr) {
-    FreeFrameBlock* block = g_free_frames[size_class];
-    g_free_frames[size_class] = block->next;
-    --g_free_frame_counts[size_class];
-    memory = block;
-  } else {
-    size_t capacity = size_class < kFrameClasses ? size_class * kFrameClassSlots : slots;
-    memory = std::malloc(sizeof(Frame) + capacity * sizeof(Value));
+  bool on_stack = !outlives_caller;
+  if (on_stack) {
+    memory = push_frame_memory(frame_bytes(code));
     if (memory == nullptr) return nullptr;
+  } else {
+    size_t slots = code->localsplus_count() + code->m_stacksize + 1;
+    size_t size_class = frame_class(slots);
+    if (size_class < kFrameClasses && g_free_frames[size_class] != nullptr) {
+      FreeFrameBlock* block = g_free_frames[size_class];
+      g_free_frames[size_class] = block->next;
+      --g_free_frame_counts[size_class];
+      memory = block;
+    } else {
+      size_t capacity = size_class < kFrameClasses ? size_class * kFrameClassSlots : slots;
+      memory = std::malloc(sizeof(Frame) + capacity * sizeof(Value));
+      if (memory == nullptr) return nullptr;
+    }
   }
   Frame* frame = new (memory) Frame();
+  frame->on_stack = on_stack;
   std::memset(static_cast<void*>(frame->slots), 0, code->localsplus_count() * sizeof(Value));
   frame->code = code;
   frame->ip = code->m_code.data();
@@ -250,7 +329,12 @@ void free_frame(Frame* frame) {
   Ref code_holder;
   if (!frame->function) code_holder = Ref::steal(Value(frame->code));  // module code: the frame held it
   size_t size_class = frame_class(frame->code->localsplus_count() + frame->code->m_stacksize + 1);
+  bool on_stack = frame->on_stack;
   frame->~Frame();
+  if (on_stack) {
+    pop_frame_memory(frame);
+    return;
+  }
   if (size_class < kFrameClasses && g_free_frame_counts[size_class] < kFrameCacheDepth) {
     auto* block = reinterpret_cast<FreeFrameBlock*>(frame);
     block->next = g_free_frames[size_class];
@@ -447,9 +531,13 @@ bool bind_call(Frame* frame, FunctionObject* function, const Value* args, size_t
 }
 
 // Makes the frame for a call of `function` (arguments bound), or null.
+bool is_generator_code(const CodeObject* code) {
+  return (code->m_flags & (kCodeGenerator | kCodeCoroutine | kCodeAsyncGenerator)) != 0;
+}
+
 Frame* make_call_frame(FunctionObject* function, const Value* args, size_t nargs, TupleObject* kwnames) {
   CodeObject* code = function->m_code.as<CodeObject>();
-  Frame* frame = allocate_frame(code);
+  Frame* frame = allocate_frame(code, is_generator_code(code));
   if (frame == nullptr) {
     raise_no_memory();
     return nullptr;
@@ -469,9 +557,6 @@ Frame* make_call_frame(FunctionObject* function, const Value* args, size_t nargs
   return frame;
 }
 
-bool is_generator_code(const CodeObject* code) {
-  return (code->m_flags & (kCodeGenerator | kCodeCoroutine | kCodeAsyncGenerator)) != 0;
-}
 
 }  // namespace
 
@@ -523,7 +608,7 @@ void frame_finish_delegation(Frame* frame, Ref result) {
 
 Ref run_code(Value code_value, Value globals, Value locals) {
   CodeObject* code = code_value.as<CodeObject>();
-  Frame* frame = allocate_frame(code);
+  Frame* frame = allocate_frame(code, is_generator_code(code) || (code->m_flags & kCodeTopLevelAwait));
   if (frame == nullptr) return raise_no_memory();
   incref(code_value);  // released by free_frame (no function holds it)
   frame->globals = ref(globals);

@@ -39,6 +39,7 @@ struct Frame {
   uint32_t return_target = 0;  // with ReturnKind ForIter/Send: the caller's jump target
   ReturnKind return_kind = ReturnKind::Normal;
   bool owned_by_generator = false;
+  bool on_stack = false;    // on the frame stack (vm/interpreter.cpp), not the heap
   // localsplus (locals, cells, frees) then the value stack.
   Value slots[];
 
