@@ -33,7 +33,8 @@ bool prepare_main(const std::string& path, const std::string& as_given, const st
                   Ref& main_dict);
 // Runs top-level code in `dict`, awaiting on the top-level loop if it awaits.
 Ref run_top_level(Value code, Value dict);
-// Runs the top-level loop while it has work, for at most `seconds` of loop time.
+// Runs the top-level loop while it has work, for at most `seconds` of loop
+// time; while a task still waits, that much loop time passes.
 bool settle_top_level_loop(double seconds);
 // Sets every name of __main__'s namespace to None as CPython does at exit,
 // so that what only it held is finalized.

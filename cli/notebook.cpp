@@ -13,6 +13,7 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
+#include <filesystem>
 #include <fstream>
 #include <map>
 #include <nlohmann/json.hpp>
@@ -64,6 +65,48 @@ std::string joined(const json& value) {
   return text;
 }
 
+// A notebook's string field, or "" when it is missing or not a string: the
+// outputs stored in a notebook are read as leniently as Jupyter shows them.
+std::string string_field(const json& object, const char* key) {
+  if (!object.is_object()) return "";
+  auto field = object.find(key);
+  return field != object.end() && field->is_string() ? field->get<std::string>() : "";
+}
+
+bool is_text(const json& value) {
+  if (value.is_string()) return true;
+  if (!value.is_array()) return false;
+  return std::all_of(value.begin(), value.end(), [](const json& part) { return part.is_string(); });
+}
+
+// Why `notebook` is not an nbformat 4 notebook coil can run, or "" if it is
+// one: the parts coil reads must have the types the format gives them.
+std::string notebook_problem(const json& notebook) {
+  if (!notebook.is_object()) return "it is not a JSON object";
+  auto version = notebook.find("nbformat");
+  if (version == notebook.end() || !version->is_number_integer()) return "it has no nbformat version";
+  if (*version != 4) return "it is nbformat " + version->dump() + ", and coil runs nbformat 4";
+  auto cells = notebook.find("cells");
+  if (cells == notebook.end() || !cells->is_array()) return "it has no list of cells";
+  size_t index = 0;
+  for (const json& cell : *cells) {
+    std::string which = "cell " + std::to_string(++index) + " of the notebook ";
+    if (!cell.is_object()) return which + "is not an object";
+    auto type = cell.find("cell_type");
+    if (type == cell.end() || !type->is_string()) return which + "has no cell_type";
+    auto source = cell.find("source");
+    if (source == cell.end() || !is_text(*source)) return which + "has no source text";
+    if (*type != "code") continue;
+    auto outputs = cell.find("outputs");
+    if (outputs == cell.end()) continue;
+    if (!outputs->is_array()) return which + "has outputs that are not a list";
+    for (const json& output : *outputs) {
+      if (!output.is_object() || !output.contains("output_type")) return which + "has an output that is not one";
+    }
+  }
+  return "";
+}
+
 bool has_tag(const json& cell, const char* tag) {
   auto metadata = cell.find("metadata");
   if (metadata == cell.end() || !metadata->is_object()) return false;
@@ -81,17 +124,19 @@ CellOutput stored_output(const json& cell) {
   auto outputs = cell.find("outputs");
   if (outputs == cell.end() || !outputs->is_array()) return out;
   for (const json& o : *outputs) {
-    std::string type = o.value("output_type", "");
+    std::string type = string_field(o, "output_type");
     if (type == "stream") {
       std::string text = joined(o.value("text", json()));
-      (o.value("name", "") == "stderr" ? out.stderr_text : out.stdout_text) += text;
+      (string_field(o, "name") == "stderr" ? out.stderr_text : out.stdout_text) += text;
     } else if (type == "execute_result") {
       auto data = o.find("data");
-      if (data != o.end() && data->contains("text/plain")) out.result = joined((*data)["text/plain"]);
+      if (data != o.end() && data->is_object() && data->contains("text/plain")) {
+        out.result = joined((*data)["text/plain"]);
+      }
     } else if (type == "error") {
       out.raised = true;
-      out.error_name = o.value("ename", "");
-      out.error_value = o.value("evalue", "");
+      out.error_name = string_field(o, "ename");
+      out.error_value = string_field(o, "evalue");
       out.error = out.error_name + ": " + out.error_value;
     }
   }
@@ -150,7 +195,8 @@ size_t offset_of(std::string_view text, int line, int column) {
 }
 
 // Splits a cell into the statements to execute and its last statement when
-// that is an expression to echo (not when it ends with ';', as Jupyter).
+// that is an expression to echo (not when it ends with ';', as Jupyter; but
+// `a = 3; a` echoes a, as there).
 void split_cell(const std::string& source, std::string& body, std::string& last_expression) {
   body = source;
   last_expression.clear();
@@ -158,19 +204,26 @@ void split_cell(const std::string& source, std::string& body, std::string& last_
   ParseResult parsed = parse_module(source, arena);
   if (!parsed.ok || parsed.module->body.empty()) return;
   ast::StmtNode* last = parsed.module->body[parsed.module->body.size - 1];
-  if (last->node_kind != ast::StmtKind::Expr || last->loc.col_offset != 0) return;
+  if (last->node_kind != ast::StmtKind::Expr) return;
   size_t start = offset_of(source, last->loc.lineno, last->loc.col_offset);
   size_t end = offset_of(source, last->loc.end_lineno, last->loc.end_col_offset);
   std::string rest = source.substr(end);
   size_t semicolon = rest.find_first_not_of(" \t");
   if (semicolon != std::string::npos && rest[semicolon] == ';') return;
-  // The body keeps its lines; the expression keeps its line numbers.
+  // The body keeps its lines; the expression keeps its line numbers, and its
+  // column too when statements precede it on its line: "(" and spaces stand
+  // for them, as an expression to evaluate cannot start indented.
   body = source.substr(0, start);
-  last_expression = std::string(size_t(std::count(body.begin(), body.end(), '\n')), '\n') + source.substr(start);
+  last_expression = std::string(size_t(std::count(body.begin(), body.end(), '\n')), '\n');
+  if (last->loc.col_offset == 0) {
+    last_expression += source.substr(start);
+  } else {
+    last_expression += "(" + std::string(size_t(last->loc.col_offset) - 1, ' ') + source.substr(start, end - start) + ")";
+  }
 }
 
-Ref compile_cell(const std::string& text, const std::string& filename, CompileMode mode, std::string& error_text) {
-  SyntaxErrorInfo error;
+Ref compile_cell(const std::string& text, const std::string& filename, CompileMode mode, std::string& error_text,
+                 SyntaxErrorInfo& error) {
   Ref code = compile_source(text, filename, mode, true, error);
   if (!code) {
     error_text = format_syntax_error(error, filename, text);
@@ -199,9 +252,14 @@ void run_cell(const std::string& source, int number, Value dict, double settle, 
     }
   };
   std::string syntax_error;
-  Ref code = compile_cell(body, filename, CompileMode::Exec, syntax_error);
+  SyntaxErrorInfo syntax_error_info;
+  Ref code = compile_cell(body, filename, CompileMode::Exec, syntax_error, syntax_error_info);
   Ref expression_code;
-  if (code && !expression.empty()) expression_code = compile_cell(expression, filename, CompileMode::Eval, syntax_error);
+  if (code && !expression.empty()) {
+    expression_code = compile_cell(expression, filename, CompileMode::Eval, syntax_error, syntax_error_info);
+    // Its lines and columns are the cell's: a traceback shows the cell's line.
+    if (expression_code) code_set_source(expression_code, source);
+  }
   if (!code || (!expression.empty() && !expression_code)) {
     // A SyntaxError: the exception the cell shows.
     Ref saved = fetch_exception();
@@ -215,6 +273,10 @@ void run_cell(const std::string& source, int number, Value dict, double settle, 
     colon = last_line.find(": ");
     out.error_value = colon == std::string::npos ? "" : last_line.substr(colon + 2);
     while (!out.error_value.empty() && out.error_value.back() == '\n') out.error_value.pop_back();
+    // The message as str() of the SyntaxError gives it (Jupyter's evalue).
+    if (syntax_error_info.lineno > 0) {
+      out.error_value += " (" + filename + ", line " + std::to_string(syntax_error_info.lineno) + ")";
+    }
     out.error = out.error_name + ": " + out.error_value;
     if (print_errors) std::fputs(syntax_error.c_str(), stderr);
     return;
@@ -383,18 +445,27 @@ json outputs_json(const CellOutput& out, int execution_count) {
 int run_notebook(const std::string& path, NotebookMode mode, double settle) {
   json notebook;
   try {
-    std::ifstream in(path);
+    std::error_code error;
+    if (std::filesystem::is_directory(path, error)) {
+      std::fprintf(stderr, "coil: %s is not a notebook: it is a folder\n", path.c_str());
+      return 1;
+    }
+    std::ifstream in(path, std::ios::binary);
     if (!in) {
       std::fprintf(stderr, "coil: can't open file '%s'\n", path.c_str());
       return 2;
     }
-    notebook = json::parse(in);
-  } catch (const json::exception& e) {
+    std::stringstream text;
+    text << in.rdbuf();
+    notebook = json::parse(text.str());
+  } catch (const std::exception& e) {
+    // Not JSON (or not UTF-8, or a folder): as any other malformed notebook.
     std::fprintf(stderr, "coil: %s is not a notebook: %s\n", path.c_str(), e.what());
     return 1;
   }
-  if (!notebook.is_object() || !notebook.contains("cells") || !notebook["cells"].is_array()) {
-    std::fprintf(stderr, "coil: %s is not a notebook: it has no cells\n", path.c_str());
+  std::string problem = notebook_problem(notebook);
+  if (!problem.empty()) {
+    std::fprintf(stderr, "coil: %s is not a notebook: %s\n", path.c_str(), problem.c_str());
     return 1;
   }
   set_stack_limit();
@@ -409,7 +480,7 @@ int run_notebook(const std::string& path, NotebookMode mode, double settle) {
   int execution_count = 0;
   bool failed = false;
   for (json& cell : notebook["cells"]) {
-    if (!cell.is_object() || cell.value("cell_type", "") != "code") continue;
+    if (string_field(cell, "cell_type") != "code") continue;
     ++number;
     if (has_tag(cell, "nbval-skip")) continue;
     std::string source = joined(cell.value("source", json()));
@@ -429,6 +500,11 @@ int run_notebook(const std::string& path, NotebookMode mode, double settle) {
       if (out.raised && !has_tag(cell, "raises-exception")) failed = true;
     } else if (mode == NotebookMode::Check) {
       if (!has_tag(cell, "nbval-ignore-output") && !check_cell(cell, number, stored_output(cell), out)) failed = true;
+      if (out.raised && !has_tag(cell, "raises-exception")) {
+        // As nbval: a cell's error is a failure unless the cell says it is expected.
+        std::printf("cell %d raised %s, and is not tagged raises-exception\n", number, out.error.c_str());
+        failed = true;
+      }
     } else {
       cell["outputs"] = outputs_json(out, execution_count);
       cell["execution_count"] = execution_count;
@@ -438,8 +514,16 @@ int run_notebook(const std::string& path, NotebookMode mode, double settle) {
   clear_main_namespace(dict);
   flush_std_streams();
   if (mode == NotebookMode::Execute) {
-    std::ofstream out(path);
-    out << notebook.dump(1) << "\n";
+    // What cells printed need not be UTF-8 (os.write); JSON must be, so
+    // such bytes are stored as U+FFFD, as Jupyter shows them.
+    std::string text = notebook.dump(1, ' ', false, json::error_handler_t::replace) + "\n";
+    std::ofstream out(path, std::ios::binary);
+    out << text;
+    out.close();
+    if (!out) {
+      std::fprintf(stderr, "coil: can't write %s\n", path.c_str());
+      return 1;
+    }
   }
   if (mode == NotebookMode::Check) {
     std::printf("%s: %s\n", path.c_str(), failed ? "differs" : "every cell matches");

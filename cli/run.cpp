@@ -195,10 +195,14 @@ bool settle_top_level_loop(double seconds) {
   double deadline = clock_monotonic() + seconds;
   loop->m_running = true;
   bool ok = true;
+  // The loop waits no later than the deadline, so the pause lets that much
+  // loop time pass even when the next timer is beyond it (a task's later
+  // output then comes in a later cell, at its time). Past the deadline it
+  // stops; at it exactly (virtual time), once nothing is ready.
   while (ok && loop_has_work(loop)) {
-    // Stop before waiting for a timer past the deadline.
-    if (loop->m_ready.empty() && !loop->m_timers.empty() && loop->m_timers.front().when > deadline) break;
-    ok = loop_run_once(loop);
+    double now = clock_monotonic();
+    if (now > deadline || (now == deadline && loop->m_ready.empty())) break;
+    ok = loop_run_once(loop, true, deadline);
   }
   loop->m_running = false;
   return ok;

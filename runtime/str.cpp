@@ -10,7 +10,13 @@
 //
 // Layout invariant: an exact str and every instance of a str subclass carry
 // their text inline (m_data), NUL-terminated, with m_length and m_ascii
-// exact. An ASCII str indexes by byte; other strs walk the UTF-8.
+// exact. An ASCII str indexes by byte. A non-ASCII str of at least
+// kOffsetIndexMinLength code points has one more word after the NUL (at the
+// next pointer-aligned address): its OffsetIndex (runtime/unicode.h), null
+// until a lookup first needs one, freed with the str. Every code-point
+// position of a str becomes a byte offset through str_offset below (or, for
+// the search methods, text_shape), which uses it; shorter non-ASCII strs
+// walk from the nearer end.
 #include "runtime/str.h"
 
 #include <algorithm>
@@ -54,13 +60,28 @@ void scan_text(std::string_view text, size_t& length, bool& ascii) {
   ascii = any < 0x80;
 }
 
-// An uninitialized str of `size` bytes (the NUL is set).
-StrObject* new_str_object(Type* type, size_t size) {
+// Whether a str of this shape carries an OffsetIndex slot after its NUL.
+bool has_offset_slot(size_t length, bool ascii) { return !ascii && length >= kOffsetIndexMinLength; }
+
+// The OffsetIndex slot of a str that has one: the first pointer-aligned
+// address after the NUL (allocated zeroed, so null until first used).
+OffsetIndex** offset_slot(const StrObject* s) {
+  uintptr_t end = reinterpret_cast<uintptr_t>(s->m_data + s->m_size + 1);
+  end = (end + alignof(OffsetIndex*) - 1) & ~uintptr_t(alignof(OffsetIndex*) - 1);
+  return reinterpret_cast<OffsetIndex**>(end);
+}
+
+// An uninitialized str of `size` bytes holding `length` code points (the NUL
+// is set, and the OffsetIndex slot reserved when the shape needs one).
+StrObject* new_str_object(Type* type, size_t size, size_t length, bool ascii) {
   if (size > kMaxStrBytes) {
     raise_no_memory();
     return nullptr;
   }
-  Object* object = allocate_object(type, size + 1);
+  // The slot: a pointer, and the padding that aligns it.
+  size_t extra = size + 1;
+  if (has_offset_slot(length, ascii)) extra += sizeof(OffsetIndex*) + alignof(OffsetIndex*) - 1;
+  Object* object = allocate_object(type, extra);
   if (object == nullptr) {
     raise_no_memory();
     return nullptr;
@@ -68,18 +89,30 @@ StrObject* new_str_object(Type* type, size_t size) {
   StrObject* s = static_cast<StrObject*>(object);
   s->m_hash = -1;
   s->m_size = size;
-  s->m_length = 0;
-  s->m_ascii = true;
+  s->m_length = length;
+  s->m_ascii = ascii;
   s->m_interned = false;
   s->m_data[size] = '\0';
   return s;
 }
 
-Ref finish_str(StrObject* s, std::string_view utf8, size_t length, bool ascii) {
+Ref finish_str(StrObject* s, std::string_view utf8) {
   if (!utf8.empty()) std::memcpy(s->m_data, utf8.data(), utf8.size());
-  s->m_length = length;
-  s->m_ascii = ascii;
   return Ref::steal(s);
+}
+
+// The byte offset of code point `index` (<= the length) of a str.
+size_t str_offset(const StrObject* s, size_t index) {
+  if (s->m_ascii) return index;
+  return code_point_offset(std::string_view(s->m_data, s->m_size), s->m_length, index,
+                           has_offset_slot(s->m_length, false) ? offset_slot(s) : nullptr);
+}
+
+// What the search functions of runtime/unicode.h need to know of a str.
+TextShape text_shape(Value v) {
+  const StrObject* s = v.as<StrObject>();
+  return TextShape{s->m_length, s->m_ascii,
+                   has_offset_slot(s->m_length, s->m_ascii) ? offset_slot(s) : nullptr};
 }
 
 // The table of interned strs, keyed by their own text. Allocated once and
@@ -102,12 +135,12 @@ StrObject* g_empty_str = nullptr;
 StrObject* g_latin1_strs[256] = {};
 
 StrObject* new_interned(std::string_view utf8) {
-  StrObject* s = new_str_object(&str_type, utf8.size());
-  if (s == nullptr) return nullptr;
   size_t length;
   bool ascii;
   scan_text(utf8, length, ascii);
-  finish_str(s, utf8, length, ascii).release();
+  StrObject* s = new_str_object(&str_type, utf8.size(), length, ascii);
+  if (s == nullptr) return nullptr;
+  finish_str(s, utf8).release();
   make_interned(s);
   return s;
 }
@@ -171,19 +204,19 @@ Ref make_str(std::string_view utf8, size_t length, bool ascii) {
     char32_t c = decode_utf8(utf8, pos);
     if (c < 256) return Ref::borrow(latin1_str(static_cast<unsigned char>(c)));
   }
-  StrObject* s = new_str_object(&str_type, utf8.size());
+  StrObject* s = new_str_object(&str_type, utf8.size(), length, ascii);
   if (s == nullptr) return {};
-  return finish_str(s, utf8, length, ascii);
+  return finish_str(s, utf8);
 }
 
 Ref make_str_of_type(Type* type, std::string_view utf8) {
   if (type == &str_type) return make_str(utf8);
-  StrObject* s = new_str_object(type, utf8.size());
-  if (s == nullptr) return {};
   size_t length;
   bool ascii;
   scan_text(utf8, length, ascii);
-  return finish_str(s, utf8, length, ascii);
+  StrObject* s = new_str_object(type, utf8.size(), length, ascii);
+  if (s == nullptr) return {};
+  return finish_str(s, utf8);
 }
 
 Ref str_from_code_point(char32_t code_point) {
@@ -507,12 +540,11 @@ Ref concat_strs(Value a, Value b) {
   if (x->m_size + y->m_size > kMaxStrBytes) {
     return raise(&overflow_error_type, "strings are too large to concat");
   }
-  StrObject* s = new_str_object(&str_type, x->m_size + y->m_size);
+  StrObject* s = new_str_object(&str_type, x->m_size + y->m_size, x->m_length + y->m_length,
+                                x->m_ascii && y->m_ascii);
   if (s == nullptr) return {};
   std::memcpy(s->m_data, x->m_data, x->m_size);
   std::memcpy(s->m_data + x->m_size, y->m_data, y->m_size);
-  s->m_length = x->m_length + y->m_length;
-  s->m_ascii = x->m_ascii && y->m_ascii;
   return Ref::steal(s);
 }
 
@@ -542,7 +574,7 @@ Ref repeat_str(Value seq, int64_t count) {
     return raise_no_memory();
   }
   size_t total = s->m_size * size_t(count);
-  StrObject* result = new_str_object(&str_type, total);
+  StrObject* result = new_str_object(&str_type, total, s->m_length * size_t(count), s->m_ascii);
   if (result == nullptr) return {};
   if (s->m_size == 1) {
     std::memset(result->m_data, s->m_data[0], total);
@@ -556,8 +588,6 @@ Ref repeat_str(Value seq, int64_t count) {
       done += chunk;
     }
   }
-  result->m_length = s->m_length * size_t(count);
-  result->m_ascii = s->m_ascii;
   return Ref::steal(result);
 }
 
@@ -590,16 +620,13 @@ int str_contains(Value self, Value item) {
   return str_view(self).find(needle) != std::string_view::npos;
 }
 
-// The byte offsets of each code point of a non-ASCII str, then its end.
-std::vector<size_t> code_point_offsets(std::string_view text, size_t length) {
-  std::vector<size_t> offsets;
-  offsets.reserve(length + 1);
-  for (size_t pos = 0; pos < text.size();) {
-    offsets.push_back(pos);
-    decode_utf8(text, pos);
-  }
-  offsets.push_back(text.size());
-  return offsets;
+// self[index] of a non-ASCII str, index in range.
+[[gnu::noinline]] Ref non_ascii_item(const StrObject* s, size_t index) {
+  std::string_view text(s->m_data, s->m_size);
+  size_t start = str_offset(s, index), end = start;
+  char32_t c = decode_utf8(text, end);
+  if (c < 256) return Ref::borrow(latin1_str(static_cast<unsigned char>(c)));
+  return make_str(text.substr(start, end - start), 1, false);
 }
 
 Ref str_item(Value self, int64_t index) {
@@ -607,9 +634,37 @@ Ref str_item(Value self, int64_t index) {
   int64_t length = int64_t(s->m_length);
   if (index < 0) index += length;
   if (index < 0 || index >= length) return raise(&index_error_type, "string index out of range");
+  if (!s->m_ascii) return non_ascii_item(s, size_t(index));
+  return Ref::borrow(latin1_str(static_cast<unsigned char>(s->m_data[index])));
+}
+
+// self[range] of a non-ASCII str, the range not empty.
+[[gnu::noinline]] Ref non_ascii_slice(Value self, const SliceIndices& range) {
+  const StrObject* s = self.as<StrObject>();
   std::string_view text = str_view(self);
-  if (s->m_ascii) return Ref::borrow(latin1_str(static_cast<unsigned char>(text[index])));
-  return make_str(str_code_point_at(text, size_t(index)));
+  if (range.step == 1) {
+    size_t first = str_offset(s, range.start);
+    size_t last = str_offset(s, range.start + range.length);
+    return substr(self, text.substr(first, last - first));
+  }
+  // From code point to code point: a walk of `step` code points, or for a
+  // long step a lookup (near the cursor or a block boundary).
+  bool jump = has_offset_slot(s->m_length, false) &&
+              (range.step > int64_t(kOffsetBlock) || range.step < -int64_t(kOffsetBlock));
+  std::string out;
+  int64_t i = range.start;
+  size_t pos = str_offset(s, size_t(i));
+  for (int64_t n = 0; n < range.length; ++n) {
+    size_t next = pos;
+    decode_utf8(text, next);
+    out.append(text.substr(pos, next - pos));
+    if (n + 1 < range.length) {
+      i += range.step;  // never steps past the end: no overflow
+      pos = jump ? str_offset(s, size_t(i)) : advance_code_points(text, pos, range.step);
+    }
+  }
+  // The code points taken may all be ASCII.
+  return make_str(out, range.length, str_isascii(out));
 }
 
 Ref str_slice_object(Value self, Value slice) {
@@ -619,30 +674,17 @@ Ref str_slice_object(Value self, Value slice) {
     return {};
   }
   if (range.length == 0) return Ref::borrow(empty_str());
+  if (!s->m_ascii) return non_ascii_slice(self, range);
   std::string_view text = str_view(self);
-  if (range.step == 1) {
-    if (s->m_ascii) return substr(self, text.substr(range.start, range.length));
-    size_t first = str_byte_offset(text, range.start);
-    size_t last = first + str_byte_offset(text.substr(first), range.length);
-    return substr(self, text.substr(first, last - first));
-  }
+  if (range.step == 1) return substr(self, text.substr(range.start, range.length));
   std::string out;
-  if (s->m_ascii) {
-    out.reserve(range.length);
-    int64_t i = range.start;
-    for (int64_t n = 0; n < range.length; ++n) {
-      out += text[i];
-      if (n + 1 < range.length) i += range.step;  // never steps past the end: no overflow
-    }
-    return make_str(out, out.size(), true);
-  }
-  std::vector<size_t> offsets = code_point_offsets(text, s->m_length);
+  out.reserve(range.length);
   int64_t i = range.start;
   for (int64_t n = 0; n < range.length; ++n) {
-    out.append(text.substr(offsets[i], offsets[i + 1] - offsets[i]));
-    if (n + 1 < range.length) i += range.step;
+    out += text[i];
+    if (n + 1 < range.length) i += range.step;  // never steps past the end: no overflow
   }
-  return make_str(out, range.length, false);
+  return make_str(out, out.size(), true);
 }
 
 Ref str_getitem(Value self, Value key) {
@@ -886,7 +928,7 @@ Ref str_find_method(Value self, Args args) {
   Value sub;
   std::optional<int64_t> start, end;
   if (!find_args("find", args, sub, start, end)) return {};
-  const TextShape shape{str_len(self), str_is_ascii(self)};
+  const TextShape shape = text_shape(self);
   return make_int(str_find(str_view(self), str_view(sub), start, end, &shape));
 }
 
@@ -894,7 +936,7 @@ Ref str_rfind_method(Value self, Args args) {
   Value sub;
   std::optional<int64_t> start, end;
   if (!find_args("rfind", args, sub, start, end)) return {};
-  const TextShape shape{str_len(self), str_is_ascii(self)};
+  const TextShape shape = text_shape(self);
   return make_int(str_rfind(str_view(self), str_view(sub), start, end, &shape));
 }
 
@@ -902,7 +944,7 @@ Ref str_index_method(Value self, Args args) {
   Value sub;
   std::optional<int64_t> start, end;
   if (!find_args("index", args, sub, start, end)) return {};
-  const TextShape shape{str_len(self), str_is_ascii(self)};
+  const TextShape shape = text_shape(self);
   int64_t found = str_find(str_view(self), str_view(sub), start, end, &shape);
   if (found < 0) return raise(&value_error_type, "substring not found");
   return make_int(found);
@@ -912,7 +954,7 @@ Ref str_rindex_method(Value self, Args args) {
   Value sub;
   std::optional<int64_t> start, end;
   if (!find_args("rindex", args, sub, start, end)) return {};
-  const TextShape shape{str_len(self), str_is_ascii(self)};
+  const TextShape shape = text_shape(self);
   int64_t found = str_rfind(str_view(self), str_view(sub), start, end, &shape);
   if (found < 0) return raise(&value_error_type, "substring not found");
   return make_int(found);
@@ -922,7 +964,7 @@ Ref str_count_method(Value self, Args args) {
   Value sub;
   std::optional<int64_t> start, end;
   if (!find_args("count", args, sub, start, end)) return {};
-  const TextShape shape{str_len(self), str_is_ascii(self)};
+  const TextShape shape = text_shape(self);
   return make_int(str_count(str_view(self), str_view(sub), start, end, &shape));
 }
 
@@ -934,7 +976,7 @@ Ref str_affix_method(Value self, Args args, const char* name) {
   if (!slice_index_arg(args.count > 1 ? args[1] : Value(), start)) return {};
   if (!slice_index_arg(args.count > 2 ? args[2] : Value(), end)) return {};
   Value affix = args[0];
-  const TextShape shape{str_len(self), str_is_ascii(self)};
+  const TextShape shape = text_shape(self);
   if (is_tuple(affix)) {
     for (size_t i = 0; i < tuple_size(affix); ++i) {
       Value item = tuple_item(affix, i);
@@ -1109,7 +1151,7 @@ static Ref join_items(Value separator, const Value* items, size_t count) {
     ascii = ascii && item->m_ascii;
     if (total > kMaxStrBytes) return raise(&overflow_error_type, "join() result is too long for a Python string");
   }
-  StrObject* result = new_str_object(&str_type, total);
+  StrObject* result = new_str_object(&str_type, total, length, ascii);
   if (result == nullptr) return {};
   char* out = result->m_data;
   for (size_t i = 0; i < count; ++i) {
@@ -1121,8 +1163,6 @@ static Ref join_items(Value separator, const Value* items, size_t count) {
     std::memcpy(out, item->m_data, item->m_size);
     out += item->m_size;
   }
-  result->m_length = length;
-  result->m_ascii = ascii;
   return Ref::steal(result);
 }
 
@@ -1399,8 +1439,10 @@ const MethodDef str_methods[] = {
     {nullptr, nullptr, ArgKind::NoArgs},
 };
 
-void str_destroy(Object*) {
-  // A str's body is plain bytes: nothing to destroy.
+void str_destroy(Object* o) {
+  // A str's body is plain bytes, and a long non-ASCII str's OffsetIndex.
+  const StrObject* s = static_cast<StrObject*>(o);
+  if (has_offset_slot(s->m_length, s->m_ascii)) free_offset_index(*offset_slot(s));
 }
 
 }  // namespace

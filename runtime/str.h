@@ -1,6 +1,8 @@
 // str (runtime/str.cpp): immutable text stored as UTF-8 (DESIGN §3
 // "Strings"), with its length in code points, an ASCII flag (ASCII text
-// indexes by byte, in O(1)) and its hash cached. Identifiers and attribute
+// indexes by byte, in O(1); a long non-ASCII str through an index of its
+// code-point offsets, runtime/unicode.h's OffsetIndex, in O(1) amortised)
+// and its hash cached. Identifiers and attribute
 // names are interned: one object per distinct text, so that name lookups
 // compare pointers first.
 //
@@ -29,7 +31,8 @@ struct StrObject : Object {
   size_t m_size;      // bytes, excluding the terminating NUL
   bool m_ascii;
   bool m_interned;
-  char m_data[];      // m_size bytes of UTF-8, then a NUL
+  char m_data[];      // m_size bytes of UTF-8, then a NUL (then, for a long
+                      // non-ASCII str, its OffsetIndex pointer: str.cpp)
 };
 
 extern Type str_type;

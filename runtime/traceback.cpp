@@ -13,8 +13,8 @@
 // "File/line/caret" lines, __notes__ after the message, "Did you mean"
 // suggestions for NameError and AttributeError, runs of identical entries
 // collapsed into "[Previous line repeated N more times]", and exception
-// groups drawn as nested boxes. The `traceback` module (stdlib/traceback.cpp)
-// uses the same machinery with its own small differences (PrintOptions).
+// groups drawn as nested boxes. `_traceback` (stdlib/traceback.cpp) offers
+// the same machinery with traceback.py's small differences (PrintOptions).
 //
 // The caret line under a source line follows CPython's rules: the span of
 // the failing instruction (code positions are UTF-8 byte columns, carets
@@ -23,6 +23,7 @@
 // underline the whole line.
 #include <algorithm>
 #include <cstdio>
+#include <cstdlib>
 #include <cstring>
 #include <optional>
 #include <string>
@@ -37,6 +38,7 @@
 #include "runtime/errors.h"
 #include "runtime/exception.h"
 #include "runtime/file.h"
+#include "runtime/function.h"
 #include "runtime/int.h"
 #include "runtime/list.h"
 #include "runtime/module.h"
@@ -54,20 +56,73 @@ namespace coil {
 
 namespace {
 
-TracebackObject* as_tb(Value v) { return v.as<TracebackObject>(); }
+// A traceback entry, with what its tb_frame takes from the frame the entry
+// was made in (see "Frame snapshots" below) until tb_frame is first asked
+// for. Kept small: an exception makes one per frame it passes through, and
+// the allocator serves small objects fastest.
+struct TracebackEntry : TracebackObject {
+  const Frame* m_running;     // the frame (only compared with running ones)
+  const Frame* m_caller;      // its caller then (only compared)
+  Value* m_variables;         // its variable slots then: owned, malloc'd, null slots unbound
+  Ref m_namespace;            // or its namespace dict (module, class body)
+  uint32_t m_variable_count;
+  bool m_callee_linked;       // m_next was made in the frame this one called
+};
+static_assert(sizeof(TracebackEntry) <= 104, "keep traceback entries in the allocator's small sizes");
 
-void traceback_destroy(Object* object) { static_cast<TracebackObject*>(object)->~TracebackObject(); }
+TracebackObject* as_tb(Value v) { return v.as<TracebackObject>(); }
+TracebackEntry* as_entry(Value v) { return static_cast<TracebackEntry*>(v.as<TracebackObject>()); }
+
+// Owned copies of a function frame's variable slots, malloc'd (none for a
+// frame without variables).
+bool copy_variables(Frame* frame, Value*& variables, uint32_t& count) {
+  uint32_t n = frame->code->localsplus_count();
+  if (n == 0) return true;
+  variables = static_cast<Value*>(std::malloc(n * sizeof(Value)));
+  if (variables == nullptr) {
+    raise_no_memory();
+    return false;
+  }
+  const Value* slots = frame->localsplus();
+  for (uint32_t i = 0; i < n; ++i) {
+    incref(slots[i]);
+    variables[i] = slots[i];
+  }
+  count = n;
+  return true;
+}
+
+void release_variables(Value*& variables, uint32_t& count) {
+  Value* items = variables;
+  uint32_t n = count;
+  variables = nullptr;
+  count = 0;
+  for (uint32_t i = 0; i < n; ++i) decref(items[i]);
+  std::free(items);
+}
+
+void traceback_destroy(Object* object) {
+  auto* tb = static_cast<TracebackEntry*>(object);
+  release_variables(tb->m_variables, tb->m_variable_count);
+  tb->~TracebackEntry();
+}
 
 void traceback_traverse(Object* object, VisitFn visit, void* context) {
-  auto* tb = static_cast<TracebackObject*>(object);
-  for (const Ref* r : {&tb->m_next, &tb->m_frame, &tb->m_code, &tb->m_globals, &tb->m_builtins}) {
+  auto* tb = static_cast<TracebackEntry*>(object);
+  for (const Ref* r : {&tb->m_next, &tb->m_frame, &tb->m_code, &tb->m_globals, &tb->m_builtins, &tb->m_namespace}) {
     if (*r) visit(r->get(), context);
+  }
+  for (uint32_t i = 0; i < tb->m_variable_count; ++i) {
+    if (tb->m_variables[i]) visit(tb->m_variables[i], context);
   }
 }
 
 void traceback_clear(Object* object) {
-  auto* tb = static_cast<TracebackObject*>(object);
-  for (Ref* r : {&tb->m_next, &tb->m_frame, &tb->m_code, &tb->m_globals, &tb->m_builtins}) r->reset();
+  auto* tb = static_cast<TracebackEntry*>(object);
+  for (Ref* r : {&tb->m_next, &tb->m_frame, &tb->m_code, &tb->m_globals, &tb->m_builtins, &tb->m_namespace}) {
+    r->reset();
+  }
+  release_variables(tb->m_variables, tb->m_variable_count);
 }
 
 Ref tb_get_next(Value self) { return as_tb(self)->m_next ? as_tb(self)->m_next : new_none(); }
@@ -90,12 +145,20 @@ bool tb_set_next(Value self, Value next) {
 
 // --- Frame snapshots ----------------------------------------------------------
 //
-// The interpreter keeps no frame objects: tb_frame and sys._getframe() make
-// read-only snapshots of frames on demand, with what tracebacks, `traceback`,
-// `inspect` and `logging` read: f_code, f_lineno, f_lasti, f_globals,
-// f_builtins, and for sys._getframe() also f_back (the chain of callers,
-// taken at the same moment) and f_locals (the variables at that moment). A
-// tb_frame keeps no f_back (None) nor f_locals (an empty dict).
+// The interpreter keeps no frame objects: tb_frame, sys._getframe() and
+// gi_frame make read-only snapshots of frames, with what tracebacks,
+// `traceback`, `inspect` and `logging` read: f_code, f_lineno, f_lasti,
+// f_globals, f_builtins, f_locals, f_back.
+//
+// A snapshot remembers its interpreter frame: while that frame is still
+// running it shows it as it is now (f_locals, f_lineno, f_lasti, f_back), as
+// CPython's frame objects do; once the frame has returned, it shows the
+// frame's variables as they were when the snapshot was taken. A traceback
+// entry takes them when the exception passes through the frame (CPython's
+// tb_frame is the frame itself, kept alive by the traceback). The f_back of
+// a returned frame is its caller's snapshot when taken at the same time
+// (sys._getframe) or when the exception went through that caller (the
+// entry before it in the traceback), else None.
 
 struct FrameSnapshotObject : Object {
   Ref m_code;
@@ -105,6 +168,14 @@ struct FrameSnapshotObject : Object {
   Ref m_back;
   int m_lasti;
   int m_lineno;
+  // The interpreter frame it was taken from (only compared with the running
+  // ones, never followed otherwise: a later call of the same code reusing
+  // its address would pass for it) and that frame's variable slots at the
+  // time (cells kept as cells; null slots are unbound). A frame with a
+  // namespace dict (module, class body) keeps the dict in m_locals instead.
+  const Frame* m_running;
+  Value* m_variables;  // owned references, m_variable_count of them (malloc'd)
+  uint32_t m_variable_count;
 };
 
 }  // namespace
@@ -115,26 +186,114 @@ namespace {
 
 FrameSnapshotObject* as_snapshot(Value v) { return v.as<FrameSnapshotObject>(); }
 
-void frame_snapshot_destroy(Object* object) { static_cast<FrameSnapshotObject*>(object)->~FrameSnapshotObject(); }
+void frame_snapshot_clear_variables(FrameSnapshotObject* f) { release_variables(f->m_variables, f->m_variable_count); }
+
+void frame_snapshot_destroy(Object* object) {
+  auto* f = static_cast<FrameSnapshotObject*>(object);
+  frame_snapshot_clear_variables(f);
+  f->~FrameSnapshotObject();
+}
 
 void frame_snapshot_traverse(Object* object, VisitFn visit, void* context) {
   auto* f = static_cast<FrameSnapshotObject*>(object);
   for (const Ref* r : {&f->m_code, &f->m_globals, &f->m_builtins, &f->m_locals, &f->m_back}) {
     if (*r) visit(r->get(), context);
   }
+  for (uint32_t i = 0; i < f->m_variable_count; ++i) {
+    if (f->m_variables[i]) visit(f->m_variables[i], context);
+  }
+}
+
+void frame_snapshot_clear(Object* object) {
+  auto* f = static_cast<FrameSnapshotObject*>(object);
+  for (Ref* r : {&f->m_code, &f->m_globals, &f->m_builtins, &f->m_locals, &f->m_back}) r->reset();
+  frame_snapshot_clear_variables(f);
+}
+
+// A snapshot, all fields zero (null).
+Ref new_frame_snapshot() {
+  Object* object = allocate_object(&frame_snapshot_type);
+  if (object == nullptr) return raise_no_memory();
+  return Ref::steal(object);
+}
+
+// The interpreter frame a traceback's frame was taken from, if it is still
+// running (on the current call stack, running the same code).
+Frame* running_frame(const FrameSnapshotObject* f) {
+  if (f->m_running == nullptr) return nullptr;
+  for (Frame* frame = g_thread.frame; frame != nullptr; frame = frame->previous) {
+    if (frame == f->m_running) return Value(frame->code).is(f->m_code) ? frame : nullptr;
+  }
+  return nullptr;
+}
+
+int running_line(Frame* frame) {
+  int lineno = code_line_at(frame->code, frame->lasti());
+  return lineno < 0 ? frame->code->m_firstlineno : lineno;
 }
 
 Ref or_none_ref(const Ref& r) { return r ? r : new_none(); }
 Ref frame_get_code(Value self) { return or_none_ref(as_snapshot(self)->m_code); }
 Ref frame_get_globals(Value self) { return or_none_ref(as_snapshot(self)->m_globals); }
 Ref frame_get_builtins(Value self) { return or_none_ref(as_snapshot(self)->m_builtins); }
+
 Ref frame_get_locals(Value self) {
-  const Ref& locals = as_snapshot(self)->m_locals;
-  return locals ? locals : make_dict();
+  auto* f = as_snapshot(self);
+  if (Frame* frame = running_frame(f)) return frame_locals_dict(frame);
+  if (f->m_locals) return f->m_locals;
+  Ref dict = make_dict();
+  if (!dict || f->m_variable_count == 0 || !f->m_code || !is_code(f->m_code)) return dict;
+  const CodeObject* code = f->m_code.as<CodeObject>();
+  uint32_t count = std::min(f->m_variable_count, code->localsplus_count());
+  for (uint32_t i = 0; i < count; ++i) {
+    Value v = f->m_variables[i];
+    uint8_t kind = code->m_localsplus_kinds[i];
+    // Cells show their contents, as locals() does.
+    if (v && (kind & (kLocalCell | kLocalFree)) && v.type() == &cell_type) v = v.as<CellObject>()->m_value;
+    if (!v) continue;
+    if (!dict_setitem(dict, code->m_localsplus_names[i], v)) return {};
+  }
+  return dict;
 }
-Ref frame_get_back(Value self) { return or_none_ref(as_snapshot(self)->m_back); }
-Ref frame_get_lineno(Value self) { return make_int(int64_t(as_snapshot(self)->m_lineno)); }
-Ref frame_get_lasti(Value self) { return make_int(int64_t(as_snapshot(self)->m_lasti) * 2); }
+
+// A running frame's caller is found now (and kept: it stays its caller).
+Ref frame_get_back(Value self) {
+  auto* f = as_snapshot(self);
+  if (!f->m_back) {
+    Frame* frame = running_frame(f);
+    if (frame != nullptr && frame->previous != nullptr) {
+      f->m_back = frame_snapshot(frame->previous);
+      if (!f->m_back) return {};
+    }
+  }
+  return or_none_ref(f->m_back);
+}
+
+Ref frame_get_lineno(Value self) {
+  auto* f = as_snapshot(self);
+  if (Frame* frame = running_frame(f)) return make_int(int64_t(running_line(frame)));
+  return make_int(int64_t(f->m_lineno));
+}
+
+Ref frame_get_lasti(Value self) {
+  auto* f = as_snapshot(self);
+  if (Frame* frame = running_frame(f)) return make_int(int64_t(frame->lasti()) * 2);
+  return make_int(int64_t(f->m_lasti) * 2);
+}
+
+// frame.clear(): drops the variables a returned frame keeps.
+Ref frame_clear(Value self, Args) {
+  auto* f = as_snapshot(self);
+  if (running_frame(f) != nullptr) return raise(&runtime_error_type, "cannot clear an executing frame");
+  frame_snapshot_clear_variables(f);
+  f->m_locals.reset();
+  return new_none();
+}
+
+const MethodDef kFrameSnapshotMethods[] = {
+    {"clear", frame_clear, ArgKind::NoArgs},
+    {nullptr, nullptr, ArgKind::NoArgs},
+};
 
 Ref frame_snapshot_repr(Value self) {
   auto* f = as_snapshot(self);
@@ -150,8 +309,10 @@ Ref frame_snapshot_repr(Value self) {
   if (!quoted) return {};
   Ref file_repr = repr(quoted);
   if (!file_repr) return {};
+  Frame* running = running_frame(f);
+  int lineno = running != nullptr ? running_line(running) : f->m_lineno;
   return make_str("<frame at " + std::string(address) + ", file " + std::string(str_view(file_repr)) + ", line " +
-                  std::to_string(f->m_lineno) + ", code " + name + ">");
+                  std::to_string(lineno) + ", code " + name + ">");
 }
 
 const GetSetDef kFrameSnapshotGetSet[] = {
@@ -166,18 +327,33 @@ const GetSetDef kFrameSnapshotGetSet[] = {
 };
 
 Ref tb_get_frame(Value self) {
-  auto* tb = as_tb(self);
+  auto* tb = as_entry(self);
   if (!tb->m_frame) {
-    Object* object = allocate_object(&frame_snapshot_type);
-    if (object == nullptr) return raise_no_memory();
-    auto* frame = static_cast<FrameSnapshotObject*>(object);
-    Ref owned = Ref::steal(object);
+    Ref owned = new_frame_snapshot();
+    if (!owned) return {};
+    auto* frame = as_snapshot(owned);
     frame->m_code = tb->m_code;
     frame->m_globals = tb->m_globals;
     frame->m_builtins = tb->m_builtins;
     frame->m_lasti = tb->m_lasti;
     frame->m_lineno = tb->m_lineno;
+    // The variables move to the frame object.
+    frame->m_running = tb->m_running;
+    frame->m_variables = tb->m_variables;
+    frame->m_variable_count = tb->m_variable_count;
+    tb->m_variables = nullptr;
+    tb->m_variable_count = 0;
+    frame->m_locals = std::move(tb->m_namespace);
     tb->m_frame = std::move(owned);
+  }
+  // The next entry's frame was called by this one: its f_back is this frame.
+  if (tb->m_callee_linked) {
+    tb->m_callee_linked = false;
+    if (tb->m_next && tb->m_next.type() == &traceback_type) {
+      Ref callee = tb_get_frame(tb->m_next);
+      if (!callee) return {};
+      if (!as_snapshot(callee)->m_back) as_snapshot(callee)->m_back = tb->m_frame;
+    }
   }
   return tb->m_frame;
 }
@@ -198,7 +374,7 @@ const GetSetDef kTracebackGetSet[] = {
 Type traceback_type = [] {
   Type type{};
   type.m_tp_name = "traceback";
-  type.m_size = sizeof(TracebackObject);
+  type.m_size = sizeof(TracebackEntry);
   type.m_flags = kTypeHasGC;
   type.m_destroy = traceback_destroy;
   type.m_traverse = traceback_traverse;
@@ -215,8 +391,10 @@ Type frame_snapshot_type = [] {
   type.m_flags = kTypeHasGC;
   type.m_destroy = frame_snapshot_destroy;
   type.m_traverse = frame_snapshot_traverse;
+  type.m_clear = frame_snapshot_clear;
   type.m_repr = frame_snapshot_repr;
   type.m_getset = kFrameSnapshotGetSet;
+  type.m_methods = kFrameSnapshotMethods;
   return type;
 }();
 COIL_REGISTER_TYPE(frame_snapshot_type);
@@ -224,7 +402,7 @@ COIL_REGISTER_TYPE(frame_snapshot_type);
 Ref make_traceback(Value next, Value code, int lasti, int lineno) {
   Object* object = allocate_object(&traceback_type);
   if (object == nullptr) return raise_no_memory();
-  auto* tb = static_cast<TracebackObject*>(object);
+  auto* tb = static_cast<TracebackEntry*>(object);
   Ref owned = Ref::steal(object);
   if (next) tb->m_next = ref(next);
   if (code) tb->m_code = ref(code);
@@ -236,6 +414,16 @@ Ref make_traceback(Value next, Value code, int lasti, int lineno) {
   if (frame != nullptr && code && Value(frame->code).is(code)) {
     tb->m_globals = frame->globals;
     tb->m_builtins = frame->builtins;
+    // What tb_frame shows, taken while the frame is there: the frame
+    // itself and its variables (a module's or class body's: the namespace).
+    tb->m_running = frame;
+    tb->m_caller = frame->previous;
+    if (next && next.type() == &traceback_type && as_entry(next)->m_caller == frame) tb->m_callee_linked = true;
+    if (frame->locals) {
+      tb->m_namespace = frame->locals;
+    } else if (!copy_variables(frame, tb->m_variables, tb->m_variable_count)) {
+      return {};
+    }
   }
   return owned;
 }
@@ -249,15 +437,19 @@ Ref frame_snapshot(Frame* innermost, bool with_callers) {
   Ref back;
   for (size_t i = frames.size(); i-- > 0;) {
     Frame* frame = frames[i];
-    Object* object = allocate_object(&frame_snapshot_type);
-    if (object == nullptr) return raise_no_memory();
-    auto* snapshot = static_cast<FrameSnapshotObject*>(object);
-    Ref owned = Ref::steal(object);
+    Ref owned = new_frame_snapshot();
+    if (!owned) return {};
+    auto* snapshot = as_snapshot(owned);
     snapshot->m_code = ref(Value(frame->code));
     snapshot->m_globals = frame->globals;
     snapshot->m_builtins = frame->builtins;
-    snapshot->m_locals = frame_locals_dict(frame);
-    if (!snapshot->m_locals) return {};
+    // The variables as they are now, for f_locals once the frame has returned.
+    snapshot->m_running = frame;
+    if (frame->locals) {
+      snapshot->m_locals = frame->locals;
+    } else if (!copy_variables(frame, snapshot->m_variables, snapshot->m_variable_count)) {
+      return {};
+    }
     snapshot->m_back = std::move(back);
     snapshot->m_lasti = int(frame->lasti());
     snapshot->m_lineno = code_line_at(frame->code, frame->lasti());

@@ -10,7 +10,9 @@
 #include <utf8proc.h>
 
 #include <algorithm>
+#include <cstdlib>
 #include <cstring>
+#include <new>
 
 #include "runtime/repr.h"
 
@@ -434,6 +436,57 @@ size_t count_code_points(std::string_view text, size_t byte_end) {
   return count;
 }
 
+// Continuation bytes (10xxxxxx) among the eight bytes of `word`: bit 7 set
+// and bit 6 clear, summed across the bytes by a multiplication.
+inline size_t continuation_bytes(uint64_t word) {
+  uint64_t marks = (word & ~(word << 1) & 0x8080808080808080ull) >> 7;
+  return size_t((marks * 0x0101010101010101ull) >> 56);
+}
+
+inline uint64_t load_word(const char* p) {
+  uint64_t word;
+  std::memcpy(&word, p, 8);
+  return word;
+}
+
+// The offset of the code point `count` code points after the one at (or
+// the first one after) byte `pos`, or text.size(): the (count+1)-th lead
+// byte from `pos`. Whole words whose lead bytes do not reach it are skipped.
+size_t skip_forward(std::string_view text, size_t pos, size_t count) {
+  const char* data = text.data();
+  size_t size = text.size();
+  while (pos + 8 <= size) {
+    size_t leads = 8 - continuation_bytes(load_word(data + pos));
+    if (leads > count) break;
+    count -= leads;
+    pos += 8;
+  }
+  for (; pos < size; ++pos) {
+    if (!is_continuation_byte(data[pos])) {
+      if (count == 0) return pos;
+      --count;
+    }
+  }
+  return size;
+}
+
+// The offset of the code point `count` code points before the boundary
+// `pos` (the count-th lead byte before it), or 0.
+size_t skip_backward(std::string_view text, size_t pos, size_t count) {
+  const char* data = text.data();
+  while (count > 0 && pos >= 8) {
+    size_t leads = 8 - continuation_bytes(load_word(data + pos - 8));
+    if (leads >= count) break;
+    count -= leads;
+    pos -= 8;
+  }
+  while (count > 0 && pos > 0) {
+    --pos;
+    if (!is_continuation_byte(data[pos])) --count;
+  }
+  return pos;
+}
+
 // As CPython's ADJUST_INDICES: clamps [start, end) into [0, length].
 void adjust_indices(std::optional<int64_t> start_arg, std::optional<int64_t> end_arg, int64_t length,
                     int64_t& start, int64_t& end) {
@@ -451,11 +504,13 @@ void adjust_indices(std::optional<int64_t> start_arg, std::optional<int64_t> end
   }
 }
 
-// The byte range of code points [start, end) of `text`, both in range.
-std::string_view code_point_range(std::string_view text, bool ascii, int64_t start, int64_t end) {
+// The byte range of code points [start, end) of `text` (of `length` code
+// points), both in range; `offsets` as code_point_offset's slot.
+std::string_view code_point_range(std::string_view text, bool ascii, size_t length, int64_t start,
+                                  int64_t end, OffsetIndex** offsets = nullptr) {
   if (ascii) return text.substr(start, end - start);
-  size_t first = str_byte_offset(text, start);
-  size_t last = first + str_byte_offset(text.substr(first), end - start);
+  size_t first = code_point_offset(text, length, start, offsets);
+  size_t last = code_point_offset(text, length, end, offsets);
   return text.substr(first, last - first);
 }
 
@@ -494,15 +549,100 @@ size_t str_length(std::string_view text) {
   return count_code_points(text, text.size());
 }
 
-size_t str_byte_offset(std::string_view text, size_t index) {
-  size_t seen = 0;
-  for (size_t i = 0; i < text.size(); ++i) {
-    if (!is_continuation_byte(text[i])) {
-      if (seen == index) return i;
-      ++seen;
+size_t str_byte_offset(std::string_view text, size_t index) { return skip_forward(text, 0, index); }
+
+// ============================================================ code-point offsets
+
+// The table behind code_point_offset: a header, then `blocks` entries, the
+// byte offset of code point k * kOffsetBlock for each k (32-bit entries, or
+// 64-bit ones for text of 4 GiB or more).
+struct OffsetIndex {
+  size_t cursor_index;  // the code point last looked up
+  size_t cursor_byte;   // and its byte offset
+  size_t built;         // entries [0, built) are filled in
+  size_t blocks;
+  bool wide;
+
+  size_t entry(size_t k) const {
+    const void* entries = this + 1;
+    return wide ? static_cast<const uint64_t*>(entries)[k] : static_cast<const uint32_t*>(entries)[k];
+  }
+  void set_entry(size_t k, size_t offset) {
+    void* entries = this + 1;
+    if (wide) {
+      static_cast<uint64_t*>(entries)[k] = offset;
+    } else {
+      static_cast<uint32_t*>(entries)[k] = uint32_t(offset);
     }
   }
-  return text.size();
+  // Fills in the entries up to `wanted` (at most `blocks`), a block's walk each.
+  void build(std::string_view text, size_t wanted) {
+    for (; built < wanted; ++built) set_entry(built, skip_forward(text, entry(built - 1), kOffsetBlock));
+  }
+};
+
+namespace {
+
+OffsetIndex* new_offset_index(std::string_view text, size_t length) {
+  size_t blocks = (length + kOffsetBlock - 1) / kOffsetBlock;
+  bool wide = text.size() > UINT32_MAX;
+  void* memory = std::malloc(sizeof(OffsetIndex) + blocks * (wide ? sizeof(uint64_t) : sizeof(uint32_t)));
+  if (memory == nullptr) return nullptr;
+  OffsetIndex* index = new (memory) OffsetIndex{0, 0, 1, blocks, wide};
+  index->set_entry(0, 0);
+  return index;
+}
+
+}  // namespace
+
+size_t code_point_offset(std::string_view text, size_t length, size_t index, OffsetIndex** slot) {
+  if (index == 0) return 0;
+  if (index >= length) return text.size();
+  size_t from_end = length - index;
+  OffsetIndex* table = slot != nullptr && length >= kOffsetIndexMinLength ? *slot : nullptr;
+  // Near either end a walk is as short as the index would make it: no
+  // table is made for that (most strs indexed at all are only indexed so).
+  if (table == nullptr && slot != nullptr && length >= kOffsetIndexMinLength &&
+      std::min(index, from_end) >= kOffsetBlock) {
+    table = *slot = new_offset_index(text, length);
+  }
+  if (table == nullptr) {
+    return index <= from_end ? skip_forward(text, 0, index) : skip_backward(text, text.size(), from_end);
+  }
+  // The anchors around `index`: the boundary of its block, the next one (if
+  // already known) or the end of the text, and the cursor; the walk starts
+  // at the nearest.
+  size_t block = index / kOffsetBlock;
+  table->build(text, block + 1);
+  size_t below = block * kOffsetBlock;
+  size_t from = below, from_byte = table->entry(block), distance = index - below;
+  if (block + 1 < table->built && kOffsetBlock - distance < distance) {
+    from = below + kOffsetBlock;
+    from_byte = table->entry(block + 1);
+    distance = from - index;
+  }
+  if (from_end < distance) {
+    from = length;
+    from_byte = text.size();
+    distance = from_end;
+  }
+  size_t cursor = table->cursor_index;
+  if ((cursor > index ? cursor - index : index - cursor) < distance) {
+    from = cursor;
+    from_byte = table->cursor_byte;
+  }
+  size_t offset = from <= index ? skip_forward(text, from_byte, index - from)
+                                : skip_backward(text, from_byte, from - index);
+  table->cursor_index = index;
+  table->cursor_byte = offset;
+  return offset;
+}
+
+void free_offset_index(OffsetIndex* index) { std::free(index); }
+
+size_t advance_code_points(std::string_view text, size_t pos, int64_t count) {
+  if (count >= 0) return skip_forward(text, pos, size_t(count));
+  return skip_backward(text, pos, size_t(-(count + 1)) + 1);
 }
 
 std::string_view str_code_point_at(std::string_view text, size_t index) {
@@ -531,21 +671,30 @@ StrResult<std::string> str_slice(std::string_view text, std::optional<int64_t> s
   };
   int64_t start = clamp(start_arg, step < 0 ? length - 1 : 0);
   int64_t stop = clamp(stop_arg, step < 0 ? -1 : length);
-  if (step == 1) return std::string(start < stop ? code_point_range(text, ascii, start, stop) : std::string_view());
+  if (step == 1) {
+    return std::string(start < stop ? code_point_range(text, ascii, length, start, stop) : std::string_view());
+  }
+  // The number of code points taken, as PySlice_AdjustIndices (no overflow
+  // for any step).
+  uint64_t count = 0;
+  if (step > 0 && start < stop) count = uint64_t(stop - start - 1) / uint64_t(step) + 1;
+  if (step < 0 && stop < start) count = uint64_t(start - stop - 1) / (uint64_t(0) - uint64_t(step)) + 1;
   std::string out;
   if (ascii) {
-    for (int64_t i = start; step > 0 ? i < stop : i > stop; i += step) out += text[i];
+    int64_t i = start;
+    for (uint64_t n = 0; n < count; ++n) {
+      out += text[i];
+      if (n + 1 < count) i += step;
+    }
     return out;
   }
-  std::vector<size_t> offsets;  // byte offset of each code point, then the end
-  offsets.reserve(length + 1);
-  for (size_t pos = 0; pos < text.size();) {
-    offsets.push_back(pos);
-    next_code_point(text, pos);
-  }
-  offsets.push_back(text.size());
-  for (int64_t i = start; step > 0 ? i < stop : i > stop; i += step) {
-    out.append(text.substr(offsets[i], offsets[i + 1] - offsets[i]));
+  // From code point `start`, `step` code points at a time.
+  size_t pos = str_byte_offset(text, start);
+  for (uint64_t n = 0; n < count; ++n) {
+    size_t next = pos;
+    next_code_point(text, next);
+    out.append(text.substr(pos, next - pos));
+    if (n + 1 < count) pos = advance_code_points(text, pos, step);
   }
   return out;
 }
@@ -952,7 +1101,8 @@ Window search_window(std::string_view text, std::string_view sub, std::optional<
   adjust_indices(start_arg, end_arg, length, window.start, window.end);
   window.sub_length = window.ascii && str_isascii(sub) ? sub.size() : str_length(sub);
   if (window.start <= window.end) {
-    window.bytes = code_point_range(text, window.ascii, window.start, window.end);
+    window.bytes = code_point_range(text, window.ascii, size_t(length), window.start, window.end,
+                                    shape ? shape->offsets : nullptr);
     window.byte_start = window.bytes.data() - text.data();
   } else {
     window.byte_start = 0;
@@ -962,7 +1112,12 @@ Window search_window(std::string_view text, std::string_view sub, std::optional<
 
 int64_t to_index(const Window& window, size_t byte_in_window) {
   if (window.ascii) return window.start + byte_in_window;
-  return window.start + count_code_points(window.bytes, byte_in_window);
+  // Counted from the nearer end of the window (rfind's matches are near its end).
+  if (byte_in_window <= window.bytes.size() / 2) {
+    return window.start + count_code_points(window.bytes, byte_in_window);
+  }
+  std::string_view rest = window.bytes.substr(byte_in_window);
+  return window.end - count_code_points(rest, rest.size());
 }
 
 }  // namespace

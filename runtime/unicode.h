@@ -54,7 +54,8 @@ bool str_isascii(std::string_view text);
 size_t str_length(std::string_view text);
 // Byte offset where code point `index` starts; text.size() when index is the
 // length. `index` must not exceed the length. A walk of O(index): the str
-// type, which caches its ASCII flag, should use `index` itself for ASCII text.
+// type, which caches its ASCII flag, should use `index` itself for ASCII text,
+// and code_point_offset below for other text.
 size_t str_byte_offset(std::string_view text, size_t index);
 // text[index] for 0 <= index < length, as a view of its bytes.
 std::string_view str_code_point_at(std::string_view text, size_t index);
@@ -62,6 +63,35 @@ std::string_view str_code_point_at(std::string_view text, size_t index);
 // negative and oversized indices); a zero step is a ValueError.
 StrResult<std::string> str_slice(std::string_view text, std::optional<int64_t> start,
                                  std::optional<int64_t> stop, int64_t step = 1);
+
+// --- Code-point offsets ----------------------------------------------------
+// Code point i of non-ASCII UTF-8 text is found by counting lead bytes. A long
+// text can carry an OffsetIndex, which makes that O(1) amortised: the byte
+// offset of every kOffsetBlock-th code point, filled in lazily a block at a
+// time as far as lookups reach, and the last position looked up (a cursor, so
+// that a sequential scan walks one code point per step). A lookup then walks
+// from the nearest of the block boundary below, the next one once known, the
+// end and the cursor: fewer than kOffsetBlock code points, eight bytes at a
+// time where it can.
+
+inline constexpr size_t kOffsetBlock = 64;
+// Text shorter than this (in code points) keeps no index: a lookup walks from
+// the nearer end, which is as short a walk as the index would give.
+inline constexpr size_t kOffsetIndexMinLength = 2 * kOffsetBlock;
+struct OffsetIndex;
+
+// Byte offset of code point `index` of valid UTF-8 `text` of `length` code
+// points; text.size() when index >= length. `slot`, when not null, holds the
+// text's OffsetIndex: null until the first lookup that is at least
+// kOffsetBlock code points from both ends of a text of kOffsetIndexMinLength
+// code points or more, which makes one (its owner frees it with
+// free_offset_index). Without an index (or if one cannot be allocated) the
+// lookup walks from the nearer end of the text.
+size_t code_point_offset(std::string_view text, size_t length, size_t index, OffsetIndex** slot = nullptr);
+void free_offset_index(OffsetIndex* index);
+// The byte offset `count` code points after (count < 0: before) the code
+// point boundary `pos` of valid UTF-8 `text`, stopping at either end.
+size_t advance_code_points(std::string_view text, size_t pos, int64_t count);
 
 // --- Case -----------------------------------------------------------------
 // Full (possibly multi-character) mappings, final sigma in lower(), as
@@ -131,6 +161,9 @@ StrResult<StrPartition> str_rpartition(std::string_view text, std::string_view s
 struct TextShape {
   size_t length;  // in code points
   bool ascii;
+  // The text's OffsetIndex slot (see code_point_offset), if it has one: the
+  // bounds then convert to byte offsets without walking from the start.
+  OffsetIndex** offsets = nullptr;
 };
 int64_t str_find(std::string_view text, std::string_view sub, std::optional<int64_t> start = {},
                  std::optional<int64_t> end = {}, const TextShape* shape = nullptr);

@@ -130,14 +130,19 @@ Ref create_task(Value, Args args) {
     return raise(&runtime_error_type, "no running event loop");
   }
   Value name = bound[1] && !is_none(bound[1]) ? bound[1] : Value();
+  Value context = bound[2] && !is_none(bound[2]) ? bound[2] : Value();
   EventLoopObject* l = loop.as<EventLoopObject>();
   if (l->m_task_factory) {
+    // Through loop.create_task, which calls the factory, as CPython.
     Ref create = getattr(loop, "create_task");
     if (!create) return {};
-    return call(create, {bound[0]});
+    Ref kwnames = make_tuple({intern_static("name"), intern_static("context")});
+    if (!kwnames) return {};
+    Value call_args[3] = {bound[0], name ? name : none(), context ? context : none()};
+    return call(create, call_args, 1, kwnames.as<TupleObject>());
   }
   if (l->m_closed) return raise(&runtime_error_type, "Event loop is closed");
-  return make_task(bound[0], loop, name);
+  return make_task(bound[0], loop, name, false, context);
 }
 
 const MethodDef kFunctions[] = {

@@ -1,13 +1,29 @@
-// The `traceback` module: the printing and formatting functions of
-// CPython 3.11's Lib/traceback.py, over the exception printer of
-// runtime/traceback.cpp in its traceback.py flavour (PrintOptions).
+// `_traceback`: the native half of the `traceback` module (lib/traceback.py).
 //
-// Provided: print_exc, format_exc, print_exception, format_exception,
-// format_exception_only, print_tb, format_tb. The frame-walking functions
-// (extract_*, print_stack, StackSummary…) are not.
+// The helpers the Python half needs where CPython's uses modules coil has
+// not (ast, unicodedata) or would be slow:
+//
+//   _segment_parts(segment)    the columns of a lone binary operation or
+//                              subscript, for the "~~^^~~" caret lines
+//   _display_width(line, n)    the terminal columns of line[:n]
+//   _code_source(code)         the text a code object was compiled from,
+//                              when kept (notebook cells), else None
+//   _code_position(code, i)    next(islice(code.co_positions(), i, None))
+//                              without making the whole list
+//
+// And the interpreter's own exception printer (runtime/traceback.cpp) in its
+// traceback.py flavour (PrintOptions), under the names and signatures of
+// traceback.py: print_exc, format_exc, print_exception, format_exception,
+// format_exception_only, print_tb, format_tb. They are several times faster
+// than traceback.py's, but read source files once and for all, without
+// linecache (traceback.py's see linecache.cache entries and files changed
+// on disk, as CPython's do), so the `traceback` module does not use them.
 #include <string>
 #include <vector>
 
+#include <utf8proc.h>
+
+#include "parser/parser.h"
 #include "runtime/abstract.h"
 #include "runtime/dict.h"
 #include "runtime/errors.h"
@@ -17,7 +33,10 @@
 #include "runtime/list.h"
 #include "runtime/module.h"
 #include "runtime/native.h"
+#include "runtime/repr.h"
 #include "runtime/str.h"
+#include "runtime/tuple.h"
+#include "vm/code.h"
 #include "vm/import.h"
 
 namespace coil {
@@ -214,6 +233,107 @@ Ref traceback_print_tb(Value, Args args) {
   return new_none();
 }
 
+// _segment_parts(segment): for source text that parses (as ast.parse) to a
+// single expression statement that is a binary operation, (True, the end
+// column of its left operand, the start column of its right one); for a
+// subscript, (False, the end column of the subscripted value, that of the
+// index); else None. Columns are UTF-8 byte offsets in their own line, as
+// the ast module's.
+Ref traceback_segment_parts(Value, Args args) {
+  if (!check_positional("_segment_parts", args, 1, 1)) return {};
+  if (!is_str(args[0])) return raise(&type_error_type, "_segment_parts() argument must be str");
+  std::string segment(str_view(args[0]));
+  if (segment.find('\0') != std::string::npos) return new_none();
+  Arena arena;
+  ParseResult parsed = parse_module(segment, arena);
+  if (!parsed.ok || parsed.module == nullptr || parsed.module->body.size != 1) return new_none();
+  ast::StmtNode* statement = parsed.module->body[0];
+  if (statement->node_kind != ast::StmtKind::Expr) return new_none();
+  ast::ExprNode* expr = static_cast<ast::Expr*>(statement)->value;
+  int64_t first = 0, second = 0;
+  bool binop = false;
+  if (expr->node_kind == ast::ExprKind::BinOp) {
+    auto* node = static_cast<ast::BinOp*>(expr);
+    binop = true;
+    first = node->left->loc.end_col_offset;
+    second = node->right->loc.col_offset;
+  } else if (expr->node_kind == ast::ExprKind::Subscript) {
+    auto* node = static_cast<ast::Subscript*>(expr);
+    first = node->value->loc.end_col_offset;
+    second = node->slice->loc.end_col_offset;
+  } else {
+    return new_none();
+  }
+  Ref a = make_int(first), b = make_int(second);
+  if (!a || !b) return {};
+  return make_tuple({py_bool(binop), a.get(), b.get()});
+}
+
+// Characters East Asian Width calls Wide or Fullwidth take two columns (as
+// unicodedata.east_asian_width(c) in "WF"; unassigned code points count as
+// such too in CPython 3.11's tables).
+bool is_wide(char32_t c) {
+  if (utf8proc_charwidth(int32_t(c)) == 2) return true;
+  if (utf8proc_category(int32_t(c)) == UTF8PROC_CATEGORY_CN) return true;
+  // Combining marks of wide scripts: zero-width for utf8proc, "W" for EAW.
+  return (c >= 0x302A && c <= 0x302D) || c == 0x3099 || c == 0x309A || c == 0x16FE4;
+}
+
+// _display_width(line, offset): the columns line[:offset] takes on a
+// terminal; `offset` itself for an ASCII line.
+Ref traceback_display_width(Value, Args args) {
+  if (!check_positional("_display_width", args, 2, 2)) return {};
+  if (!is_str(args[0])) return raise(&type_error_type, "_display_width() argument 1 must be str");
+  std::optional<int64_t> offset = index_as_int64(args[1]);
+  if (!offset) return {};
+  std::string_view line = str_view(args[0]);
+  bool ascii = true;
+  for (char c : line) {
+    if (static_cast<unsigned char>(c) >= 0x80) {
+      ascii = false;
+      break;
+    }
+  }
+  if (ascii) return ref(args[1]);
+  // line[:offset]: a negative offset counts from the end.
+  int64_t count = 0;
+  for (size_t pos = 0; pos < line.size();) {
+    decode_utf8(line, pos);
+    ++count;
+  }
+  int64_t stop = *offset < 0 ? std::max<int64_t>(0, count + *offset) : std::min(*offset, count);
+  int64_t width = 0;
+  size_t pos = 0;
+  for (int64_t i = 0; i < stop; ++i) width += is_wide(decode_utf8(line, pos)) ? 2 : 1;
+  return make_int(width);
+}
+
+// _code_source(code): the source text kept with a code object compiled from
+// text rather than a file (notebook cells), or None.
+Ref traceback_code_source(Value, Args args) {
+  if (!check_positional("_code_source", args, 1, 1)) return {};
+  if (!is_code(args[0])) return new_none();
+  const CodeObject* code = args[0].as<CodeObject>();
+  if (code->m_source.empty()) return new_none();
+  return make_str(code->m_source);
+}
+
+// _code_position(code, index): entry `index` of code.co_positions();
+// StopIteration past the end, as next() on the sliced iterator.
+Ref traceback_code_position(Value, Args args) {
+  if (!check_positional("_code_position", args, 2, 2)) return {};
+  if (!is_code(args[0])) return raise(&type_error_type, "_code_position() argument 1 must be code");
+  std::optional<int64_t> index = index_as_int64(args[1]);
+  if (!index) return {};
+  const CodeObject* code = args[0].as<CodeObject>();
+  if (*index < 0 || uint64_t(*index) >= code->m_positions.size()) return raise_with(&stop_iteration_type, Value());
+  const Position& p = code->m_positions[size_t(*index)];
+  auto number = [](int32_t v) { return v < 0 ? new_none() : make_int(int64_t(v)); };
+  Ref a = number(p.lineno), b = number(p.end_lineno), c = number(p.col), d = number(p.end_col);
+  if (!a || !b || !c || !d) return {};
+  return make_tuple({a.get(), b.get(), c.get(), d.get()});
+}
+
 const MethodDef kTracebackFunctions[] = {
     {"print_exception", traceback_print_exception, ArgKind::Keywords},
     {"format_exception", traceback_format_exception, ArgKind::Keywords},
@@ -222,6 +342,10 @@ const MethodDef kTracebackFunctions[] = {
     {"format_exc", traceback_format_exc, ArgKind::Keywords},
     {"print_tb", traceback_print_tb, ArgKind::Keywords},
     {"format_tb", traceback_format_tb, ArgKind::Keywords},
+    {"_segment_parts", traceback_segment_parts, ArgKind::VarArgs},
+    {"_display_width", traceback_display_width, ArgKind::VarArgs},
+    {"_code_source", traceback_code_source, ArgKind::VarArgs},
+    {"_code_position", traceback_code_position, ArgKind::VarArgs},
     {nullptr, nullptr, ArgKind::NoArgs},
 };
 
@@ -229,6 +353,6 @@ bool init_traceback(Value module) { return module_add_functions(module, kTraceba
 
 }  // namespace
 
-COIL_REGISTER_MODULE("traceback", init_traceback);
+COIL_REGISTER_MODULE("_traceback", init_traceback);
 
 }  // namespace coil

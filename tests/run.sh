@@ -101,6 +101,13 @@ done
 echo "$nb_passed passed, $nb_failed failed"
 tally "$nb_passed passed, $nb_failed failed"
 
+# The notebook runner itself (tests/notebook/): one small notebook per
+# behaviour of `coil NOTEBOOK`, --check and --execute, and malformed files.
+echo "== notebook runner ($build)"
+out=$(python3 tests/notebook/run.py --coil "$coil" 2>&1)
+echo "$out" | tail -25
+tally "$(tail -1 <<<"$out")"
+
 # coil's deliberate differences from CPython (tests/differences/): each
 # example prints its .out, with nothing on stderr.
 echo "== differences ($build)"

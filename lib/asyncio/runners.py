@@ -10,13 +10,15 @@ events._get_running_loop(): coil runs top-level code with its loop running
 and still lets a top-level asyncio.run() work, so the core alone knows when
 CPython would refuse.
 
-Ctrl-C handling (the first SIGINT cancels the main task) and the shared
-contextvars context are used when the signal and contextvars modules exist.
+Ctrl-C handling (the first SIGINT cancels the main task) is used when the
+signal module exists. The runs of one Runner share one context: a copy of
+the context current when the runner started.
 """
 
 __all__ = ('Runner', 'run')
 
 import _asyncio
+import contextvars
 
 from . import coroutines
 from . import events
@@ -27,10 +29,6 @@ try:
     import signal
 except ImportError:
     signal = None
-try:
-    import contextvars
-except ImportError:
-    contextvars = None
 try:
     import threading
 except ImportError:
@@ -158,8 +156,7 @@ class Runner:
             self._loop = self._loop_factory()
         if self._debug is not None:
             self._loop.set_debug(self._debug)
-        if contextvars is not None:
-            self._context = contextvars.copy_context()
+        self._context = contextvars.copy_context()
         self._state = _INITIALIZED
 
     def _on_sigint(self, signum, frame, main_task):

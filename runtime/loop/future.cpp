@@ -4,6 +4,7 @@
 #include <string>
 
 #include "runtime/abstract.h"
+#include "runtime/context.h"
 #include "runtime/dict.h"
 #include "runtime/errors.h"
 #include "runtime/exception.h"
@@ -72,19 +73,31 @@ void note_task_done(FutureObject* f) {
   }
 }
 
+// Schedules one done callback of `f`. One with a context of its own runs
+// through a Handle, as CPython's call_soon(fn, fut, context=ctx); the others
+// (a task's wakeup, which steps the task in its context, and callbacks added
+// while the context was empty) are plain ready items, which allocate nothing.
+void schedule_callback(FutureObject* f, FutureCallback& cb) {
+  EventLoopObject* loop = loop_of(f);
+  if (cb.context) {
+    Ref args = make_tuple({Value(f)});
+    // Failing only when out of memory, which loses the callback.
+    if (!args || !loop_call_soon_in_context(loop, cb.function, args, cb.context)) clear_exception();
+    return;
+  }
+  Object* self = Value(f).as_object();
+  incref(self);
+  loop_push_ready(loop, {cb.is_wakeup ? ReadyItem::Kind::TaskWakeup : ReadyItem::Kind::Callback,
+                         cb.function.release().as_object(), self});
+}
+
 // Moves the done callbacks to the loop's ready queue, in order.
 void schedule_callbacks(FutureObject* f) {
   note_task_done(f);
   if (f->m_callbacks.empty()) return;
   std::vector<FutureCallback> callbacks;
   callbacks.swap(f->m_callbacks);
-  EventLoopObject* loop = loop_of(f);
-  for (FutureCallback& cb : callbacks) {
-    Object* self = Value(f).as_object();
-    incref(self);
-    loop_push_ready(loop, {cb.is_wakeup ? ReadyItem::Kind::TaskWakeup : ReadyItem::Kind::Callback,
-                           cb.function.release().as_object(), self});
-  }
+  for (FutureCallback& cb : callbacks) schedule_callback(f, cb);
 }
 
 // CPython's Future._make_cancelled_error.
@@ -168,14 +181,12 @@ namespace {
 
 // Adds a done callback: run soon if the future is already done.
 void add_callback(FutureObject* f, Ref function, Ref context, bool is_wakeup) {
+  FutureCallback cb{std::move(function), std::move(context), is_wakeup};
   if (f->m_state != FutureState::Pending) {
-    Object* self = Value(f).as_object();
-    incref(self);
-    loop_push_ready(loop_of(f), {is_wakeup ? ReadyItem::Kind::TaskWakeup : ReadyItem::Kind::Callback,
-                                 function.release().as_object(), self});
+    schedule_callback(f, cb);
     return;
   }
-  f->m_callbacks.push_back({std::move(function), std::move(context), is_wakeup});
+  f->m_callbacks.push_back(std::move(cb));
 }
 
 bool init_future(FutureObject* f, Value loop) {
@@ -260,7 +271,14 @@ Ref method_add_done_callback(Value self, Args args) {
   if (!bind_arguments(spec, args, bound)) return {};
   FutureObject* f = as_future(self);
   if (!check_initialized(f)) return {};
-  add_callback(f, ref(bound[0]), bound[1] && !is_none(bound[1]) ? ref(bound[1]) : Ref(), false);
+  // Without a context, a copy of the current one (null while it is empty).
+  Ref context;
+  if (bound[1] && !is_none(bound[1])) {
+    context = ref(bound[1]);
+  } else if (!context_snapshot(context)) {
+    return {};
+  }
+  add_callback(f, ref(bound[0]), std::move(context), false);
   return new_none();
 }
 
@@ -416,6 +434,7 @@ void future_clear(Object* object) {
     TaskObject* t = static_cast<TaskObject*>(f);
     t->m_coro.reset();
     t->m_fut_waiter.reset();
+    t->m_context.reset();
   }
 }
 
@@ -456,8 +475,17 @@ Ref get_callbacks(Value self) {
   if (f->m_callbacks.empty()) return new_none();
   Ref list = make_list();
   if (!list) return {};
-  for (const FutureCallback& cb : f->m_callbacks) {
-    Ref pair = make_tuple({cb.function.get(), cb.context ? cb.context.get() : none()});
+  for (FutureCallback& cb : f->m_callbacks) {
+    // A wakeup runs in its task's context; a null context is an empty one.
+    Ref context;
+    if (cb.is_wakeup && is_task(cb.function)) {
+      TaskObject* task = as_task(cb.function);
+      context = ref(context_of_slot(task->m_context, false));
+    } else {
+      context = cb.context ? cb.context : make_context();
+    }
+    if (!context) return {};
+    Ref pair = make_tuple({cb.function.get(), context.get()});
     if (!pair) return {};
     list_append(list, std::move(pair));
   }
@@ -577,7 +605,7 @@ const MethodDef kFutureIterMethods[] = {
 void enter_task(EventLoopObject* loop, TaskObject* task) { loop->m_current_task = ref(Value(task)); }
 void leave_task(EventLoopObject* loop) { loop->m_current_task.reset(); }
 
-bool task_init_fields(TaskObject* task, Value coro, Value loop, Value name, bool top_level) {
+bool task_init_fields(TaskObject* task, Value coro, Value loop, Value name, bool top_level, Value context) {
   if (!init_future(task, loop)) return false;
   if (!is_coroutine_object(coro)) {
     task->m_log_destroy_pending = false;
@@ -587,6 +615,18 @@ bool task_init_fields(TaskObject* task, Value coro, Value loop, Value name, bool
     return false;
   }
   task->m_coro = ref(coro);
+  // The context every step runs in: the one given, else a copy of the
+  // current one — except for top-level code, which runs in the current
+  // context itself, so that what one cell or REPL line sets the next sees.
+  if (context) {
+    task->m_context = ref(context);
+  } else if (top_level) {
+    ContextObject* current = context_current();
+    if (current == nullptr) return false;
+    task->m_context = ref(Value(current));
+  } else if (!context_snapshot(task->m_context)) {
+    return false;
+  }
   if (name) {
     if (is_str(name)) {
       task->m_name = ref(name);
@@ -617,8 +657,8 @@ bool task_init(Value self, const Value* args, size_t nargs, TupleObject* kwnames
   if (!bind_arguments(spec, Args{args, nargs, kwnames}, bound)) return false;
   TaskObject* task = as_task(self);
   if (task->m_coro) return raise(&runtime_error_type, "Task is already initialized"), false;
-  if (bound[3] && !is_none(bound[3])) task->m_context = ref(bound[3]);
-  return task_init_fields(task, bound[0], bound[1], bound[2] && !is_none(bound[2]) ? bound[2] : Value(), false);
+  return task_init_fields(task, bound[0], bound[1], bound[2] && !is_none(bound[2]) ? bound[2] : Value(), false,
+                          bound[3] && !is_none(bound[3]) ? bound[3] : Value());
 }
 
 Ref task_name(TaskObject* task) {
@@ -656,7 +696,12 @@ Ref task_set_name(Value self, Args args) {
   as_task(self)->m_name = std::move(text);
   return new_none();
 }
-Ref task_get_context(Value self, Args) { return as_task(self)->m_context ? as_task(self)->m_context : new_none(); }
+Ref task_get_context(Value self, Args) {
+  TaskObject* task = as_task(self);
+  bool running = task->m_loop && loop_of(task)->m_current_task.get().is(self);
+  Value context = context_of_slot(task->m_context, running);
+  return context ? ref(context) : Ref();
+}
 Ref task_cancelling(Value self, Args) { return make_int(as_task(self)->m_num_cancels_requested); }
 Ref task_uncancel(Value self, Args) {
   TaskObject* task = as_task(self);
@@ -848,19 +893,29 @@ Ref method_cancel(Value self, Args args) {
 
 }  // namespace
 
+namespace {
+
+// Reports the pending exception, which stops a step before it starts, as
+// the loop reports a failing callback.
+void report_step_error(TaskObject* task) {
+  Ref error = fetch_exception();
+  Ref context = make_dict();
+  if (context) {
+    dict_setitem_str(context, "message", make_str("Exception in callback Task.task_wakeup()"));
+    dict_setitem_str(context, "exception", error);
+    loop_call_exception_handler(task->m_loop, context);
+  }
+}
+
+}  // namespace
+
 bool task_step(TaskObject* task, Value exception) {
   Ref keep_alive = ref(Value(task));
   if (task->m_state != FutureState::Pending) {
     Ref text = repr(Value(task));
     std::string shown = text ? std::string(str_view(text)) : "";
     raise_invalid_state("_step(): already done: " + shown);
-    Ref error = fetch_exception();
-    Ref context = make_dict();
-    if (context) {
-      dict_setitem_str(context, "message", make_str("Exception in callback Task.task_wakeup()"));
-      dict_setitem_str(context, "exception", error);
-      loop_call_exception_handler(task->m_loop, context);
-    }
+    report_step_error(task);
     return true;
   }
   Ref thrown = exception ? ref(exception) : Ref();
@@ -876,13 +931,14 @@ bool task_step(TaskObject* task, Value exception) {
   if (loop->m_current_task) {
     raise_format(&runtime_error_type, "Cannot enter into task %s while another task %s is being executed.",
                  repr_text(Value(task)).c_str(), repr_text(loop->m_current_task).c_str());
-    Ref error = fetch_exception();
-    Ref context = make_dict();
-    if (context) {
-      dict_setitem_str(context, "message", make_str("Exception in callback Task.task_wakeup()"));
-      dict_setitem_str(context, "exception", error);
-      loop_call_exception_handler(task->m_loop, context);
-    }
+    report_step_error(task);
+    return true;
+  }
+  // The whole step runs in the task's context, as CPython's __step run by
+  // a Handle in it.
+  Ref* saved_context;
+  if (!context_enter(task->m_context, saved_context)) {
+    report_step_error(task);
     return true;
   }
   enter_task(loop, task);
@@ -928,6 +984,7 @@ bool task_step(TaskObject* task, Value exception) {
     ok = handle_yield(task, std::move(result));
   }
   leave_task(loop);
+  context_exit(task->m_context, saved_context);
   return ok;
 }
 
@@ -952,9 +1009,9 @@ Ref make_future(Value loop) {
   return future;
 }
 
-Ref make_task(Value coro, Value loop, Value name, bool top_level) {
+Ref make_task(Value coro, Value loop, Value name, bool top_level, Value context) {
   Ref task = future_new(&task_type, nullptr, 0, nullptr);
-  if (!task || !task_init_fields(as_task(task), coro, loop, name, top_level)) return {};
+  if (!task || !task_init_fields(as_task(task), coro, loop, name, top_level, context)) return {};
   return task;
 }
 

@@ -9,6 +9,7 @@
 #include <unistd.h>
 
 #include "runtime/abstract.h"
+#include "runtime/context.h"
 #include "runtime/dict.h"
 #include "runtime/errors.h"
 #include "runtime/exception.h"
@@ -174,14 +175,22 @@ void set_current_event_loop(Value loop) { g_event_loop = loop ? ref(loop) : Ref(
 
 namespace {
 
+// A Handle running `callback` in `context`: a copy of the current context
+// when null or None, as CPython's Handle.
 Ref make_handle(Type* type, Value loop, Value callback, Value args, Value context) {
+  Ref context_slot;
+  if (context && !is_none(context)) {
+    context_slot = ref(context);
+  } else if (!context_snapshot(context_slot)) {
+    return {};
+  }
   Object* object = allocate_object(type);
   if (object == nullptr) return raise_no_memory();
   auto* handle = construct_body<HandleObject>(object);
   handle->m_callback = ref(callback);
   handle->m_args = ref(args);
   handle->m_loop = ref(loop);
-  if (context && !is_none(context)) handle->m_context = ref(context);
+  handle->m_context = std::move(context_slot);
   return Ref::steal(object);
 }
 
@@ -238,7 +247,9 @@ Ref handle_cancel(Value self, Args) {
 Ref handle_cancelled(Value self, Args) { return new_bool(as_handle(self)->m_cancelled); }
 Ref handle_get_context(Value self, Args) {
   HandleObject* h = as_handle(self);
-  return h->m_context ? h->m_context : new_none();
+  bool running = h->m_loop && as_loop(h->m_loop)->m_current_handle.get().is(self);
+  Value context = context_of_slot(h->m_context, running);
+  return context ? ref(context) : Ref();
 }
 Ref timer_when(Value self, Args) { return make_float(as_handle(self)->m_when); }
 
@@ -273,11 +284,10 @@ const MethodDef kTimerHandleMethods[] = {
     {nullptr, nullptr, ArgKind::NoArgs},
 };
 
-// Runs a handle's callback; errors other than SystemExit and
-// KeyboardInterrupt go to the loop's exception handler, as Handle._run.
-bool run_callback(EventLoopObject* loop, Value handle, Value callback, Value args) {
-  Ref result = call_with_tuple(callback, args, Value());
-  if (result) return true;
+// Reports the exception a callback raised to the loop's exception handler,
+// as Handle._run; false if it is SystemExit or KeyboardInterrupt, which
+// propagate.
+bool report_callback_error(EventLoopObject* loop, Value handle, Value callback, Value args) {
   if (exception_matches(&system_exit_type) || exception_matches(&keyboard_interrupt_type)) return false;
   Ref exception = fetch_exception();
   Ref context = make_dict();
@@ -291,6 +301,16 @@ bool run_callback(EventLoopObject* loop, Value handle, Value callback, Value arg
   return true;
 }
 
+// Runs a handle's callback in the context `context_slot` holds, as
+// Handle._run.
+bool run_callback(EventLoopObject* loop, Value handle, Value callback, Value args, Ref& context_slot) {
+  Ref* saved;
+  if (!context_enter(context_slot, saved)) return report_callback_error(loop, handle, callback, args);
+  Ref result = call_with_tuple(callback, args, Value());
+  context_exit(context_slot, saved);
+  return result || report_callback_error(loop, handle, callback, args);
+}
+
 }  // namespace
 
 // --- The loop ------------------------------------------------------------------
@@ -302,6 +322,13 @@ Ref loop_call_soon(EventLoopObject* loop, Value callback, Value args) {
   if (!handle) return {};
   loop->m_ready.push({ReadyItem::Kind::Handle, ref(handle).release().as_object(), nullptr});
   return handle;
+}
+
+bool loop_call_soon_in_context(EventLoopObject* loop, Value callback, Value args, Value context) {
+  Ref handle = make_handle(&handle_type, Value(loop), callback, args, context);
+  if (!handle) return false;
+  loop->m_ready.push({ReadyItem::Kind::Handle, handle.release().as_object(), nullptr});
+  return true;
 }
 
 bool loop_has_work(EventLoopObject* loop) {
@@ -399,22 +426,26 @@ bool run_item(EventLoopObject* loop, ReadyItem item) {
       Ref callback = handle->m_callback;
       Ref args = handle->m_args;
       loop->m_current_handle = a;
-      bool ok = run_callback(loop, a, callback, args);
+      bool ok = run_callback(loop, a, callback, args, handle->m_context);
       loop->m_current_handle.reset();
       return ok;
     }
     case ReadyItem::Kind::Callback: {
-      Ref args = make_tuple({b.get()});
-      if (!args) return false;
+      // A done callback of no context of its own: it runs in an empty one.
+      Ref context_slot;
+      Ref* saved;
+      context_enter(context_slot, saved);
       Ref result = call(a, {b.get()});
+      context_exit(context_slot, saved);
       if (result) return true;
       if (exception_matches(&system_exit_type) || exception_matches(&keyboard_interrupt_type)) return false;
       // For the report, the handle CPython would have run.
-      Ref saved = fetch_exception();
-      Ref handle = make_handle(&handle_type, Value(loop), a, args, Value());
-      restore_exception(std::move(saved));
+      Ref error = fetch_exception();
+      Ref args = make_tuple({b.get()});
+      Ref handle = args ? make_handle(&handle_type, Value(loop), a, args, Value()) : Ref();
       if (!handle) return false;
-      return run_callback(loop, handle, a, args) || true;
+      restore_exception(std::move(error));
+      return report_callback_error(loop, handle, a, args);
     }
     case ReadyItem::Kind::TaskStep:
       return task_step(a.as<TaskObject>(), b.get());
@@ -428,14 +459,14 @@ bool run_item(EventLoopObject* loop, ReadyItem item) {
 
 }  // namespace
 
-bool loop_run_once(EventLoopObject* loop, bool may_block) {
+bool loop_run_once(EventLoopObject* loop, bool may_block, double wait_until) {
   prune_cancelled_timers(loop);
   double timeout = -1;
   double deadline = 0;
   if (!loop->m_ready.empty() || loop->m_stopping || !may_block) {
     timeout = 0;
-  } else if (!loop->m_timers.empty()) {
-    deadline = loop->m_timers.front().when;
+  } else if (!loop->m_timers.empty() || wait_until != HUGE_VAL) {
+    deadline = loop->m_timers.empty() ? wait_until : std::min(loop->m_timers.front().when, wait_until);
     timeout = std::max(0.0, deadline - clock_monotonic());
   }
   wait_for_events(loop, timeout, deadline);
@@ -823,15 +854,25 @@ Ref method_create_task(Value self, Args args) {
   if (!bind_arguments(spec, args, bound)) return {};
   EventLoopObject* l = as_loop(self);
   if (!check_closed(l)) return {};
+  Value context = bound[2] && !is_none(bound[2]) ? bound[2] : Value();
   if (l->m_task_factory) {
-    Ref task = call(l->m_task_factory, {self, bound[0]});
+    // As CPython: the factory gets `context` only when one is given.
+    Ref task;
+    if (context) {
+      Ref kwnames = make_tuple({intern_static("context")});
+      if (!kwnames) return {};
+      Value call_args[3] = {self, bound[0], context};
+      task = call(l->m_task_factory, call_args, 2, kwnames.as<TupleObject>());
+    } else {
+      task = call(l->m_task_factory, {self, bound[0]});
+    }
     if (!task) return {};
     if (bound[1] && !is_none(bound[1])) {
       if (!call_method(task, "set_name", {bound[1]})) return {};
     }
     return task;
   }
-  return make_task(bound[0], self, bound[1] && !is_none(bound[1]) ? bound[1] : Value());
+  return make_task(bound[0], self, bound[1] && !is_none(bound[1]) ? bound[1] : Value(), false, context);
 }
 
 Ref method_run_forever(Value self, Args) {

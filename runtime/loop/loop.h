@@ -8,8 +8,15 @@
 // task allocates nothing. One iteration runs the items that were ready when
 // it began, then waits — on the clock of runtime/loop/clock.h, which under
 // virtual time jumps to the next deadline instead of waiting.
+//
+// Contexts (runtime/context.h): a Handle runs its callback in its context,
+// a Task every step in its own, a done callback added without a context of
+// its own in an empty one. Each is entered by pointing the current context
+// at the object's `m_context` slot, so no work item copies or allocates a
+// context while no context variable is set.
 #pragma once
 
+#include <cmath>
 #include <cstddef>
 #include <cstdint>
 #include <vector>
@@ -62,7 +69,7 @@ struct HandleObject : Object {
   Ref m_callback;
   Ref m_args;     // tuple
   Ref m_loop;
-  Ref m_context;  // accepted for CPython's signature; callbacks run in one context
+  Ref m_context;  // the Context the callback runs in; null: an empty one, made on first use
   double m_when = 0;       // TimerHandle: the deadline on loop.time()'s clock
   uint64_t m_sequence = 0;  // TimerHandle: order among equal deadlines
   bool m_cancelled = false;
@@ -103,7 +110,7 @@ enum class FutureState : uint8_t { Pending, Cancelled, Finished };
 
 struct FutureCallback {
   Ref function;       // a callable, or the Task to wake (is_wakeup)
-  Ref context;
+  Ref context;        // the Context to run in, or null: an empty one (a wakeup: the task's)
   bool is_wakeup = false;
 };
 
@@ -127,7 +134,7 @@ struct TaskObject : FutureObject {
   uint64_t m_name_number = 0;
   Ref m_fut_waiter;      // the future the task waits on
   Ref m_task_cancel_message;
-  Ref m_context;
+  Ref m_context;         // the Context its steps run in; null: an empty one, made on first use
   int64_t m_num_cancels_requested = 0;
   bool m_must_cancel = false;
   bool m_log_destroy_pending = true;
@@ -153,11 +160,16 @@ extern Type* g_invalid_state_error_type;
 Ref make_event_loop();
 // Schedules work; takes the item's references.
 void loop_push_ready(EventLoopObject* loop, ReadyItem item);
+// call_soon(callback, *args) in a copy of the current context.
 Ref loop_call_soon(EventLoopObject* loop, Value callback, Value args_tuple);
+// The same, in `context` (a Context, not null).
+bool loop_call_soon_in_context(EventLoopObject* loop, Value callback, Value args_tuple, Value context);
 // One iteration (CPython's _run_once); without `may_block` it does not wait
-// for timers. False with an exception pending when a callback raised
-// SystemExit or KeyboardInterrupt.
-bool loop_run_once(EventLoopObject* loop, bool may_block = true);
+// for timers, and it waits no later than the loop time `wait_until` (the
+// clock is then at it: a notebook's pause between cells lets loop time pass
+// even when no timer falls in it). False with an exception pending when a
+// callback raised SystemExit or KeyboardInterrupt.
+bool loop_run_once(EventLoopObject* loop, bool may_block = true, double wait_until = HUGE_VAL);
 // Runs the loop until stop(); false with an exception pending on error.
 bool loop_run_forever(EventLoopObject* loop);
 // loop.call_exception_handler(context): the handler set, or the default's
@@ -198,8 +210,9 @@ bool future_cancel(FutureObject* future, Value message);
 // The result, raising the exception or CancelledError; InvalidStateError
 // if pending.
 Ref future_result(FutureObject* future);
-// A new Task running `coro` on `loop`, scheduled to start.
-Ref make_task(Value coro, Value loop, Value name, bool top_level = false);
+// A new Task running `coro` on `loop`, scheduled to start, in `context`
+// (null: a copy of the current one; for top-level code, the current one).
+Ref make_task(Value coro, Value loop, Value name, bool top_level = false, Value context = Value());
 // Counts a task CPython would have made here, for the "Task-N" names.
 void task_skip_name_number();
 // The task being stepped on `loop`, or null.
