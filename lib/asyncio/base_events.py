@@ -248,3 +248,82 @@ async def _create_server(loop, protocol_factory, host=None, port=None, *, family
         from .tasks import sleep
         await sleep(0)
     return server
+
+
+# --- Child processes (asyncio.base_subprocess, on libuv) ----------------------
+
+async def _subprocess_exec(loop, protocol_factory, program, *args, **kwargs):
+    """loop.subprocess_exec()"""
+    from . import base_subprocess
+    return await base_subprocess.subprocess_exec(loop, protocol_factory, program, *args, **kwargs)
+
+
+async def _subprocess_shell(loop, protocol_factory, cmd, **kwargs):
+    """loop.subprocess_shell()"""
+    from . import base_subprocess
+    return await base_subprocess.subprocess_shell(loop, protocol_factory, cmd, **kwargs)
+
+
+# --- Signal handlers -------------------------------------------------------------
+#
+# As CPython's unix loop: a signal given to add_signal_handler() gets a
+# Python-level handler (runtime/signals runs it soon after the signal
+# arrives, ending the loop's wait for I/O), which schedules the callback on
+# the loop. loop._signal_handlers maps each signal to (callback, args).
+
+import signal as _signal
+
+
+def _check_signal(sig):
+    if not isinstance(sig, int):
+        raise TypeError(f'sig must be an int, not {sig!r}')
+    if sig not in _signal.valid_signals():
+        raise ValueError(f'invalid signal number {sig}')
+
+
+def _add_signal_handler(loop, sig, callback, *args):
+    """loop.add_signal_handler(sig, callback, *args)"""
+    from . import coroutines
+    if coroutines.iscoroutine(callback) or coroutines.iscoroutinefunction(callback):
+        raise TypeError("coroutines cannot be used with add_signal_handler()")
+    _check_signal(sig)
+    if loop.is_closed():
+        raise RuntimeError('Event loop is closed')
+    handlers = loop._signal_handlers
+    handlers[sig] = (callback, args)
+
+    def on_signal(signum, frame):
+        entry = handlers.get(signum)
+        if entry is not None and not loop.is_closed():
+            loop.call_soon(entry[0], *entry[1])
+
+    try:
+        _signal.signal(sig, on_signal)
+    except OSError as exc:
+        del handlers[sig]
+        if exc.errno == 22:  # EINVAL: SIGKILL, SIGSTOP
+            raise RuntimeError(f'sig {sig:d} cannot be caught')
+        raise
+
+
+def _remove_signal_handler(loop, sig):
+    """loop.remove_signal_handler(sig): whether a handler was removed."""
+    _check_signal(sig)
+    handlers = loop._signal_handlers
+    if sig not in handlers:
+        return False
+    del handlers[sig]
+    default = _signal.default_int_handler if sig == _signal.SIGINT else _signal.SIG_DFL
+    try:
+        _signal.signal(sig, default)
+    except OSError as exc:
+        if exc.errno == 22:
+            raise RuntimeError(f'sig {sig:d} cannot be caught')
+        raise
+    return True
+
+
+def _remove_signal_handlers(loop):
+    """On loop.close(): every handler the loop added goes."""
+    for sig in list(loop._signal_handlers):
+        _remove_signal_handler(loop, sig)
