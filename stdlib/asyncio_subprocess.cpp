@@ -65,10 +65,10 @@ Ref subprocess_spawn(Value, Args args) {
   for (int i = 0; i < 3; ++i) {
     int64_t code = 0;
     Value item = tuple_item(stdio, size_t(i));
-    if (!is_int(item) || !int_fits_int64(item, code) || code < -3 || code > INT32_MAX) {
-      return raise_format(&value_error_type, "bad value for standard stream %d", i);
-    }
-    options.stdio[i] = int(code);
+    if (!is_int(item)) return raise_format(&type_error_type, "bad value for standard stream %d", i);
+    if (!int_fits_int64(item, code)) return raise(&overflow_error_type, "Python int too large to convert to C long");
+    // Not a descriptor at all: the child could not have it (EBADF).
+    options.stdio[i] = code < INT32_MIN || code > INT32_MAX ? INT32_MIN : int(code);
   }
   int new_session = is_true(args[6]);
   if (new_session < 0) return {};

@@ -63,7 +63,13 @@ class _SubprocessTransport(transports.SubprocessTransport):
             argv = list(args)
         program = argv[0] if executable is None else os.fspath(executable)
         if env is not None:
-            env = [os.fsencode(name) + b'=' + os.fsencode(value) for name, value in env.items()]
+            entries = []
+            for name, value in env.items():
+                name = os.fsencode(name)
+                if b'=' in name:
+                    raise ValueError("illegal environment variable name")
+                entries.append(name + b'=' + os.fsencode(value))
+            env = entries
         if cwd is not None:
             cwd = os.fspath(cwd)
         codes = (_stream_code(stdin, 0), _stream_code(stdout, 1), _stream_code(stderr, 2))

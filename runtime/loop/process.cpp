@@ -5,12 +5,14 @@
 // with the handle, which is closed as soon as the child has been reaped.
 #include "runtime/loop/process.h"
 
+#include <dirent.h>
 #include <fcntl.h>
 #include <sys/socket.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
 #include <cerrno>
+#include <cstdlib>
 
 #include "runtime/abstract.h"
 #include "runtime/errors.h"
@@ -156,9 +158,27 @@ int prepare_stream(SpawnDescriptors& fds, int index, int code) {
     fds.child_owned[index] = true;
     return 0;
   }
-  if (code < 0) return EBADF;
+  // A descriptor the parent does not have: CPython's child fails to dup2 it.
+  if (code < 0 || fcntl(code, F_GETFD) == -1) return EBADF;
   fds.child[index] = code;
   return 0;
+}
+
+// As CPython's close_fds=True, the child gets only its three streams: every
+// other descriptor of the process is marked close-on-exec (coil's own are
+// already; this catches those it inherited from whoever started it).
+void close_other_descriptors_on_exec() {
+  DIR* folder = opendir("/proc/self/fd");
+  if (folder == nullptr) return;
+  int own = dirfd(folder);
+  while (struct dirent* entry = readdir(folder)) {
+    char* end = nullptr;
+    long fd = std::strtol(entry->d_name, &end, 10);
+    if (end == entry->d_name || *end != '\0' || fd < 3 || fd == own) continue;
+    int flags = fcntl(int(fd), F_GETFD);
+    if (flags >= 0 && !(flags & FD_CLOEXEC)) fcntl(int(fd), F_SETFD, flags | FD_CLOEXEC);
+  }
+  closedir(folder);
 }
 
 std::vector<char*> c_strings(const std::vector<std::string>& strings) {
@@ -218,6 +238,7 @@ Ref process_spawn(Value loop, const SpawnOptions& options, Value on_exit) {
   spawn.stdio_count = 3;
   spawn.stdio = stdio;
 
+  close_other_descriptors_on_exec();
   auto* handle = new uv_process_t;
   handle->data = ref(object.get()).release().as_object();
   int result = uv_spawn(io_loop(), handle, &spawn);

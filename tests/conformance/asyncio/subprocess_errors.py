@@ -33,6 +33,13 @@ async def main():
     await attempt(shell, 'echo', shell=False)
     await attempt(shell, 'echo', universal_newlines=True)
     await attempt(shell, 'echo', bufsize=0, text=False, stdout=asyncio.subprocess.DEVNULL)
+    await attempt(exec_, 'echo', stdout=-7)
+    await attempt(exec_, 'echo', stdin=9999)
+    await attempt(exec_, 'echo', stderr=2 ** 80)
+    await attempt(exec_, 'echo', stdin='not a file')
+    await attempt(exec_, 'echo', env={'A=B': 'c'})
+    await attempt(exec_, 'echo', env={'A': 'c\0d'})
+    await attempt(exec_, 'echo', 'a\0b')
     # The shell itself reports a missing command: exit status 127.
     await attempt(shell, 'no-such-program-anywhere 2>/dev/null')
     print('PIPE', asyncio.subprocess.PIPE, 'STDOUT', asyncio.subprocess.STDOUT,
