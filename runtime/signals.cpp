@@ -111,6 +111,10 @@ Ref set_signal_handler(int signum, Value handler) {
   return previous;
 }
 
+void forget_signal_handler(int signum) {
+  if (signum > 0 && signum < kSignalCount) g_handlers[signum].reset();
+}
+
 Ref get_signal_handler(int signum) {
   if (signum < 1 || signum >= kSignalCount) return raise(&value_error_type, "signal number out of range");
   if (g_handlers[signum]) return g_handlers[signum];

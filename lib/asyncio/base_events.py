@@ -266,12 +266,13 @@ async def _subprocess_shell(loop, protocol_factory, cmd, **kwargs):
 
 # --- Signal handlers -------------------------------------------------------------
 #
-# As CPython's unix loop: a signal given to add_signal_handler() gets a
-# Python-level handler (runtime/signals runs it soon after the signal
-# arrives, ending the loop's wait for I/O), which schedules the callback on
-# the loop. loop._signal_handlers maps each signal to (callback, args).
+# As CPython's unix loop, with libuv's signal watchers (_asyncio_signals) in
+# place of the wakeup descriptor: each signal given to add_signal_handler()
+# has a watcher that schedules the callback on the loop when the signal
+# arrives. loop._signal_handlers maps each signal to its watcher.
 
 import signal as _signal
+import _asyncio_signals
 
 
 def _check_signal(sig):
@@ -290,36 +291,19 @@ def _add_signal_handler(loop, sig, callback, *args):
     if loop.is_closed():
         raise RuntimeError('Event loop is closed')
     handlers = loop._signal_handlers
-    handlers[sig] = (callback, args)
-
-    def on_signal(signum, frame):
-        entry = handlers.get(signum)
-        if entry is not None and not loop.is_closed():
-            loop.call_soon(entry[0], *entry[1])
-
-    try:
-        _signal.signal(sig, on_signal)
-    except OSError as exc:
-        del handlers[sig]
-        if exc.errno == 22:  # EINVAL: SIGKILL, SIGSTOP
-            raise RuntimeError(f'sig {sig:d} cannot be caught')
-        raise
+    previous = handlers.pop(sig, None)
+    if previous is not None:
+        previous.close()
+    handlers[sig] = _asyncio_signals.watch(loop, sig, callback, args)
 
 
 def _remove_signal_handler(loop, sig):
     """loop.remove_signal_handler(sig): whether a handler was removed."""
     _check_signal(sig)
-    handlers = loop._signal_handlers
-    if sig not in handlers:
+    watcher = loop._signal_handlers.pop(sig, None)
+    if watcher is None:
         return False
-    del handlers[sig]
-    default = _signal.default_int_handler if sig == _signal.SIGINT else _signal.SIG_DFL
-    try:
-        _signal.signal(sig, default)
-    except OSError as exc:
-        if exc.errno == 22:
-            raise RuntimeError(f'sig {sig:d} cannot be caught')
-        raise
+    watcher.close()
     return True
 
 
