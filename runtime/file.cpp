@@ -700,7 +700,8 @@ Ref file_open(Args args) {
     if (path.find('\0') != std::string::npos) return raise(&value_error_type, "embedded null byte");
     struct stat info;
     if (::stat(path.c_str(), &info) == 0 && S_ISDIR(info.st_mode)) return raise_os_error(EISDIR, file);
-    stream = std::fopen(path.c_str(), c_mode.c_str());
+    // "e": O_CLOEXEC, as CPython's files are not inherited by children (PEP 446).
+    stream = std::fopen(path.c_str(), (c_mode + "e").c_str());
     if (stream == nullptr) return raise_os_error(errno, file);
   }
   bool closefd = true;

@@ -92,7 +92,7 @@ bool run_pending_signals() {
 
 Ref set_signal_handler(int signum, Value handler) {
   if (signum < 1 || signum >= kSignalCount) return raise(&value_error_type, "signal number out of range");
-  if (signum == SIGKILL || signum == SIGSTOP) return raise_format(&os_error_type, "[Errno 22] Invalid argument");
+  if (signum == SIGKILL || signum == SIGSTOP) return raise_os_error_from_errno(EINVAL), Ref();
   Ref previous = get_signal_handler(signum);
   int64_t code = -1;
   if (is_int(handler)) {
@@ -109,6 +109,10 @@ Ref set_signal_handler(int signum, Value handler) {
   if (!install_os_handler(signum, record_signal)) return raise_os_error_from_errno(errno), Ref();
   g_handlers[signum] = ref(handler);
   return previous;
+}
+
+void forget_signal_handler(int signum) {
+  if (signum > 0 && signum < kSignalCount) g_handlers[signum].reset();
 }
 
 Ref get_signal_handler(int signum) {

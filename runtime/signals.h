@@ -31,6 +31,10 @@ inline bool check_signals() { return !g_signal_pending || run_pending_signals();
 // exception pending.
 Ref set_signal_handler(int signum, Value handler);
 Ref get_signal_handler(int signum);
+// The signal's C-level handler now belongs to libuv (a loop's signal
+// watcher, runtime/loop/signal_watch.h): the Python-level handler is
+// forgotten, the disposition left alone.
+void forget_signal_handler(int signum);
 // signal.default_int_handler.
 Value default_int_handler();
 

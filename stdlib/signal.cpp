@@ -8,6 +8,7 @@
 #include "runtime/int.h"
 #include "runtime/module.h"
 #include "runtime/native.h"
+#include "runtime/set.h"
 #include "runtime/signals.h"
 
 namespace coil {
@@ -51,7 +52,22 @@ Ref signal_raise_signal(Value, Args args) {
   return new_none();
 }
 
+// valid_signals(): the signals this system knows, as CPython's (on Linux
+// 1-31 and 34-64: the C library keeps 32 and 33 for itself).
+Ref signal_valid_signals(Value, Args) {
+  Ref result = make_set();
+  if (!result) return {};
+  sigset_t all;
+  sigfillset(&all);
+  for (int signum = 1; signum <= 64; ++signum) {
+    if (sigismember(&all, signum) != 1) continue;
+    if (!set_add(result, Value::small_int(signum))) return {};
+  }
+  return result;
+}
+
 const MethodDef kSignalFunctions[] = {
+    {"valid_signals", signal_valid_signals, ArgKind::NoArgs},
     {"signal", signal_signal, ArgKind::VarArgs},
     {"getsignal", signal_getsignal, ArgKind::VarArgs},
     {"raise_signal", signal_raise_signal, ArgKind::VarArgs},

@@ -1,4 +1,6 @@
 // The `sys` module.
+#include <unistd.h>
+
 #include <cfloat>
 #include <climits>
 #include <cstdlib>
@@ -210,6 +212,15 @@ Ref string_list(const std::vector<std::string>& items) {
   return list;
 }
 
+// sys.executable: the absolute path of the running binary, so that a
+// program can start another interpreter as it would under CPython.
+std::string executable_path() {
+  char buffer[4096];
+  ssize_t size = readlink("/proc/self/exe", buffer, sizeof buffer);
+  if (size <= 0 || size_t(size) >= sizeof buffer) return std::string();
+  return std::string(buffer, size_t(size));
+}
+
 bool init_sys(Value module) {
   if (!module_add_functions(module, kSysFunctions) || !module_add_functions(module, kAsyncGenHookFunctions)) {
     return false;
@@ -252,7 +263,7 @@ bool init_sys(Value module) {
             dict_setitem_str(d, "byteorder", make_str("little")) &&
             dict_setitem_str(d, "maxsize", make_int(int64_t(INT64_MAX))) &&
             dict_setitem_str(d, "maxunicode", make_int(int64_t(0x10FFFF))) &&
-            dict_setitem_str(d, "executable", make_str("")) &&
+            dict_setitem_str(d, "executable", make_str(executable_path())) &&
             dict_setitem_str(d, "builtin_module_names", builtin_names) &&
             dict_setitem_str(d, "float_info", float_info) && dict_setitem_str(d, "int_info", int_info) &&
             dict_setitem_str(d, "hash_info", hash_info) && dict_setitem_str(d, "flags", flags) &&

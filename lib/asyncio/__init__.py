@@ -17,6 +17,7 @@ from .protocols import *
 from .queues import *
 from .runners import *
 from .streams import *
+from .subprocess import *
 from .taskgroups import *
 from .tasks import *
 from .timeouts import *
@@ -24,6 +25,6 @@ from .transports import *
 
 __all__ = []
 for _module in (base_events, coroutines, events, exceptions, futures, locks, protocols, queues,
-                runners, streams, taskgroups, tasks, timeouts, transports):
+                runners, streams, subprocess, taskgroups, tasks, timeouts, transports):
     __all__ += _module.__all__
 del _module

@@ -248,3 +248,66 @@ async def _create_server(loop, protocol_factory, host=None, port=None, *, family
         from .tasks import sleep
         await sleep(0)
     return server
+
+
+# --- Child processes (asyncio.base_subprocess, on libuv) ----------------------
+
+async def _subprocess_exec(loop, protocol_factory, program, *args, **kwargs):
+    """loop.subprocess_exec()"""
+    from . import base_subprocess
+    return await base_subprocess.subprocess_exec(loop, protocol_factory, program, *args, **kwargs)
+
+
+async def _subprocess_shell(loop, protocol_factory, cmd, **kwargs):
+    """loop.subprocess_shell()"""
+    from . import base_subprocess
+    return await base_subprocess.subprocess_shell(loop, protocol_factory, cmd, **kwargs)
+
+
+# --- Signal handlers -------------------------------------------------------------
+#
+# As CPython's unix loop, with libuv's signal watchers (_asyncio_signals) in
+# place of the wakeup descriptor: each signal given to add_signal_handler()
+# has a watcher that schedules the callback on the loop when the signal
+# arrives. loop._signal_handlers maps each signal to its watcher.
+
+import signal as _signal
+import _asyncio_signals
+
+
+def _check_signal(sig):
+    if not isinstance(sig, int):
+        raise TypeError(f'sig must be an int, not {sig!r}')
+    if sig not in _signal.valid_signals():
+        raise ValueError(f'invalid signal number {sig}')
+
+
+def _add_signal_handler(loop, sig, callback, *args):
+    """loop.add_signal_handler(sig, callback, *args)"""
+    from . import coroutines
+    if coroutines.iscoroutine(callback) or coroutines.iscoroutinefunction(callback):
+        raise TypeError("coroutines cannot be used with add_signal_handler()")
+    _check_signal(sig)
+    if loop.is_closed():
+        raise RuntimeError('Event loop is closed')
+    handlers = loop._signal_handlers
+    previous = handlers.pop(sig, None)
+    if previous is not None:
+        previous.close()
+    handlers[sig] = _asyncio_signals.watch(loop, sig, callback, args)
+
+
+def _remove_signal_handler(loop, sig):
+    """loop.remove_signal_handler(sig): whether a handler was removed."""
+    _check_signal(sig)
+    watcher = loop._signal_handlers.pop(sig, None)
+    if watcher is None:
+        return False
+    watcher.close()
+    return True
+
+
+def _remove_signal_handlers(loop):
+    """On loop.close(): every handler the loop added goes."""
+    for sig in list(loop._signal_handlers):
+        _remove_signal_handler(loop, sig)

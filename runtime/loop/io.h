@@ -6,8 +6,9 @@
 // An iteration of the asyncio loop polls libuv once: without waiting when
 // callbacks are ready, else until the next timer. Under virtual time the
 // clock jumps to the next timer only when no I/O operation is in flight
-// (a connect, a write, a name lookup): loopback peers answer in real time,
-// and a program prints the same in both clock modes.
+// (a connect, a write, a name lookup, a running child process): loopback
+// peers and children answer in real time, and a program prints the same in
+// both clock modes.
 #pragma once
 
 #include <uv.h>
@@ -24,8 +25,8 @@ uv_loop_t* io_loop();
 // Whether any I/O object is open or any operation pending (false before
 // the first I/O object is made).
 bool io_active();
-// Operations in flight (connects, writes, lookups): counted by who starts
-// and who completes them.
+// Operations in flight (connects, writes, lookups, running children):
+// counted by who starts and who completes them.
 void io_begin_operation();
 void io_end_operation();
 bool io_operations_in_flight();

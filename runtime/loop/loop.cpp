@@ -702,6 +702,7 @@ void loop_traverse(Object* object, VisitFn visit, void* context) {
   visit(l->m_task_factory, context);
   visit(l->m_firstiter_hook, context);
   visit(l->m_finalizer_hook, context);
+  visit(l->m_signal_handlers, context);
 }
 
 void loop_clear_work(EventLoopObject* l) {
@@ -724,6 +725,7 @@ void loop_clear(Object* object) {
   l->m_task_factory.reset();
   l->m_firstiter_hook.reset();
   l->m_finalizer_hook.reset();
+  l->m_signal_handlers.reset();
 }
 
 Ref loop_new(Type* type, const Value*, size_t, TupleObject*) {
@@ -896,6 +898,11 @@ Ref method_close(Value self, Args) {
   if (l->m_closed) return new_none();
   l->m_closed = true;
   loop_clear_work(l);
+  // As CPython's unix loop, closing removes its signal handlers.
+  if (l->m_signal_handlers && dict_size(l->m_signal_handlers) > 0) {
+    Ref function = import_attribute("asyncio.base_events", "_remove_signal_handlers");
+    if (!function || !call(function, {self})) return {};
+  }
   return new_none();
 }
 
@@ -1071,11 +1078,39 @@ Ref method_create_connection(Value self, Args args) {
   return forward_to_base_events("_create_connection", self, args);
 }
 Ref method_getaddrinfo(Value self, Args args) { return forward_to_base_events("_getaddrinfo", self, args); }
+Ref method_subprocess_exec(Value self, Args args) {
+  return forward_to_base_events("_subprocess_exec", self, args);
+}
+Ref method_subprocess_shell(Value self, Args args) {
+  return forward_to_base_events("_subprocess_shell", self, args);
+}
+Ref method_add_signal_handler(Value self, Args args) {
+  return forward_to_base_events("_add_signal_handler", self, args);
+}
+Ref method_remove_signal_handler(Value self, Args args) {
+  return forward_to_base_events("_remove_signal_handler", self, args);
+}
+
+// loop._signal_handlers: the dict of add_signal_handler()'s registrations.
+Ref loop_signal_handlers(Value self) {
+  EventLoopObject* l = as_loop(self);
+  if (!l->m_signal_handlers) l->m_signal_handlers = make_dict();
+  return l->m_signal_handlers;
+}
+
+const GetSetDef kLoopGetSets[] = {
+    {"_signal_handlers", loop_signal_handlers},
+    {nullptr, nullptr},
+};
 
 const MethodDef kLoopMethods[] = {
     {"create_server", method_create_server, ArgKind::Keywords},
     {"create_connection", method_create_connection, ArgKind::Keywords},
     {"getaddrinfo", method_getaddrinfo, ArgKind::Keywords},
+    {"subprocess_exec", method_subprocess_exec, ArgKind::Keywords},
+    {"subprocess_shell", method_subprocess_shell, ArgKind::Keywords},
+    {"add_signal_handler", method_add_signal_handler, ArgKind::Keywords},
+    {"remove_signal_handler", method_remove_signal_handler, ArgKind::Keywords},
     {"call_soon", method_call_soon, ArgKind::Keywords},
     {"call_soon_threadsafe", method_call_soon, ArgKind::Keywords},
     {"call_later", method_call_later, ArgKind::Keywords},
@@ -1119,6 +1154,7 @@ static struct LoopTypesSetup {
     event_loop_type.m_traverse = loop_traverse;
     event_loop_type.m_clear = loop_clear;
     event_loop_type.m_methods = kLoopMethods;
+    event_loop_type.m_getset = kLoopGetSets;
 
     handle_type.m_tp_name = "asyncio.events.Handle";
     handle_type.m_size = sizeof(HandleObject);

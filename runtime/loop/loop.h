@@ -104,6 +104,9 @@ struct EventLoopObject : Object {
   bool m_asyncgens_shutdown_called = false;
   Ref m_firstiter_hook;
   Ref m_finalizer_hook;
+  // add_signal_handler()'s registrations, signal number -> (callback, args):
+  // a dict lib/asyncio/base_events.py keeps, made on first use.
+  Ref m_signal_handlers;
 };
 
 enum class FutureState : uint8_t { Pending, Cancelled, Finished };

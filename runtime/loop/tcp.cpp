@@ -1,5 +1,5 @@
 // TCP transports, listening sockets, connecting and resolving on libuv
-// (runtime/loop/tcp.h).
+// (runtime/loop/tcp.h). The transport serves child processes' pipes too.
 //
 // Lifetimes: a libuv handle lives from its init to its close callback, past
 // the Python object's wish to close it, so each handle is its own
@@ -40,8 +40,14 @@ constexpr size_t kDefaultHighWater = 64 * 1024;
 // constants.LOG_THRESHOLD_FOR_CONNLOST_WRITES.
 constexpr int kLogThresholdForConnLostWrites = 5;
 
+// What a transport carries, for its type name, repr and messages: a TCP
+// connection, or one end of a child process's pipe (runtime/loop/process.h),
+// which CPython serves with its unix_events pipe transports.
+enum class StreamKind : uint8_t { Socket, ReadPipe, WritePipe };
+
 struct TcpTransportObject : Object {
-  uv_tcp_t* m_handle = nullptr;  // null once closed
+  uv_stream_t* m_handle = nullptr;  // a uv_tcp_t or a uv_pipe_t; null once closed
+  StreamKind m_kind = StreamKind::Socket;
   Ref m_loop;
   Ref m_protocol;
   Ref m_server;  // the Server to _detach() from when the connection is lost
@@ -73,19 +79,34 @@ TcpTransportObject* as_transport(Value v) { return v.as<TcpTransportObject>(); }
 TcpListenerObject* as_listener(Value v) { return v.as<TcpListenerObject>(); }
 EventLoopObject* loop_of(const Ref& loop) { return loop.get().as<EventLoopObject>(); }
 uv_stream_t* stream_of(uv_tcp_t* handle) { return reinterpret_cast<uv_stream_t*>(handle); }
+uv_stream_t* stream_of(uv_stream_t* handle) { return handle; }
 uv_handle_t* handle_of(uv_tcp_t* handle) { return reinterpret_cast<uv_handle_t*>(handle); }
+uv_handle_t* handle_of(uv_stream_t* handle) { return reinterpret_cast<uv_handle_t*>(handle); }
 
 // A close callback: the handle's memory goes, and with it its reference.
 void on_handle_closed(uv_handle_t* handle) {
   auto* owner = static_cast<Object*>(handle->data);
-  delete reinterpret_cast<uv_tcp_t*>(handle);
+  if (handle->type == UV_NAMED_PIPE) {
+    delete reinterpret_cast<uv_pipe_t*>(handle);
+  } else {
+    delete reinterpret_cast<uv_tcp_t*>(handle);
+  }
   if (owner != nullptr) decref(owner);
 }
 
-void close_handle(uv_tcp_t*& handle) {
+template <class Handle>
+void close_handle(Handle*& handle) {
   if (handle == nullptr) return;
   uv_close(handle_of(handle), on_handle_closed);
   handle = nullptr;
+}
+
+// "Fatal write error on socket transport" or "... on pipe transport".
+const char* fatal_message(const TcpTransportObject* t, bool writing) {
+  if (t->m_kind == StreamKind::Socket) {
+    return writing ? "Fatal write error on socket transport" : "Fatal read error on socket transport";
+  }
+  return writing ? "Fatal write error on pipe transport" : "Fatal read error on pipe transport";
 }
 
 // call_soon(self.<method>, *args), with a native method of the transport.
@@ -218,7 +239,7 @@ void on_write(uv_write_t* request, int status) {
   if (status < 0 && status != UV_ECANCELED) {
     if (!t->m_conn_lost) {
       Ref exception = make_uv_error(status);
-      fatal_error(t, exception, "Fatal write error on socket transport");
+      fatal_error(t, exception, fatal_message(t, true));
     }
   } else if (!t->m_conn_lost) {
     if (t->m_protocol_paused && t->m_write_pending <= t->m_low_water) {
@@ -248,7 +269,7 @@ bool transport_send(TcpTransportObject* t, std::string_view data) {
       sent = size_t(result);
     } else if (result != UV_EAGAIN) {
       Ref exception = make_uv_error(result);
-      fatal_error(t, exception, "Fatal write error on socket transport");
+      fatal_error(t, exception, fatal_message(t, true));
       return true;
     }
     if (sent == data.size()) return true;
@@ -265,7 +286,7 @@ bool transport_send(TcpTransportObject* t, std::string_view data) {
   if (result != 0) {
     std::free(w);
     Ref exception = make_uv_error(result);
-    fatal_error(t, exception, "Fatal write error on socket transport");
+    fatal_error(t, exception, fatal_message(t, true));
     return true;
   }
   incref(t);
@@ -284,11 +305,14 @@ Ref transport_write(Value self, Args args) {
   }
   if (t->m_eof) return raise(&runtime_error_type, "Cannot call write() after write_eof()");
   if (data.empty()) return new_none();
-  if (t->m_conn_lost) {
+  // A closing pipe drops what is written, as CPython's pipe transport.
+  if (t->m_conn_lost || (t->m_kind == StreamKind::WritePipe && t->m_closing)) {
     if (t->m_conn_lost >= kLogThresholdForConnLostWrites) {
       Ref get_logger = import_attribute("logging", "getLogger");
       Ref logger = get_logger ? call(get_logger, {make_str("asyncio").get()}) : Ref();
-      Ref logged = logger ? call_method(logger, "warning", {make_str("socket.send() raised exception.").get()}) : Ref();
+      const char* text = t->m_kind == StreamKind::Socket ? "socket.send() raised exception."
+                                                         : "pipe closed by peer or os.write(pipe, data) raised exception.";
+      Ref logged = logger ? call_method(logger, "warning", {make_str(text).get()}) : Ref();
       if (!logged) return {};
     }
     ++t->m_conn_lost;
@@ -304,8 +328,13 @@ Ref transport_writelines(Value self, Args args) {
   return ok ? new_none() : Ref();
 }
 
+Ref transport_close(Value self, Args);
+
 Ref transport_write_eof(Value self, Args) {
   TcpTransportObject* t = as_transport(self);
+  // A pipe has no half-close: as CPython's _UnixWritePipeTransport, its
+  // write_eof() is close().
+  if (t->m_kind == StreamKind::WritePipe) return transport_close(self, Args{});
   if (t->m_closing || t->m_eof) return new_none();
   t->m_eof = true;
   if (t->m_write_pending == 0) shutdown_writing(t);
@@ -392,7 +421,7 @@ Ref transport_set_write_buffer_limits(Value self, Args args) {
 Ref transport_get_extra_info(Value self, Args args) {
   if (!check_positional("get_extra_info", args, 1, 2)) return {};
   TcpTransportObject* t = as_transport(self);
-  if (is_str(args[0]) && str_view(args[0]) == "socket") {
+  if (t->m_kind == StreamKind::Socket && is_str(args[0]) && str_view(args[0]) == "socket") {
     Ref transport_socket = import_attribute("asyncio.trsock", "TransportSocket");
     return transport_socket ? call(transport_socket, {self}) : Ref();
   }
@@ -479,11 +508,24 @@ Ref transport_call_connection_lost(Value self, Args args) {
 
 Ref transport_repr(Value self) {
   TcpTransportObject* t = as_transport(self);
-  std::string text = "<_SelectorSocketTransport";
+  std::string text = t->m_kind == StreamKind::Socket     ? "<_SelectorSocketTransport"
+                     : t->m_kind == StreamKind::ReadPipe ? "<_UnixReadPipeTransport"
+                                                         : "<_UnixWritePipeTransport";
   if (t->m_handle == nullptr) {
     text += " closed";
   } else if (t->m_closing) {
     text += " closing";
+  }
+  if (t->m_kind != StreamKind::Socket) {
+    // A pipe transport keeps showing its descriptor, as CPython's.
+    text += " fd=" + std::to_string(t->m_fd);
+    if (t->m_handle != nullptr && t->m_kind == StreamKind::ReadPipe) {
+      text += t->m_paused || t->m_closing ? " idle" : " polling";
+    } else if (t->m_handle != nullptr) {
+      text += t->m_write_pending ? " polling" : " idle";
+      text += " bufsize=" + std::to_string(t->m_write_pending);
+    }
+    return make_str(text + ">");
   }
   text += " fd=" + std::to_string(t->m_handle == nullptr ? -1 : t->m_fd);
   if (t->m_handle != nullptr) {
@@ -553,7 +595,7 @@ Ref make_transport(Value loop, uv_tcp_t* handle) {
   auto* t = construct_body<TcpTransportObject>(allocated);
   Ref object = Ref::steal(allocated);
   t->m_loop = ref(loop);
-  t->m_handle = handle;
+  t->m_handle = stream_of(handle);
   handle->data = ref(object.get()).release().as_object();
   uv_os_fd_t fd = -1;
   if (uv_fileno(handle_of(handle), &fd) == 0) t->m_fd = fd;
@@ -573,6 +615,32 @@ Ref make_transport(Value loop, uv_tcp_t* handle) {
   }
   return object;
 }
+
+}  // namespace
+
+Ref make_pipe_transport(Value loop, uv_pipe_t* handle, bool write_end) {
+  auto* handle_base = reinterpret_cast<uv_handle_t*>(handle);
+  Type* type = write_end ? &write_pipe_transport_type : &read_pipe_transport_type;
+  Object* allocated = allocate_object(type);
+  if (allocated == nullptr) {
+    handle->data = nullptr;
+    uv_close(handle_base, on_handle_closed);
+    return raise_no_memory();
+  }
+  auto* t = construct_body<TcpTransportObject>(allocated);
+  Ref object = Ref::steal(allocated);
+  t->m_loop = ref(loop);
+  t->m_kind = write_end ? StreamKind::WritePipe : StreamKind::ReadPipe;
+  t->m_handle = reinterpret_cast<uv_stream_t*>(handle);
+  handle->data = ref(object.get()).release().as_object();
+  uv_os_fd_t fd = -1;
+  if (uv_fileno(handle_base, &fd) == 0) t->m_fd = fd;
+  t->m_extra = make_dict();
+  if (!t->m_extra) return {};
+  return object;
+}
+
+namespace {
 
 // --- The listening socket ----------------------------------------------------
 
@@ -804,7 +872,7 @@ bool tcp_deliver(Value transport, Value payload) {
   }
   if (t->m_read_error != 0) {
     Ref exception = make_uv_error(t->m_read_error);
-    fatal_error(t, exception, "Fatal read error on socket transport");
+    fatal_error(t, exception, fatal_message(t, false));
     return true;
   }
   Ref keep_open = call_method(t->m_protocol, "eof_received", {});
@@ -926,18 +994,28 @@ Ref tcp_getaddrinfo(Value loop, Value host, Value port, int family, int type, in
   return future;
 }
 
-Type tcp_transport_type, tcp_listener_type;
+Type tcp_transport_type, tcp_listener_type, read_pipe_transport_type, write_pipe_transport_type;
 
 static struct TcpTypesSetup {
   TcpTypesSetup() {
-    tcp_transport_type.m_tp_name = "asyncio.selector_events._SelectorSocketTransport";
-    tcp_transport_type.m_size = sizeof(TcpTransportObject);
-    tcp_transport_type.m_flags = kTypeHasGC;
-    tcp_transport_type.m_repr = transport_repr;
-    tcp_transport_type.m_destroy = transport_destroy;
-    tcp_transport_type.m_traverse = transport_traverse;
-    tcp_transport_type.m_clear = transport_clear;
-    tcp_transport_type.m_methods = kTransportMethods;
+    // The pipe transports are the same object under CPython's names.
+    struct Named {
+      Type* type;
+      const char* name;
+    };
+    for (Named named : {Named{&tcp_transport_type, "asyncio.selector_events._SelectorSocketTransport"},
+                        Named{&read_pipe_transport_type, "asyncio.unix_events._UnixReadPipeTransport"},
+                        Named{&write_pipe_transport_type, "asyncio.unix_events._UnixWritePipeTransport"}}) {
+      Type& type = *named.type;
+      type.m_tp_name = named.name;
+      type.m_size = sizeof(TcpTransportObject);
+      type.m_flags = kTypeHasGC;
+      type.m_repr = transport_repr;
+      type.m_destroy = transport_destroy;
+      type.m_traverse = transport_traverse;
+      type.m_clear = transport_clear;
+      type.m_methods = kTransportMethods;
+    }
 
     tcp_listener_type.m_tp_name = "asyncio._TcpListener";
     tcp_listener_type.m_size = sizeof(TcpListenerObject);
@@ -952,5 +1030,7 @@ static struct TcpTypesSetup {
 
 COIL_REGISTER_TYPE(tcp_transport_type);
 COIL_REGISTER_TYPE(tcp_listener_type);
+COIL_REGISTER_TYPE(read_pipe_transport_type);
+COIL_REGISTER_TYPE(write_pipe_transport_type);
 
 }  // namespace coil

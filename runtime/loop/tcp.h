@@ -10,11 +10,16 @@
 // the queue to drain; connection_lost() comes last, on the loop.
 #pragma once
 
+#include <uv.h>
+
 #include "runtime/loop/loop.h"
 
 namespace coil {
 
 extern Type tcp_transport_type, tcp_listener_type;
+// The same transport over one end of a child process's pipe, under CPython's
+// names for its unix_events pipe transports.
+extern Type read_pipe_transport_type, write_pipe_transport_type;
 
 // A listening socket bound to `address` ((host, port) of `family`), not yet
 // accepting; an OSError as CPython's create_server raises it if the bind
@@ -27,6 +32,12 @@ Ref tcp_connect(Value loop, int family, Value address);
 // sockaddr), ...]. `host` None for the wildcard address, `port` an int, a
 // str or None.
 Ref tcp_getaddrinfo(Value loop, Value host, Value port, int family, int type, int proto, int flags);
+
+// A transport over `handle` (which it takes, open on a descriptor), not
+// yet started: the end a child writes to (the parent reads), or with
+// `write_end` the end it reads from. The write end is read too, as CPython
+// watches it, so that a child that exits or closes its stdin ends it.
+Ref make_pipe_transport(Value loop, uv_pipe_t* handle, bool write_end);
 
 // A read item of the ready queue (ReadyItem::Kind::Io): data for the
 // transport's protocol, or (null payload) end of file or a read error.
