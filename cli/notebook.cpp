@@ -51,6 +51,7 @@ struct CellOutput {
   std::string error;       // "Name: message", if the cell raised
   std::string error_name;
   std::string error_value;
+  std::vector<std::string> traceback;  // the error as printed, a line each
   bool raised = false;
 };
 
@@ -183,6 +184,14 @@ class Capture {
   int m_saved[2] = {-1, -1};
 };
 
+std::vector<std::string> lines_of(const std::string& text) {
+  std::vector<std::string> lines;
+  std::istringstream in(text);
+  std::string line;
+  while (std::getline(in, line)) lines.push_back(line);
+  return lines;
+}
+
 // The byte offset in `text` of (line, column), both as the AST counts them.
 size_t offset_of(std::string_view text, int line, int column) {
   size_t offset = 0;
@@ -246,6 +255,7 @@ void run_cell(const std::string& source, int number, Value dict, double settle, 
     out.error_name = std::string(type_name(exception.type()));
     out.error_value = message ? std::string(str_view(message)) : "";
     out.error = out.error_name + ": " + out.error_value;
+    out.traceback = lines_of(format_exception(exception));
     if (print_errors) {
       flush_std_streams();
       print_exception(exception);
@@ -278,6 +288,7 @@ void run_cell(const std::string& source, int number, Value dict, double settle, 
       out.error_value += " (" + filename + ", line " + std::to_string(syntax_error_info.lineno) + ")";
     }
     out.error = out.error_name + ": " + out.error_value;
+    out.traceback = lines_of(syntax_error);
     if (print_errors) std::fputs(syntax_error.c_str(), stderr);
     return;
   }
@@ -295,19 +306,19 @@ void run_cell(const std::string& source, int number, Value dict, double settle, 
       Value builtins = lookup_module("builtins");
       if (builtins) setattr(builtins, "_", result);
       clear_exception();
+      // Shown when the cell ends, before what its tasks print during the
+      // pause after it, as Jupyter shows a cell's result.
+      if (print_errors) {
+        flush_std_streams();
+        std::printf("%s\n", out.result.c_str());
+        std::fflush(stdout);
+      }
     }
   }
   if (!settle_top_level_loop(settle)) fail(fetch_exception());
   set_top_level_running(false);
 }
 
-std::vector<std::string> lines_of(const std::string& text) {
-  std::vector<std::string> lines;
-  std::istringstream in(text);
-  std::string line;
-  while (std::getline(in, line)) lines.push_back(line);
-  return lines;
-}
 
 // Numbers in `line` replaced by a marker, and collected in order.
 std::string without_numbers(const std::string& line, std::vector<double>& numbers) {
@@ -435,7 +446,7 @@ json outputs_json(const CellOutput& out, int execution_count) {
     outputs.push_back({{"ename", out.error_name},
                        {"evalue", out.error_value},
                        {"output_type", "error"},
-                       {"traceback", json::array()}});
+                       {"traceback", out.traceback}});
   }
   return outputs;
 }
@@ -492,11 +503,6 @@ int run_notebook(const std::string& path, NotebookMode mode, double settle) {
     if (capturing) capture.stop(out.stdout_text, out.stderr_text);
     ++execution_count;
     if (mode == NotebookMode::Run) {
-      if (!out.result.empty()) {
-        flush_std_streams();
-        std::printf("%s\n", out.result.c_str());
-        std::fflush(stdout);
-      }
       if (out.raised && !has_tag(cell, "raises-exception")) failed = true;
     } else if (mode == NotebookMode::Check) {
       if (!has_tag(cell, "nbval-ignore-output") && !check_cell(cell, number, stored_output(cell), out)) failed = true;

@@ -305,6 +305,56 @@ def test_error_continues(coil):
     return problems
 
 
+def test_echo_before_pause_output(coil):
+    """In a plain run, a cell's echoed result comes when the cell ends, before
+    what its tasks print in the pause after it (Jupyter shows the result
+    first too)."""
+    source = ("import asyncio\n"
+              "async def later():\n"
+              "    await asyncio.sleep(1)\n"
+              "    print('printed in the pause')\n"
+              "task = asyncio.create_task(later())\n"
+              "41 + 1\n")
+    notebook = {"cells": [{"cell_type": "code", "execution_count": None, "metadata": {}, "outputs": [],
+                           "source": source}], "metadata": {}, "nbformat": 4, "nbformat_minor": 5}
+    status, out, err = coil.run("--virtual-time", coil.copy(notebook, "echo_order.ipynb"))
+    problems = []
+    expect(problems, "exit status", 0, status)
+    expect(problems, "stdout", "42\nprinted in the pause\n", out)
+    return problems
+
+
+def test_execute_stores_traceback(coil):
+    """--execute stores an error's traceback as its lines, as printed (the
+    cell's file and line, the source line, the exception), and a
+    SyntaxError's report the same way."""
+    notebook = {"cells": [
+        {"cell_type": "code", "execution_count": None, "metadata": {}, "outputs": [],
+         "source": "def f():\n    raise ValueError('bad')\nf()\n"},
+        {"cell_type": "code", "execution_count": None, "metadata": {}, "outputs": [],
+         "source": "x = (1,\n"},
+    ], "metadata": {}, "nbformat": 4, "nbformat_minor": 5}
+    path = coil.copy(notebook, "traceback_stored.ipynb")
+    status, out, err = coil.run("--virtual-time", "--execute", path)
+    problems = []
+    expect(problems, "exit status", 1, status)
+    errors = [output for cell in code_cells(load(path)) for output in cell["outputs"]
+              if output["output_type"] == "error"]
+    if len(errors) != 2:
+        return problems + [f"expected 2 error outputs, found {len(errors)}"]
+    expect(problems, "the traceback", [
+        "Traceback (most recent call last):",
+        '  File "<cell 1>", line 3, in <module>',
+        "    f()",
+        '  File "<cell 1>", line 2, in f',
+        "    raise ValueError('bad')",
+        "ValueError: bad",
+    ], errors[0]["traceback"])
+    expect(problems, "the SyntaxError's last line", "SyntaxError: '(' was never closed",
+           errors[1]["traceback"][-1] if errors[1]["traceback"] else None)
+    return problems
+
+
 def test_traceback_of_echoed_expression(coil):
     """An error in the echoed expression after `;` shows the cell's line with
     the carets under the expression, as python3 shows that line of a script."""
