@@ -473,7 +473,7 @@ Ref list_richcompare(Value a, Value b, CompareOp op) {
     if (same < 0) return {};
     if (!same) break;
   }
-  if (i >= size_of(a) || i >= size_of(b)) return new_bool(compare_sizes(size_of(a), size_of(b), op));
+  if (i >= size_of(a) || i >= size_of(b)) return new_bool(compare_values(op, int64_t(size_of(a)), int64_t(size_of(b))));
   if (op == CompareOp::Eq) return new_bool(false);
   if (op == CompareOp::Ne) return new_bool(true);
   Ref left = items_of(a)[size_t(i)];

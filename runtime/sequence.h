@@ -54,17 +54,5 @@ inline bool repeat_fits(size_t size, int64_t count) {
   return size == 0 || count == 0 || uint64_t(count) <= kMaxItems / size;
 }
 
-// Compares two lengths as CPython's Py_RETURN_RICHCOMPARE does.
-inline bool compare_sizes(int64_t a, int64_t b, CompareOp op) {
-  switch (op) {
-    case CompareOp::Lt: return a < b;
-    case CompareOp::Le: return a <= b;
-    case CompareOp::Eq: return a == b;
-    case CompareOp::Ne: return a != b;
-    case CompareOp::Gt: return a > b;
-    case CompareOp::Ge: return a >= b;
-  }
-  return false;
-}
 
 }  // namespace coil

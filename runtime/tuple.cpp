@@ -179,7 +179,7 @@ Ref tuple_richcompare(Value a, Value b, CompareOp op) {
     if (same < 0) return {};
     if (!same) break;
   }
-  if (i >= a_size || i >= b_size) return new_bool(compare_sizes(int64_t(a_size), int64_t(b_size), op));
+  if (i >= a_size || i >= b_size) return new_bool(compare_values(op, int64_t(a_size), int64_t(b_size)));
   if (op == CompareOp::Eq) return new_bool(false);
   if (op == CompareOp::Ne) return new_bool(true);
   return compare(tuple_item(a, i), tuple_item(b, i), op);

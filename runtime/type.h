@@ -41,6 +41,20 @@ using BinaryFn = Ref (*)(Value, Value);
 using TernaryFn = Ref (*)(Value, Value, Value);
 // Rich comparison; CompareOp as CPython's Py_LT … Py_GE.
 enum class CompareOp : int { Lt = 0, Le = 1, Eq = 2, Ne = 3, Gt = 4, Ge = 5 };
+// a <op> b for two values of one C++ type (numbers, lengths), as CPython's
+// Py_RETURN_RICHCOMPARE; a NaN compares unequal to everything.
+template <class T>
+inline bool compare_values(CompareOp op, T a, T b) {
+  switch (op) {
+    case CompareOp::Lt: return a < b;
+    case CompareOp::Le: return a <= b;
+    case CompareOp::Eq: return a == b;
+    case CompareOp::Ne: return a != b;
+    case CompareOp::Gt: return a > b;
+    case CompareOp::Ge: return a >= b;
+  }
+  return false;
+}
 using RichCompareFn = Ref (*)(Value, Value, CompareOp);
 // Returns the hash, or nullopt with an exception pending.
 using HashFn = std::optional<int64_t> (*)(Value);

@@ -105,20 +105,6 @@ inline bool float_arithmetic(BinaryOp op, double x, double y, double& r) {
   }
 }
 
-// a <op> b for two numbers of one C++ type (NaN compares unequal to all).
-template <class T>
-inline bool compare_values(CompareOp op, T a, T b) {
-  switch (op) {
-    case CompareOp::Lt: return a < b;
-    case CompareOp::Le: return a <= b;
-    case CompareOp::Eq: return a == b;
-    case CompareOp::Ne: return a != b;
-    case CompareOp::Gt: return a > b;
-    case CompareOp::Ge: return a >= b;
-  }
-  return false;
-}
-
 // --- inline caches
 //
 // The code units after LOAD_GLOBAL, LOAD_ATTR and STORE_ATTR (two each,

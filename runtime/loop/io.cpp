@@ -1,6 +1,8 @@
 // The event loop's I/O layer on libuv (runtime/loop/io.h).
 #include "runtime/loop/io.h"
 
+#include <cstdlib>
+
 #include <arpa/inet.h>
 #include <netinet/in.h>
 
@@ -68,6 +70,24 @@ void io_poll(double timeout) {
 }
 
 int io_backend_fd() { return g_loop == nullptr ? -1 : uv_backend_fd(g_loop); }
+
+namespace {
+
+void on_owned_handle_closed(uv_handle_t* handle) {
+  auto* owner = static_cast<Object*>(handle->data);
+  switch (handle->type) {
+    case UV_NAMED_PIPE: delete reinterpret_cast<uv_pipe_t*>(handle); break;
+    case UV_TCP: delete reinterpret_cast<uv_tcp_t*>(handle); break;
+    case UV_PROCESS: delete reinterpret_cast<uv_process_t*>(handle); break;
+    case UV_SIGNAL: delete reinterpret_cast<uv_signal_t*>(handle); break;
+    default: std::abort();  // a handle kind no caller makes
+  }
+  if (owner != nullptr) decref(owner);
+}
+
+}  // namespace
+
+void io_close_owned_handle(uv_handle_t* handle) { uv_close(handle, on_owned_handle_closed); }
 
 Raised raise_uv_error(int uv_error) { return raise_os_error_from_errno(-uv_error); }
 

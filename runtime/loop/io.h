@@ -37,6 +37,11 @@ void io_poll(double timeout);
 // REPL's poll), or -1 when no I/O object exists.
 int io_backend_fd();
 
+// Closes a handle allocated with `new` whose `data` is the object owning it
+// (holding a reference for it, or null): once libuv is done with it, its
+// memory goes and the reference is dropped.
+void io_close_owned_handle(uv_handle_t* handle);
+
 // "[Errno N] message" OSError (the errno's subclass) for a libuv error code.
 Raised raise_uv_error(int uv_error);
 // The same exception as a value, for protocols' connection_lost(exc).

@@ -38,12 +38,6 @@ struct ChildProcessObject : Object {
 
 ChildProcessObject* as_process(Value v) { return v.as<ChildProcessObject>(); }
 
-void on_process_closed(uv_handle_t* handle) {
-  auto* owner = static_cast<Object*>(handle->data);
-  delete reinterpret_cast<uv_process_t*>(handle);
-  if (owner != nullptr) decref(owner);
-}
-
 void on_process_exit(uv_process_t* handle, int64_t exit_status, int term_signal) {
   auto* p = static_cast<ChildProcessObject*>(handle->data);
   io_end_operation();
@@ -57,7 +51,7 @@ void on_process_exit(uv_process_t* handle, int64_t exit_status, int term_signal)
     Ref args = code ? make_tuple({code.get()}) : Ref();
     if (!args || !loop_call_soon(p->m_loop.get().as<EventLoopObject>(), on_exit, args)) clear_exception();
   }
-  uv_close(reinterpret_cast<uv_handle_t*>(handle), on_process_closed);  // drops the handle's reference
+  io_close_owned_handle(reinterpret_cast<uv_handle_t*>(handle));  // drops the handle's reference
 }
 
 // send_signal(signum): as Popen.send_signal, nothing once the child has
@@ -245,7 +239,7 @@ Ref process_spawn(Value loop, const SpawnOptions& options, Value on_exit) {
   fds.close_child_ends();
   if (result != 0) {
     // The handle was initialised all the same, and is closed as any.
-    uv_close(reinterpret_cast<uv_handle_t*>(handle), on_process_closed);
+    io_close_owned_handle(reinterpret_cast<uv_handle_t*>(handle));
     p->m_on_exit.reset();
     Ref name = make_str(options.error_filename);
     if (!name) return {};

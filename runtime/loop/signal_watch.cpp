@@ -27,12 +27,6 @@ struct SignalWatcherObject : Object {
 
 SignalWatcherObject* as_watcher(Value v) { return v.as<SignalWatcherObject>(); }
 
-void on_watcher_closed(uv_handle_t* handle) {
-  auto* owner = static_cast<Object*>(handle->data);
-  delete reinterpret_cast<uv_signal_t*>(handle);
-  if (owner != nullptr) decref(owner);
-}
-
 void on_signal(uv_signal_t* handle, int) {
   auto* w = static_cast<SignalWatcherObject*>(handle->data);
   auto* loop = w->m_loop.get().as<EventLoopObject>();
@@ -46,7 +40,7 @@ void on_signal(uv_signal_t* handle, int) {
 Ref watcher_close(Value self, Args) {
   SignalWatcherObject* w = as_watcher(self);
   if (w->m_handle == nullptr) return new_none();
-  uv_close(reinterpret_cast<uv_handle_t*>(w->m_handle), on_watcher_closed);
+  io_close_owned_handle(reinterpret_cast<uv_handle_t*>(w->m_handle));
   w->m_handle = nullptr;
   w->m_callback.reset();
   w->m_args.reset();
@@ -98,7 +92,7 @@ Ref signal_watch(Value loop, int signum, Value callback, Value args_tuple) {
   handle->data = ref(object.get()).release().as_object();
   int result = uv_signal_start(handle, on_signal, signum);
   if (result != 0) {
-    uv_close(reinterpret_cast<uv_handle_t*>(handle), on_watcher_closed);
+    io_close_owned_handle(reinterpret_cast<uv_handle_t*>(handle));
     if (result == UV_EINVAL) return raise_format(&runtime_error_type, "sig %d cannot be caught", signum);
     return raise_uv_error(result), Ref();
   }

@@ -83,21 +83,10 @@ uv_stream_t* stream_of(uv_stream_t* handle) { return handle; }
 uv_handle_t* handle_of(uv_tcp_t* handle) { return reinterpret_cast<uv_handle_t*>(handle); }
 uv_handle_t* handle_of(uv_stream_t* handle) { return reinterpret_cast<uv_handle_t*>(handle); }
 
-// A close callback: the handle's memory goes, and with it its reference.
-void on_handle_closed(uv_handle_t* handle) {
-  auto* owner = static_cast<Object*>(handle->data);
-  if (handle->type == UV_NAMED_PIPE) {
-    delete reinterpret_cast<uv_pipe_t*>(handle);
-  } else {
-    delete reinterpret_cast<uv_tcp_t*>(handle);
-  }
-  if (owner != nullptr) decref(owner);
-}
-
 template <class Handle>
 void close_handle(Handle*& handle) {
   if (handle == nullptr) return;
-  uv_close(handle_of(handle), on_handle_closed);
+  io_close_owned_handle(handle_of(handle));
   handle = nullptr;
 }
 
@@ -589,7 +578,7 @@ Ref make_transport(Value loop, uv_tcp_t* handle) {
   Object* allocated = allocate_object(&tcp_transport_type);
   if (allocated == nullptr) {
     handle->data = nullptr;
-    uv_close(handle_of(handle), on_handle_closed);
+    io_close_owned_handle(handle_of(handle));
     return raise_no_memory();
   }
   auto* t = construct_body<TcpTransportObject>(allocated);
@@ -624,7 +613,7 @@ Ref make_pipe_transport(Value loop, uv_pipe_t* handle, bool write_end) {
   Object* allocated = allocate_object(type);
   if (allocated == nullptr) {
     handle->data = nullptr;
-    uv_close(handle_base, on_handle_closed);
+    io_close_owned_handle(handle_base);
     return raise_no_memory();
   }
   auto* t = construct_body<TcpTransportObject>(allocated);
@@ -651,7 +640,7 @@ void on_connection(uv_stream_t* server, int status) {
   uv_tcp_init(io_loop(), client);
   client->data = nullptr;
   if (uv_accept(server, stream_of(client)) != 0) {
-    uv_close(handle_of(client), on_handle_closed);
+    io_close_owned_handle(handle_of(client));
     return;
   }
   Ref transport = make_transport(l->m_loop, client);
@@ -789,7 +778,7 @@ void on_connect(uv_connect_t* request, int status) {
     if (!transport || !future_set_result(future, transport)) clear_exception();
   } else {
     c->handle->data = nullptr;
-    uv_close(handle_of(c->handle), on_handle_closed);
+    io_close_owned_handle(handle_of(c->handle));
     if (future->m_state == FutureState::Pending) {
       Ref error = connect_error(status == 0 ? UV_ECANCELED : status, c->address);
       if (!error || !future_set_exception(future, error)) clear_exception();
@@ -945,7 +934,7 @@ Ref tcp_connect(Value loop, int family, Value address) {
   c->handle->data = nullptr;
   int result = uv_tcp_connect(&c->request, c->handle, reinterpret_cast<struct sockaddr*>(&storage), on_connect);
   if (result != 0) {
-    uv_close(handle_of(c->handle), on_handle_closed);
+    io_close_owned_handle(handle_of(c->handle));
     delete c;
     Ref error = connect_error(result, address);
     if (!error || !future_set_exception(future.get().as<FutureObject>(), error)) return {};
