@@ -209,10 +209,10 @@ class Writer {
     return value(v, depth);
   }
 
-  // The fields, in the order read_code reads them: the numbers, the names,
+  // The fields, in the order Reader::code reads them: the numbers, the names,
   // the instructions (each opcode byte and argument varint; its inline cache
-  // units are not written and read back as zeros), the positions (runs of
-  // equal ones, each as deltas), the exception table, the constants, the
+  // units are not written and read back as zeros), the positions (in runs,
+  // below), the exception table, the constants, the
   // names, the localsplus slots, and the kept source text.
   bool code(const CodeObject* code, int depth) {
     if (code->m_positions.size() != code->m_code.size()) {
@@ -238,11 +238,20 @@ class Writer {
       i += 1 + (op < kOpcodeCount ? kOpcodeInfo[op].caches : 0);
     }
 
+    // Positions, in runs of equal ones. Each run is a byte of flags, then
+    // what the flags leave out; most take three bytes (flags, columns):
+    //   bits 0-1  the run's length - 1, or 3: a varint length follows
+    //   bits 2-4  its line minus the previous run's, plus 1 (0 to 6), or 7:
+    //             the difference follows, a zigzag varint
+    //   bit 5     it ends on another line: end line - line follows (zigzag)
+    //   bit 6     its columns are known: column + 1 and end column + 1 follow
+    //             (else both are -1)
     const std::vector<Position>& positions = code->m_positions;
-    Position previous{};
-    previous.lineno = 0;
     std::vector<std::pair<size_t, Position>> runs;
     for (const Position& p : positions) {
+      if (p.lineno < -1 || p.end_lineno < -1 || p.col < -1 || p.end_col < -1) {
+        return raise(&value_error_type, "code object has a position out of range");
+      }
       if (!runs.empty() && std::memcmp(&runs.back().second, &p, sizeof p) == 0) {
         ++runs.back().first;
       } else {
@@ -250,13 +259,24 @@ class Writer {
       }
     }
     put_varint(m_out, runs.size());
+    int64_t previous_line = 0;
     for (const auto& [length, p] : runs) {
-      put_varint(m_out, length);
-      put_varint(m_out, zigzag(int64_t(p.lineno) - previous.lineno));
-      put_varint(m_out, zigzag(int64_t(p.end_lineno) - p.lineno));
-      put_varint(m_out, zigzag(p.col));
-      put_varint(m_out, zigzag(p.end_col));
-      previous = p;
+      int64_t line_delta = int64_t(p.lineno) - previous_line;
+      bool small_delta = line_delta >= -1 && line_delta <= 5;
+      bool columns = p.col != -1 || p.end_col != -1;
+      uint8_t flags = uint8_t(length <= 3 ? length - 1 : 3);
+      flags |= uint8_t((small_delta ? line_delta + 1 : 7) << 2);
+      if (p.end_lineno != p.lineno) flags |= 0x20;
+      if (columns) flags |= 0x40;
+      m_out += char(flags);
+      if (length > 3) put_varint(m_out, length);
+      if (!small_delta) put_varint(m_out, zigzag(line_delta));
+      if (p.end_lineno != p.lineno) put_varint(m_out, zigzag(int64_t(p.end_lineno) - p.lineno));
+      if (columns) {
+        put_varint(m_out, uint64_t(int64_t(p.col) + 1));
+        put_varint(m_out, uint64_t(int64_t(p.end_col) + 1));
+      }
+      previous_line = p.lineno;
     }
 
     put_varint(m_out, code->m_exception_table.size());
@@ -405,6 +425,16 @@ class Reader {
     return true;
   }
 
+  // A zigzag varint small enough that adding it to a line number (at most
+  // 32 bits) cannot overflow.
+  bool signed_number(int64_t& out) {
+    uint64_t n;
+    if (!varint(n)) return false;
+    out = unzigzag(n);
+    if (out < -(int64_t(1) << 33) || out > (int64_t(1) << 33)) return bad("number out of range");
+    return true;
+  }
+
   // A count of things each at least one byte long.
   bool count(size_t& out) {
     uint64_t n;
@@ -534,19 +564,32 @@ class Reader {
     positions.resize(units.size());
     size_t filled = 0;
     for (size_t i = 0; i < runs; ++i) {
-      uint64_t length, line_delta, span, col, end_col;
-      if (!varint(length) || !varint(line_delta) || !varint(span) || !varint(col) || !varint(end_col)) return {};
+      uint8_t flags;
+      if (!byte(flags)) return {};
+      if (flags & 0x80) return bad("bad position flags");
+      uint64_t length = (flags & 3) + 1;
+      if (length == 4 && !varint(length)) return {};
       if (length == 0 || length > units.size() - filled) return bad("positions past the end of the code");
+      int64_t delta = int64_t((flags >> 2) & 7) - 1;
+      if (delta == 6 && !signed_number(delta)) return {};
+      lineno += delta;
+      int64_t end_lineno = lineno;
+      if (flags & 0x20) {
+        int64_t span;
+        if (!signed_number(span)) return {};
+        end_lineno += span;
+      }
+      uint64_t col = 0, end_col = 0;
+      if ((flags & 0x40) && (!varint(col) || !varint(end_col))) return {};
+      if (lineno < -1 || lineno > INT32_MAX || end_lineno < -1 || end_lineno > INT32_MAX ||
+          col > uint64_t(INT32_MAX) + 1 || end_col > uint64_t(INT32_MAX) + 1) {
+        return bad("position out of range");
+      }
       Position p;
-      lineno += unzigzag(line_delta);
-      int64_t end_lineno = lineno + unzigzag(span);
-      int64_t c = unzigzag(col), e = unzigzag(end_col);
-      for (int64_t v : {lineno, end_lineno, c, e})
-        if (v < -1 || v > INT32_MAX) return bad("position out of range");
       p.lineno = int32_t(lineno);
       p.end_lineno = int32_t(end_lineno);
-      p.col = int32_t(c);
-      p.end_col = int32_t(e);
+      p.col = int32_t(int64_t(col) - 1);
+      p.end_col = int32_t(int64_t(end_col) - 1);
       for (size_t end = filled + size_t(length); filled < end; ++filled) positions[filled] = p;
     }
     if (filled != units.size()) return bad("not one position per code unit");

@@ -22,7 +22,7 @@
 namespace coil {
 
 // Bumped whenever the layout below the header changes.
-inline constexpr uint32_t kMarshalVersion = 1;
+inline constexpr uint32_t kMarshalVersion = 2;
 
 // The hash of the instruction table this binary was compiled with: a blob
 // written by a binary with other opcodes is refused.
