@@ -25,12 +25,16 @@
 #include "vm/code.h"
 #include "vm/compiler.h"
 #include "vm/interpreter.h"
+#include "vm/marshal.h"
 
 namespace coil {
 
 namespace {
 
 Ref g_modules;
+// The build's compiled lib/ modules (lib/freeze.cpp), if linked in. Set by
+// a static initializer: constant-initialized to null before any runs.
+const FrozenModule* g_frozen_modules = nullptr;
 
 bool read_text_file(const std::string& path, std::string& bytes) {
   std::ifstream in(path, std::ios::binary);
@@ -78,9 +82,11 @@ Ref search_path(Value parent) {
 }
 
 // Makes the module `full_name` (a package if `package`, searched in
-// `directory`), registers it in sys.modules and runs `text` in it.
-Ref exec_new_module(std::string_view full_name, std::string_view text, const std::string& file,
-                    bool package, const std::string& directory, bool set_file) {
+// `directory`), registers it in sys.modules and runs `run(module)` — its
+// source or its compiled code — in it.
+template <class Run>
+Ref exec_new_module(std::string_view full_name, const std::string& file, bool package,
+                    const std::string& directory, bool set_file, Run run) {
   Ref module = make_module(full_name);
   if (!module) return {};
   Value dict = module_dict(module);
@@ -105,7 +111,7 @@ Ref exec_new_module(std::string_view full_name, std::string_view text, const std
   // While its code runs the module is "initializing" (importlib's flag on
   // the spec; `from m import x` names it partially initialized then).
   if (!setattr(spec, "_initializing", py_bool(true))) return {};
-  Ref result = exec_source_in_module(text, file, module);
+  Ref result = run(Value(module));
   if (!setattr(spec, "_initializing", py_bool(false))) clear_exception();
   if (!result) {
     Ref saved = fetch_exception();
@@ -116,6 +122,12 @@ Ref exec_new_module(std::string_view full_name, std::string_view text, const std
   // As importlib: the module is what sys.modules holds after it ran.
   Value final_module = lookup_module(full_name);
   return final_module ? ref(final_module) : module;
+}
+
+Ref exec_new_module(std::string_view full_name, std::string_view text, const std::string& file,
+                    bool package, const std::string& directory, bool set_file) {
+  return exec_new_module(full_name, file, package, directory, set_file,
+                         [&](Value module) { return exec_source_in_module(text, file, module); });
 }
 
 Ref load_source_module(std::string_view full_name, const std::string& file, bool package,
@@ -155,8 +167,18 @@ Ref load_embedded_module(std::string_view full_name) {
   }
   for (const EmbeddedModule* m = kEmbeddedModules; m->name != nullptr; ++m) {
     if (full_name != m->name) continue;
-    return exec_new_module(full_name, m->source, "<frozen " + std::string(full_name) + ">", m->package, "",
-                           false);
+    std::string file = "<frozen " + std::string(full_name) + ">";
+    // Its code compiled at build time, when the build's table is there (and
+    // is of this binary's format and instruction set), else its source.
+    const FrozenModule* frozen = find_frozen_module(full_name);
+    if (frozen != nullptr && marshal_header_matches({frozen->data, frozen->size})) {
+      Ref code = unmarshal_value({frozen->data, frozen->size});
+      if (!code) return {};
+      if (!is_code(code)) return raise_format(&import_error_type, "frozen module %s holds no code", m->name);
+      return exec_new_module(full_name, file, m->package, "", false,
+                             [&](Value module) { return exec_code_in_module(code, module); });
+    }
+    return exec_new_module(full_name, m->source, file, m->package, "", false);
   }
   return {};
 }
@@ -274,6 +296,15 @@ bool resolve_name(std::string_view name, Value globals, int64_t level, std::stri
 
 }  // namespace
 
+void register_frozen_modules(const FrozenModule* table) { g_frozen_modules = table; }
+
+const FrozenModule* find_frozen_module(std::string_view name) {
+  if (g_frozen_modules == nullptr) return nullptr;
+  for (const FrozenModule* m = g_frozen_modules; m->name != nullptr; ++m)
+    if (name == m->name) return m;
+  return nullptr;
+}
+
 Value modules_dict() {
   if (!g_modules) g_modules = make_dict();
   return g_modules;
@@ -367,6 +398,10 @@ Ref exec_source_in_module(std::string_view source, std::string_view path, Value 
     raise_syntax_error(error, path, source);
     return {};
   }
+  return exec_code_in_module(code, module);
+}
+
+Ref exec_code_in_module(Value code, Value module) {
   Value dict = module_dict(module);
   if (!dict_lookup_str(dict, "__builtins__")) {
     Value builtins = lookup_module("builtins");

@@ -3,6 +3,7 @@
 // folder, then COILPATH's entries.
 #pragma once
 
+#include <cstddef>
 #include <string>
 #include <string_view>
 
@@ -33,9 +34,26 @@ struct EmbeddedModule {
 };
 extern const EmbeddedModule kEmbeddedModules[];
 
+// The same modules compiled at build time (lib/freeze.cpp): each one's code
+// object serialized (vm/marshal.h). A program that links the generated
+// table registers it from a static initializer; the importer then runs
+// these code objects instead of compiling the sources above (which stay,
+// for COIL_LIB_DIR and for a table from another build, which the importer
+// ignores). The table ends with a null name.
+struct FrozenModule {
+  const char* name;
+  const char* data;
+  size_t size;
+};
+void register_frozen_modules(const FrozenModule* table);
+// The registered blob of the module `name` (any build's), or null.
+const FrozenModule* find_frozen_module(std::string_view name);
+
 // Runs `source` (the text of `path`) as the module `name` in `module`'s
 // namespace. Used for the main script and for .py modules.
 Ref exec_source_in_module(std::string_view source, std::string_view path, Value module);
+// Runs the compiled module `code` in `module`'s namespace.
+Ref exec_code_in_module(Value code, Value module);
 
 }  // namespace coil
 
