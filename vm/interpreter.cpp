@@ -1488,20 +1488,38 @@ dispatch_switch:
       Value b = TOP();
       Value a = SECOND();
       SKIP_CACHES(COMPARE_OP);
+      // Numbers compared for a conditional jump (`if n < 2:`, `while i < n:`)
+      // take the jump here, without making the bool: the POP_JUMP after the
+      // comparison is consumed as if it had run (a jump into that POP_JUMP
+      // from elsewhere still runs it).
+#define COMPARISON_RESULT(result)                                  \
+  do {                                                             \
+    bool result_ = (result);                                       \
+    Opcode next_ = unit_opcode(*ip);                               \
+    if (next_ == POP_JUMP_IF_FALSE || next_ == POP_JUMP_IF_TRUE) { \
+      uint32_t target_ = unit_arg(*ip++);                          \
+      frame->ip = ip;                                              \
+      if (result_ == (next_ == POP_JUMP_IF_TRUE)) {                \
+        JUMP_TO(target_);                                          \
+        CHECK_SIGNALS();                                           \
+      }                                                            \
+      DISPATCH();                                                  \
+    }                                                              \
+    PUSH(py_bool(result_));                                        \
+    DISPATCH();                                                    \
+  } while (0)
       if (a.is_small_int() && b.is_small_int()) {
-        bool r = compare_values(CompareOp(oparg), a.as_small_int(), b.as_small_int());
-        sp -= 1;
-        TOP() = py_bool(r);
-        DISPATCH();
+        sp -= 2;
+        COMPARISON_RESULT(compare_values(CompareOp(oparg), a.as_small_int(), b.as_small_int()));
       }
       if (is_exact_float(a) && is_exact_float(b)) {
         bool r = compare_values(CompareOp(oparg), float_value(a), float_value(b));
         decref(b);
         decref(a);
-        sp -= 1;
-        TOP() = py_bool(r);
-        DISPATCH();
+        sp -= 2;
+        COMPARISON_RESULT(r);
       }
+#undef COMPARISON_RESULT
       Ref r = compare(a, b, CompareOp(oparg));
       if (!r) ERROR();
       decref(b);

@@ -115,3 +115,31 @@ try:
     print("unpacked", p, q)
 except ValueError as e:
     print("ValueError:", e)
+
+# comparisons that feed a conditional jump directly
+def classify(x, y):
+    out = []
+    if x < y:
+        out.append("lt")
+    if not x <= y:
+        out.append("not le")
+    if x == y:
+        out.append("eq")
+    if x != y:
+        pass
+    else:
+        out.append("not ne")
+    while x > y:
+        x -= 1
+        out.append("down")
+    return out
+
+for x, y in ((1, 2), (2, 2), (4, 2), (1.5, 2.5), (2.5, 2.5), (3.5, 1.5), (nan, 1.0), (1.0, nan), (nan, nan)):
+    print(x, y, classify(x, y))
+n = 0
+i = 0
+while i < 10:
+    if i % 3 == 0 or i >= 8:
+        n += i
+    i += 1
+print(n, i)
