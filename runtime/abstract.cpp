@@ -2,6 +2,7 @@
 // as CPython's Objects/abstract.c and Objects/object.c do.
 #include "runtime/abstract.h"
 
+#include <algorithm>
 #include <cstring>
 #include <string>
 
@@ -457,8 +458,20 @@ Ref call_special(Value object, std::string_view name, std::initializer_list<Valu
   Value method = type_lookup(object.type(), intern_static(name));
   found = bool(method);
   if (!method) return {};
+  return call_type_attribute(method, object, args);
+}
+
+Ref call_type_attribute(Value method, Value object, std::initializer_list<Value> args) {
+  Ref held = ref(method);  // the call may change the class
+  constexpr size_t kMaxDirect = 4;
+  if (is_plain_method(method) && args.size() < kMaxDirect) {
+    Value with_self[kMaxDirect];
+    with_self[0] = object;
+    std::copy(args.begin(), args.end(), with_self + 1);
+    return call(method, with_self, args.size() + 1, nullptr);
+  }
   DescrGetFn get = method.type()->m_descr_get;
-  Ref bound = get ? get(method, object, Value(object.type())) : ref(method);
+  Ref bound = get ? get(method, object, Value(object.type())) : std::move(held);
   if (!bound) return {};
   return call(bound, args.begin(), args.size(), nullptr);
 }

@@ -94,6 +94,17 @@ Ref call_with_tuple(Value callable, Value args_tuple, Value kwargs_dict);
 // `found` is false if the type has no such method.
 Ref call_special(Value object, std::string_view name, std::initializer_list<Value> args,
                  bool& found);
+// Calls `method`, an attribute of `object`'s type (type_lookup), bound to
+// `object`: a plain method is called with `object` first, without making
+// the bound method; anything else through its __get__.
+Ref call_type_attribute(Value method, Value object, std::initializer_list<Value> args);
+extern Type function_type;
+// A Python function or a native method descriptor: called with the
+// instance as first argument, it does what the bound method would.
+inline bool is_plain_method(Value attribute) {
+  Type* type = attribute.type();
+  return type == &function_type || (type->m_flags & kTypeMethodDescriptor) != 0;
+}
 // obj.name(*args), looking the name up as an attribute.
 Ref call_method(Value object, std::string_view name, std::initializer_list<Value> args);
 bool is_callable(Value v);

@@ -520,13 +520,7 @@ Ref get_awaitable_iterator(Value v, int where) {
     return raise_format(&type_error_type, "object %s can't be used in 'await' expression",
                         value_type_name(v).data());
   }
-  // A plain function or a native method (Future.__await__) is called with
-  // the object as its first argument, without a bound method in between.
-  Ref method = ref(await_method);  // held: the call may change the class
-  Type* method_type = method.type();
-  Ref iterator = method_type == &function_type || (method_type->m_flags & kTypeMethodDescriptor)
-                     ? call(method, {v})
-                     : call_method(v, "__await__", {});
+  Ref iterator = call_type_attribute(await_method, v, {});
   if (!iterator) return {};
   if (iterator.type() == &coroutine_type) {
     return raise(&type_error_type, "__await__() returned a coroutine");

@@ -26,7 +26,6 @@
 #include <cstdlib>
 #include <cstring>
 #include <string>
-#include <type_traits>
 #include <vector>
 
 #include "runtime/abstract.h"
@@ -121,9 +120,12 @@ inline bool float_arithmetic(BinaryOp op, double x, double y, double& r) {
 //   Filled only when the type's attribute lookup is the generic one and the
 //   type has no attribute of that name at all (so no descriptor can take
 //   precedence over the instance dict); a new type version (any change to
-//   the class or its bases) empties the cache.
+//   the class or its bases) empties the cache. When the type rules caching
+//   out, unit 1 holds kNotCacheable under the type's version, so that the
+//   next execution does not look at the type again.
 
 constexpr uint64_t kGlobalIndexTag = uint64_t(1) << 63;
+constexpr CodeUnit kNotCacheable = UINT32_MAX;  // never an entry index: dict_value_at misses
 
 uint64_t read_cache64(const CodeUnit* caches) {
   return uint64_t(caches[0]) | (uint64_t(caches[1]) << 32);
@@ -154,7 +156,7 @@ Value load_global_cached(Frame* frame, Value name, CodeUnit* caches) {
 inline Value cached_instance_dict(Value owner, const CodeUnit* caches) {
   if (!owner.is_object()) return Value();
   Type* type = owner.type();
-  if (caches[0] == 0 || type->m_version != caches[0]) return Value();
+  if (caches[0] == 0 || type->m_version != caches[0] || caches[1] == kNotCacheable) return Value();
   return *instance_dict_slot(owner.as_object());
 }
 
@@ -168,23 +170,31 @@ bool store_attr_cached(Value owner, Value name, Value value, const CodeUnit* cac
   return dict && dict_replace_at(dict, caches[1], name, value);
 }
 
+// Whether the cache already holds the answer for `owner`'s type: either
+// an entry index (the miss was a new attribute, whose position the next
+// object of the type repeats, as in __init__) or kNotCacheable.
+inline bool attr_cache_holds_type(Value owner, const CodeUnit* caches) {
+  return owner.is_object() && caches[0] != 0 && caches[0] == owner.type()->m_version;
+}
+
 // Remembers where `name` sits in the instance dict of `owner`, when the
-// cache rules above allow (`generic` is the slot the type must use).
-template <class Slot>
-void fill_attr_cache(Value owner, Value name, CodeUnit* caches, Slot generic) {
+// cache rules above allow (`store`: for STORE_ATTR, whose type must use
+// the generic setattr; else the generic getattr).
+void fill_attr_cache(Value owner, Value name, CodeUnit* caches, bool store) {
   caches[0] = 0;
   if (!owner.is_object() || !is_exact_str(name)) return;
   Type* type = owner.type();
-  if (type->m_version == 0 || type->m_dict_offset == 0 || type_lookup(type, name)) return;
-  if constexpr (std::is_same_v<Slot, decltype(&generic_getattr)>) {
-    if (type->m_getattr != generic) return;
-  } else {
-    if (type->m_setattr != generic) return;
+  if (type->m_version == 0) return;
+  bool generic = store ? type->m_setattr == generic_setattr : type->m_getattr == generic_getattr;
+  if (!generic || type->m_dict_offset == 0 || type_lookup(type, name)) {
+    caches[0] = type->m_version;
+    caches[1] = kNotCacheable;
+    return;
   }
   Value dict = *instance_dict_slot(owner.as_object());
   if (!dict) return;
   int64_t index = dict_index_str(dict, name);
-  if (index < 0 || index > int64_t(UINT32_MAX)) return;
+  if (index < 0 || index >= int64_t(kNotCacheable)) return;
   caches[0] = type->m_version;
   caches[1] = CodeUnit(index);
 }
@@ -218,6 +228,10 @@ size_t g_free_frame_counts[kFrameClasses + 1] = {};
 
 size_t frame_class(size_t slots) { return (slots + kFrameClassSlots - 1) / kFrameClassSlots; }
 
+// Value slots a frame of `code` needs: locals, cells and frees, the value
+// stack, and one spare.
+size_t frame_slots(const CodeObject* code) { return code->localsplus_count() + code->m_stacksize + 1; }
+
 // A chunk of the frame stack; its frames follow the header.
 struct FrameChunk {
   FrameChunk* previous;
@@ -231,8 +245,7 @@ FrameChunk* g_spare_frame_chunk = nullptr;  // the last chunk emptied, kept for 
 char* g_frame_top = nullptr;
 
 size_t frame_bytes(const CodeObject* code) {
-  size_t slots = code->localsplus_count() + code->m_stacksize + 1;
-  return (sizeof(Frame) + slots * sizeof(Value) + 15) & ~size_t(15);
+  return (sizeof(Frame) + frame_slots(code) * sizeof(Value) + 15) & ~size_t(15);
 }
 
 void* push_frame_memory(size_t bytes) {
@@ -283,7 +296,7 @@ Frame* allocate_frame(CodeObject* code, bool outlives_caller) {
     memory = push_frame_memory(frame_bytes(code));
     if (memory == nullptr) return nullptr;
   } else {
-    size_t slots = code->localsplus_count() + code->m_stacksize + 1;
+    size_t slots = frame_slots(code);
     size_t size_class = frame_class(slots);
     if (size_class < kFrameClasses && g_free_frames[size_class] != nullptr) {
       FreeFrameBlock* block = g_free_frames[size_class];
@@ -314,7 +327,7 @@ void free_frame(Frame* frame) {
   for (Value* p = frame->stack_base(); p < frame->stack_top; ++p) decref(*p);
   Ref code_holder;
   if (!frame->function) code_holder = Ref::steal(Value(frame->code));  // module code: the frame held it
-  size_t size_class = frame_class(frame->code->localsplus_count() + frame->code->m_stacksize + 1);
+  size_t size_class = frame_class(frame_slots(frame->code));
   bool on_stack = frame->on_stack;
   frame->~Frame();
   if (on_stack) {
@@ -516,11 +529,11 @@ bool bind_call(Frame* frame, FunctionObject* function, const Value* args, size_t
   return true;
 }
 
-// Makes the frame for a call of `function` (arguments bound), or null.
 bool is_generator_code(const CodeObject* code) {
   return (code->m_flags & (kCodeGenerator | kCodeCoroutine | kCodeAsyncGenerator)) != 0;
 }
 
+// Makes the frame for a call of `function` (arguments bound), or null.
 Frame* make_call_frame(FunctionObject* function, const Value* args, size_t nargs, TupleObject* kwnames) {
   CodeObject* code = function->m_code.as<CodeObject>();
   Frame* frame = allocate_frame(code, is_generator_code(code));
@@ -1253,7 +1266,9 @@ dispatch_switch:
         SKIP_CACHES(LOAD_ATTR);
         DISPATCH();
       }
-      fill_attr_cache(owner, code->m_names[oparg], const_cast<CodeUnit*>(ip), &generic_getattr);
+      if (!attr_cache_holds_type(owner, ip) || ip[1] != kNotCacheable) {
+        fill_attr_cache(owner, code->m_names[oparg], const_cast<CodeUnit*>(ip), false);
+      }
       Ref v = getattr(owner, code->m_names[oparg]);
       if (!v) {
         augment_attribute_error(owner, code->m_names[oparg]);
@@ -1274,8 +1289,7 @@ dispatch_switch:
       SKIP_CACHES(LOAD_METHOD);
       if (type->m_getattr == generic_getattr) {
         Value attribute = type_lookup(type, name);
-        if (attribute && (attribute.type() == &function_type ||
-                          (attribute.type()->m_flags & kTypeMethodDescriptor))) {
+        if (attribute && is_plain_method(attribute)) {
           bool shadowed = false;
           if (type->m_dict_offset != 0 && owner.is_object()) {
             Ref* dict = instance_dict_slot(owner.as_object());
@@ -1309,10 +1323,9 @@ dispatch_switch:
         DISPATCH();
       }
       bool ok = setattr(owner, code->m_names[oparg], v);
-      // Refilled only for another type: with the same one, the miss was a new
-      // attribute (as in __init__), whose position the next object repeats.
-      if (ok && (!owner.is_object() || ip[0] != owner.type()->m_version))
-        fill_attr_cache(owner, code->m_names[oparg], const_cast<CodeUnit*>(ip), &generic_setattr);
+      if (ok && !attr_cache_holds_type(owner, ip)) {
+        fill_attr_cache(owner, code->m_names[oparg], const_cast<CodeUnit*>(ip), true);
+      }
       SKIP_CACHES(STORE_ATTR);
       if (!ok) ERROR();
       decref(POP());
