@@ -37,6 +37,10 @@ Ref generator_repr(Value self) {
                   " at " + address + ">");
 }
 
+size_t generator_instance_size(const Object* object) {
+  return sizeof(GeneratorObject) + static_cast<const GeneratorObject*>(object)->m_frame_bytes;
+}
+
 void generator_destroy(Object* object) {
   auto* g = static_cast<GeneratorObject*>(object);
   if (g->m_tracking_loop) loop_forget_async_gen(g->m_tracking_loop, g);
@@ -267,6 +271,7 @@ static struct GeneratorTypesSetup {
   GeneratorTypesSetup() {
     for (Type* t : {&generator_type, &coroutine_type, &async_generator_type}) {
       t->m_size = sizeof(GeneratorObject);
+      t->m_instance_size = generator_instance_size;
       t->m_flags = kTypeHasGC;
       t->m_repr = generator_repr;
       t->m_destroy = generator_destroy;
@@ -297,20 +302,24 @@ COIL_REGISTER_TYPE(coroutine_type);
 COIL_REGISTER_TYPE(async_generator_type);
 COIL_REGISTER_TYPE(coroutine_wrapper_type);
 
-Ref make_generator(Frame* frame, Value function) {
-  CodeObject* code = frame->code;
+void* allocate_generator_frame(CodeObject* code, size_t bytes) {
   Type* type = (code->m_flags & (kCodeCoroutine | kCodeTopLevelAwait)) ? &coroutine_type
                : (code->m_flags & kCodeAsyncGenerator) ? &async_generator_type
                                                        : &generator_type;
-  Object* object = allocate_object(type);
-  if (object == nullptr) {
-    free_frame(frame);
-    return raise_no_memory();
-  }
-  auto* g = static_cast<GeneratorObject*>(object);
+  Object* object = allocate_sized_object(type, sizeof(GeneratorObject) + bytes);
+  if (object == nullptr) return nullptr;
+  auto* g = construct_body<GeneratorObject>(object);
+  g->m_frame_bytes = uint32_t(bytes);
+  g->m_state = GeneratorState::Finished;  // until make_generator: nothing to finalize
+  auto* frame = reinterpret_cast<Frame*>(g + 1);
   g->m_frame = frame;
+  return frame;
+}
+
+Ref make_generator(Frame* frame, Value function) {
+  CodeObject* code = frame->code;
+  auto* g = reinterpret_cast<GeneratorObject*>(frame) - 1;
   frame->generator = g;
-  frame->owned_by_generator = true;
   g->m_code = ref(Value(code));
   if (function && is_function(function)) {
     // The function's names as they are now (__name__ may have been set).
@@ -322,7 +331,14 @@ Ref make_generator(Frame* frame, Value function) {
     g->m_qualname = code->m_qualname;
   }
   g->m_state = GeneratorState::Created;
-  return Ref::steal(object);
+  return Ref::steal(g);
+}
+
+void discard_generator_frame(Frame* frame) {
+  auto* g = reinterpret_cast<GeneratorObject*>(frame) - 1;
+  frame->generator = g;
+  generator_clear_frame(g);
+  decref(Value(g));
 }
 
 void generator_clear_frame(GeneratorObject* generator) {
@@ -330,6 +346,9 @@ void generator_clear_frame(GeneratorObject* generator) {
   if (frame == nullptr) return;
   generator->m_frame = nullptr;
   frame->generator = nullptr;
+  // The frame's memory is the generator's: keep the generator alive while
+  // the frame's values go (one of them may hold its last reference).
+  Ref keep = ref(Value(generator));
   free_frame(frame);
 }
 

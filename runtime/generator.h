@@ -8,18 +8,19 @@
 namespace coil {
 
 struct Frame;
+struct CodeObject;
 
 enum class GeneratorState : uint8_t { Created, Suspended, Running, Finished };
 
 struct GeneratorObject : Object {
-  Frame* m_frame;        // owned; freed when the generator finishes
+  Frame* m_frame;        // its frame, which follows this body; null once finished
   Ref m_code;
   Ref m_name;
   Ref m_qualname;
-  GeneratorState m_state;
   // The exception being handled inside the generator's own `except`
   // blocks, kept while it is suspended (swapped with the thread's on resume).
   Ref m_handled_exception;
+  GeneratorState m_state;
   // Async generators: an asend/athrow awaitable is running it; aclose()
   // or exhaustion closed it; the hooks (sys.set_asyncgen_hooks) were
   // consulted on first use, and the finalizer they gave; the loop whose
@@ -27,15 +28,25 @@ struct GeneratorObject : Object {
   bool m_running_async = false;
   bool m_ag_closed = false;
   bool m_hooks_inited = false;
+  uint32_t m_frame_bytes = 0;  // the room for the frame after this body
   Ref m_finalizer;
   Ref m_tracking_loop;
 };
 
 extern Type generator_type, coroutine_type, async_generator_type;
 
-// A new generator (or coroutine / async generator, by the code's flags)
-// that takes ownership of `frame`.
+// Memory for the frame (`bytes` long) of a generator, coroutine or async
+// generator running `code`, inside a new generator object that owns it and
+// becomes the frame's `generator` (vm/interpreter.cpp constructs the
+// frame); null when out of memory.
+void* allocate_generator_frame(CodeObject* code, size_t bytes);
+// The generator owning `frame` (from allocate_generator_frame), made ready
+// to run with the names of `function` (or of the code); the caller gets
+// the reference allocate_generator_frame made.
 Ref make_generator(Frame* frame, Value function);
+// Gives back a generator's frame before make_generator (binding the call's
+// arguments failed): the generator goes too, without a "never awaited".
+void discard_generator_frame(Frame* frame);
 
 inline bool is_generator_like(Value v) {
   if (!v.is_object()) return false;

@@ -61,9 +61,9 @@ static bool is_small_fixed_size(const Type* type) {
   return type->m_item_size == 0 && type->m_prefix + type->m_size <= kSmallObjectMax;
 }
 
-Object* allocate_object(Type* type, size_t extra_items) {
-  size_t total = type->m_prefix + type->m_size + extra_items * type->m_item_size;
-  char* memory = static_cast<char*>(is_small_fixed_size(type) ? small_alloc(total) : std::calloc(1, total));
+namespace {
+Object* allocate_memory(Type* type, size_t total, bool small) {
+  char* memory = static_cast<char*>(small ? small_alloc(total) : std::calloc(1, total));
   if (memory == nullptr) return nullptr;
   Object* object = reinterpret_cast<Object*>(memory + type->m_prefix);
   object->m_refcount = 1;
@@ -71,6 +71,17 @@ Object* allocate_object(Type* type, size_t extra_items) {
   if (type->m_flags & kTypeHeapType) incref(type);
   if (type->m_flags & kTypeHasGC) gc_track(object, memory);
   return object;
+}
+}  // namespace
+
+Object* allocate_object(Type* type, size_t extra_items) {
+  size_t total = type->m_prefix + type->m_size + extra_items * type->m_item_size;
+  return allocate_memory(type, total, is_small_fixed_size(type));
+}
+
+Object* allocate_sized_object(Type* type, size_t size) {
+  size_t total = type->m_prefix + size;
+  return allocate_memory(type, total, total <= kSmallObjectMax);
 }
 
 void dealloc(Object* object) {
@@ -97,13 +108,21 @@ void dealloc(Object* object) {
   // Heap-type instances: their __slots__ values and __dict__ live in the prefix.
   if (type->m_heap != nullptr) clear_heap_instance(object);
   if (type->m_dict_offset != 0) instance_dict_slot(object)->reset();
+  // What the memory was allocated with, if not by the fixed-size rule below.
+  size_t sized = type->m_instance_size != nullptr ? type->m_prefix + type->m_instance_size(object) : 0;
   if (type->m_destroy != nullptr) {
     type->m_destroy(object);
   } else {
     // Python classes derived from object have no C++ body to destroy.
   }
   char* memory = reinterpret_cast<char*>(object) - type->m_prefix;
-  if (is_small_fixed_size(type)) {
+  if (sized != 0) {
+    if (sized <= kSmallObjectMax) {
+      small_free(memory, sized);
+    } else {
+      std::free(memory);
+    }
+  } else if (is_small_fixed_size(type)) {
     small_free(memory, type->m_prefix + type->m_size);
   } else {
     std::free(memory);
@@ -170,6 +189,11 @@ std::string_view type_name(const Type* type) {
   if (type->m_flags & kTypeHeapType) return name;
   const char* dot = std::strrchr(name, '.');
   return dot ? dot + 1 : name;
+}
+
+std::string_view message_type_name(const Type* type) {
+  if (type->m_flags & kTypePythonClass) return type_name(type);
+  return type->m_tp_name;
 }
 
 // Fills the slots a built-in type leaves empty from its base, as CPython's

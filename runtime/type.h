@@ -115,6 +115,10 @@ enum TypeFlag : uint64_t {
   kTypeHasDict = 1 << 16,          // a built-in whose instances have a __dict__: type_ready puts it in the prefix
   kTypeReady = 1 << 17,
   kTypeWeakrefable = 1 << 18,      // instances can be weakly referenced (runtime/weakref.cpp)
+  // A built-in type standing for what CPython writes as a Python class
+  // (asyncio's Handle, the event loop…): messages name it by its short
+  // name, as CPython's do for heap types.
+  kTypePythonClass = 1 << 19,
 };
 
 struct Type : Object {
@@ -149,6 +153,9 @@ struct Type : Object {
   const GetSetDef* m_getset = nullptr;
 
   DestroyFn m_destroy = nullptr;
+  // Types whose instances vary in size without items (allocate_sized_object):
+  // the bytes, from the header on, an instance was allocated with.
+  size_t (*m_instance_size)(const Object*) = nullptr;
   FinalizeFn m_finalize = nullptr;
   TraverseFn m_traverse = nullptr;
   ClearFn m_clear = nullptr;
@@ -204,6 +211,8 @@ inline Type* Value::type() const {
 // variable-sized types), its prefix zeroed, its header set (one reference)
 // and its body zeroed; the caller placement-constructs the body's C++ members.
 Object* allocate_object(Type* type, size_t extra_items = 0);
+// The same for a type with m_instance_size: `size` bytes from the header on.
+Object* allocate_sized_object(Type* type, size_t size);
 // Constructs the C++ body of a just-allocated object in place (a body with
 // members that need constructors: vectors, containers), keeping its header.
 template <class T>
@@ -237,6 +246,9 @@ void type_modified(Type* type);
 
 // The "type.__name__" text, for messages.
 std::string_view type_name(const Type* type);
+// The name error messages give a type, as CPython's tp_name: "int",
+// "_asyncio.Task" (a built-in type of a module), "MyClass" (a class).
+std::string_view message_type_name(const Type* type);
 
 // Registers a built-in type to be readied by init_runtime().
 struct TypeRegistration {

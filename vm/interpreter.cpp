@@ -203,30 +203,18 @@ void fill_attr_cache(Value owner, Value name, CodeUnit* caches, bool store) {
 
 // Frames of plain calls live on the frame stack: chunks of memory where a
 // call takes the next bytes and its return gives them back, since such
-// frames end in the reverse order of their start. Frames that may outlive
-// their caller (generators', coroutines', top-level await's) come from the
-// heap instead, with freed blocks kept for reuse, one free list per size
-// class (slot counts rounded up to 8). In sanitizer builds heap frames are
-// fresh allocations and the frame stack's free bytes are poisoned, so that
-// a frame used after its end is caught.
+// frames end in the reverse order of their start. A frame that may outlive
+// its caller (a generator's, a coroutine's, top-level await's) is part of
+// the generator object owning it: one allocation, freed with the generator.
+// In sanitizer builds the frame stack's free bytes are poisoned, so that a
+// frame used after its end is caught.
 #if defined(__SANITIZE_ADDRESS__)
-constexpr size_t kFrameClasses = 0;
 #define POISON_FRAME_MEMORY(address, size) ASAN_POISON_MEMORY_REGION(address, size)
 #define UNPOISON_FRAME_MEMORY(address, size) ASAN_UNPOISON_MEMORY_REGION(address, size)
 #else
-constexpr size_t kFrameClasses = 32;
 #define POISON_FRAME_MEMORY(address, size) ((void)(address), (void)(size))
 #define UNPOISON_FRAME_MEMORY(address, size) ((void)(address), (void)(size))
 #endif
-constexpr size_t kFrameClassSlots = 8;
-constexpr size_t kFrameCacheDepth = 64;
-struct FreeFrameBlock {
-  FreeFrameBlock* next;
-};
-FreeFrameBlock* g_free_frames[kFrameClasses + 1] = {};
-size_t g_free_frame_counts[kFrameClasses + 1] = {};
-
-size_t frame_class(size_t slots) { return (slots + kFrameClassSlots - 1) / kFrameClassSlots; }
 
 // Value slots a frame of `code` needs: locals, cells and frees, the value
 // stack, and one spare.
@@ -289,28 +277,19 @@ void pop_frame_memory(Frame* frame) {
   }
 }
 
-Frame* allocate_frame(CodeObject* code, bool outlives_caller) {
+Frame* allocate_frame(CodeObject* code, bool for_generator) {
   void* memory;
-  bool on_stack = !outlives_caller;
-  if (on_stack) {
-    memory = push_frame_memory(frame_bytes(code));
-    if (memory == nullptr) return nullptr;
+  if (for_generator) {
+    memory = allocate_generator_frame(code, sizeof(Frame) + frame_slots(code) * sizeof(Value));
   } else {
-    size_t slots = frame_slots(code);
-    size_t size_class = frame_class(slots);
-    if (size_class < kFrameClasses && g_free_frames[size_class] != nullptr) {
-      FreeFrameBlock* block = g_free_frames[size_class];
-      g_free_frames[size_class] = block->next;
-      --g_free_frame_counts[size_class];
-      memory = block;
-    } else {
-      size_t capacity = size_class < kFrameClasses ? size_class * kFrameClassSlots : slots;
-      memory = std::malloc(sizeof(Frame) + capacity * sizeof(Value));
-      if (memory == nullptr) return nullptr;
-    }
+    memory = push_frame_memory(frame_bytes(code));
+  }
+  if (memory == nullptr) {
+    raise_no_memory();
+    return nullptr;
   }
   Frame* frame = new (memory) Frame();
-  frame->on_stack = on_stack;
+  frame->home = for_generator ? FrameHome::Generator : FrameHome::Stack;
   std::memset(static_cast<void*>(frame->slots), 0, code->localsplus_count() * sizeof(Value));
   frame->code = code;
   frame->ip = code->m_code.data();
@@ -320,28 +299,17 @@ Frame* allocate_frame(CodeObject* code, bool outlives_caller) {
 
 }  // namespace
 
-// Drops everything a frame holds and frees it.
+// Drops everything a frame holds and gives its memory back (a generator's
+// frame lives in the generator: its memory goes with the generator).
 void free_frame(Frame* frame) {
   uint32_t n = frame->code->localsplus_count();
   for (uint32_t i = 0; i < n; ++i) decref(frame->slots[i]);
   for (Value* p = frame->stack_base(); p < frame->stack_top; ++p) decref(*p);
   Ref code_holder;
   if (!frame->function) code_holder = Ref::steal(Value(frame->code));  // module code: the frame held it
-  size_t size_class = frame_class(frame_slots(frame->code));
-  bool on_stack = frame->on_stack;
+  FrameHome home = frame->home;
   frame->~Frame();
-  if (on_stack) {
-    pop_frame_memory(frame);
-    return;
-  }
-  if (size_class < kFrameClasses && g_free_frame_counts[size_class] < kFrameCacheDepth) {
-    auto* block = reinterpret_cast<FreeFrameBlock*>(frame);
-    block->next = g_free_frames[size_class];
-    g_free_frames[size_class] = block;
-    ++g_free_frame_counts[size_class];
-    return;
-  }
-  std::free(frame);
+  if (home == FrameHome::Stack) pop_frame_memory(frame);
 }
 
 namespace {
@@ -537,10 +505,7 @@ bool is_generator_code(const CodeObject* code) {
 Frame* make_call_frame(FunctionObject* function, const Value* args, size_t nargs, TupleObject* kwnames) {
   CodeObject* code = function->m_code.as<CodeObject>();
   Frame* frame = allocate_frame(code, is_generator_code(code));
-  if (frame == nullptr) {
-    raise_no_memory();
-    return nullptr;
-  }
+  if (frame == nullptr) return nullptr;
   frame->function = ref(Value(function));
   frame->globals = function->m_globals;
   frame->builtins = function->m_builtins;
@@ -550,7 +515,11 @@ Frame* make_call_frame(FunctionObject* function, const Value* args, size_t nargs
     Value* locals = frame->localsplus();
     for (size_t i = 0; i < nargs; ++i) locals[i] = ref(args[i]).release();
   } else if (!bind_call(frame, function, args, nargs, kwnames)) {
-    free_frame(frame);
+    if (frame->home == FrameHome::Generator) {
+      discard_generator_frame(frame);
+    } else {
+      free_frame(frame);
+    }
     return nullptr;
   }
   return frame;
@@ -608,7 +577,7 @@ void frame_finish_delegation(Frame* frame, Ref result) {
 Ref run_code(Value code_value, Value globals, Value locals) {
   CodeObject* code = code_value.as<CodeObject>();
   Frame* frame = allocate_frame(code, is_generator_code(code) || (code->m_flags & kCodeTopLevelAwait));
-  if (frame == nullptr) return raise_no_memory();
+  if (frame == nullptr) return {};
   incref(code_value);  // released by free_frame (no function holds it)
   frame->globals = ref(globals);
   Value builtins = dict_lookup_str(globals, "__builtins__");

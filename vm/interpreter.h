@@ -26,6 +26,12 @@ enum class ReturnKind : uint8_t {
   Entry,    // leave run_frame with the value
 };
 
+// Where a frame's memory comes from, and so how it is given back.
+enum class FrameHome : uint8_t {
+  Stack,      // the frame stack (vm/interpreter.cpp): plain calls
+  Generator,  // inside the generator object that owns it (runtime/generator.cpp)
+};
+
 struct Frame {
   Frame* previous;          // the frame this one returns to
   CodeObject* code;         // held by m_function, or by the frame for module code
@@ -38,8 +44,7 @@ struct Frame {
   Value* stack_top;         // one past the topmost stack value
   uint32_t return_target = 0;  // with ReturnKind ForIter/Send: the caller's jump target
   ReturnKind return_kind = ReturnKind::Normal;
-  bool owned_by_generator = false;
-  bool on_stack = false;    // on the frame stack (vm/interpreter.cpp), not the heap
+  FrameHome home = FrameHome::Stack;
   // localsplus (locals, cells, frees) then the value stack.
   Value slots[];
 

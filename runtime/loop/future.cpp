@@ -22,6 +22,55 @@
 
 namespace coil {
 
+// --- CallbackList ------------------------------------------------------------------
+
+void CallbackList::push_back(FutureCallback callback) {
+  if (empty()) {
+    m_first = std::move(callback);
+    return;
+  }
+  if (m_rest == nullptr) m_rest = new std::vector<FutureCallback>;
+  m_rest->push_back(std::move(callback));
+}
+
+void CallbackList::erase(size_t i) {
+  if (i == 0) {
+    if (m_rest == nullptr) {
+      m_first = FutureCallback();
+      return;
+    }
+    m_first = std::move(m_rest->front());
+    m_rest->erase(m_rest->begin());
+  } else {
+    m_rest->erase(m_rest->begin() + ptrdiff_t(i - 1));
+  }
+  if (m_rest->empty()) {
+    delete m_rest;
+    m_rest = nullptr;
+  }
+}
+
+void CallbackList::clear() {
+  FutureCallback first = std::move(m_first);
+  std::vector<FutureCallback>* rest = m_rest;
+  m_first = FutureCallback();
+  m_rest = nullptr;
+  // The references go last: dropping one may run code that looks at the list.
+  delete rest;
+}
+
+std::vector<FutureCallback> CallbackList::take() {
+  std::vector<FutureCallback> all;
+  if (empty()) return all;
+  all.reserve(size());
+  all.push_back(std::move(m_first));
+  if (m_rest != nullptr) {
+    for (FutureCallback& cb : *m_rest) all.push_back(std::move(cb));
+  }
+  clear();
+  return all;
+}
+
 Type* g_cancelled_error_type = nullptr;
 Type* g_invalid_state_error_type = nullptr;
 
@@ -87,7 +136,7 @@ void schedule_callback(FutureObject* f, FutureCallback& cb) {
   }
   Object* self = Value(f).as_object();
   incref(self);
-  loop_push_ready(loop, {cb.is_wakeup ? ReadyItem::Kind::TaskWakeup : ReadyItem::Kind::Callback,
+  loop_push_ready(loop, {cb.is_wakeup() ? ReadyItem::Kind::TaskWakeup : ReadyItem::Kind::Callback,
                          cb.function.release().as_object(), self});
 }
 
@@ -95,8 +144,13 @@ void schedule_callback(FutureObject* f, FutureCallback& cb) {
 void schedule_callbacks(FutureObject* f) {
   note_task_done(f);
   if (f->m_callbacks.empty()) return;
-  std::vector<FutureCallback> callbacks;
-  callbacks.swap(f->m_callbacks);
+  if (f->m_callbacks.size() == 1) {
+    FutureCallback cb = std::move(f->m_callbacks[0]);
+    f->m_callbacks.clear();
+    schedule_callback(f, cb);
+    return;
+  }
+  std::vector<FutureCallback> callbacks = f->m_callbacks.take();
   for (FutureCallback& cb : callbacks) schedule_callback(f, cb);
 }
 
@@ -181,7 +235,16 @@ namespace {
 
 // Adds a done callback: run soon if the future is already done.
 void add_callback(FutureObject* f, Ref function, Ref context, bool is_wakeup) {
-  FutureCallback cb{std::move(function), std::move(context), is_wakeup};
+  // A Task that is a plain callback (not its wakeup) gets a context of its
+  // own, which is what tells the two apart (FutureCallback::is_wakeup).
+  if (!is_wakeup && !context && is_task(function)) {
+    context = make_context();
+    if (!context) {
+      clear_exception();
+      return;
+    }
+  }
+  FutureCallback cb{std::move(function), std::move(context)};
   if (f->m_state != FutureState::Pending) {
     schedule_callback(f, cb);
     return;
@@ -286,17 +349,23 @@ Ref method_remove_done_callback(Value self, Args args) {
   FutureObject* f = as_future(self);
   if (!check_initialized(f)) return {};
   size_t removed = 0;
-  std::vector<FutureCallback> kept;
-  for (FutureCallback& cb : f->m_callbacks) {
+  std::vector<FutureCallback> callbacks = f->m_callbacks.take();
+  size_t i = 0;
+  for (; i < callbacks.size(); ++i) {
+    FutureCallback& cb = callbacks[i];
     bool same = false;
-    if (!cb.is_wakeup) {
+    if (!cb.is_wakeup()) {
       int equal = compare_bool(cb.function, args[0], CompareOp::Eq);
-      if (equal < 0) return {};
+      if (equal < 0) break;
       same = equal > 0;
     }
-    if (same) ++removed; else kept.push_back(std::move(cb));
+    if (same) ++removed; else f->m_callbacks.push_back(std::move(cb));
   }
-  f->m_callbacks.swap(kept);
+  if (i < callbacks.size()) {
+    // A comparison failed: the callbacks not looked at stay.
+    for (; i < callbacks.size(); ++i) f->m_callbacks.push_back(std::move(callbacks[i]));
+    return {};
+  }
   return make_int(int64_t(removed));
 }
 
@@ -315,10 +384,10 @@ Ref method_await(Value self, Args);
 
 std::string format_callbacks(FutureObject* f) {
   auto one = [](const FutureCallback& cb) {
-    if (cb.is_wakeup) return std::string("Task.task_wakeup()");
+    if (cb.is_wakeup()) return std::string("Task.task_wakeup()");
     return format_callback_source(cb.function, Value());
   };
-  const std::vector<FutureCallback>& cbs = f->m_callbacks;
+  CallbackList& cbs = f->m_callbacks;
   std::string inside;
   if (cbs.size() == 1) inside = one(cbs[0]);
   else if (cbs.size() == 2) inside = one(cbs[0]) + ", " + one(cbs[1]);
@@ -410,14 +479,14 @@ void future_traverse(Object* object, VisitFn visit, void* context) {
   visit(f->m_exception_traceback, context);
   visit(f->m_cancel_message, context);
   visit(f->m_cancelled_exception, context);
-  for (const FutureCallback& cb : f->m_callbacks) {
-    visit(cb.function, context);
-    visit(cb.context, context);
+  for (size_t i = 0; i < f->m_callbacks.size(); ++i) {
+    visit(f->m_callbacks[i].function, context);
+    visit(f->m_callbacks[i].context, context);
   }
   if (f->m_is_task) {
     TaskObject* t = static_cast<TaskObject*>(f);
     visit(t->m_coro, context);
-    visit(t->m_name, context);
+    if (!t->m_name.get().is_small_int()) visit(t->m_name, context);
     visit(t->m_fut_waiter, context);
     visit(t->m_context, context);
   }
@@ -475,10 +544,11 @@ Ref get_callbacks(Value self) {
   if (f->m_callbacks.empty()) return new_none();
   Ref list = make_list();
   if (!list) return {};
-  for (FutureCallback& cb : f->m_callbacks) {
+  for (size_t i = 0; i < f->m_callbacks.size(); ++i) {
+    FutureCallback& cb = f->m_callbacks[i];
     // A wakeup runs in its task's context; a null context is an empty one.
     Ref context;
-    if (cb.is_wakeup && is_task(cb.function)) {
+    if (cb.is_wakeup()) {
       TaskObject* task = as_task(cb.function);
       context = ref(context_of_slot(task->m_context, false));
     } else {
@@ -639,7 +709,7 @@ bool task_init_fields(TaskObject* task, Value coro, Value loop, Value name, bool
     task->m_name = make_str("top-level");
     if (!task->m_name) return false;
   } else {
-    task->m_name_number = ++g_task_name_counter;
+    task->m_name = Ref::steal(Value::small_int(int64_t(++g_task_name_counter)));
   }
   EventLoopObject* l = loop_of(task);
   Object* self = Value(task).as_object();
@@ -662,8 +732,9 @@ bool task_init(Value self, const Value* args, size_t nargs, TupleObject* kwnames
 }
 
 Ref task_name(TaskObject* task) {
-  if (!task->m_name) {
-    task->m_name = make_str("Task-" + std::to_string(task->m_name_number));
+  Value name = task->m_name.get();
+  if (!name || name.is_small_int()) {
+    task->m_name = make_str("Task-" + std::to_string(name ? name.as_small_int() : 0));
   }
   return task->m_name;
 }
@@ -702,11 +773,11 @@ Ref task_get_context(Value self, Args) {
   Value context = context_of_slot(task->m_context, running);
   return context ? ref(context) : Ref();
 }
-Ref task_cancelling(Value self, Args) { return make_int(as_task(self)->m_num_cancels_requested); }
+Ref task_cancelling(Value self, Args) { return make_int(int64_t(as_task(self)->m_num_cancels_requested)); }
 Ref task_uncancel(Value self, Args) {
   TaskObject* task = as_task(self);
   if (task->m_num_cancels_requested > 0) --task->m_num_cancels_requested;
-  return make_int(task->m_num_cancels_requested);
+  return make_int(int64_t(task->m_num_cancels_requested));
 }
 // get_stack()/print_stack() are written in Python (asyncio.tasks), as
 // CPython's are.
@@ -742,7 +813,7 @@ bool set_log_destroy_pending(Value self, Value value) {
   as_task(self)->m_log_destroy_pending = truth;
   return true;
 }
-Ref get_num_cancels(Value self) { return make_int(as_task(self)->m_num_cancels_requested); }
+Ref get_num_cancels(Value self) { return make_int(int64_t(as_task(self)->m_num_cancels_requested)); }
 Ref get_wakeup_callback(Value self);
 
 const GetSetDef kTaskGetSet[] = {

@@ -972,13 +972,13 @@ Ref method_run_until_complete(Value self, Args args) {
     loop_push_ready(l, {ReadyItem::Kind::Callback, ref(done_callback).release().as_object(),
                         ref(future).release().as_object()});
   } else {
-    f->m_callbacks.push_back({done_callback, Ref(), false});
+    f->m_callbacks.push_back({done_callback, Ref()});
   }
   bool ok = loop_run_forever(l);
   // Remove the callback again.
   for (size_t i = 0; i < f->m_callbacks.size(); ++i) {
     if (f->m_callbacks[i].function.get().is(done_callback.get())) {
-      f->m_callbacks.erase(f->m_callbacks.begin() + ptrdiff_t(i));
+      f->m_callbacks.erase(i);
       break;
     }
   }
@@ -1147,7 +1147,7 @@ static struct LoopTypesSetup {
   LoopTypesSetup() {
     event_loop_type.m_tp_name = "asyncio.unix_events._UnixSelectorEventLoop";
     event_loop_type.m_size = sizeof(EventLoopObject);
-    event_loop_type.m_flags = kTypeBaseType | kTypeHasGC;
+    event_loop_type.m_flags = kTypeBaseType | kTypeHasGC | kTypePythonClass;
     event_loop_type.m_new = loop_new;
     event_loop_type.m_repr = loop_repr;
     event_loop_type.m_destroy = loop_destroy;
@@ -1158,7 +1158,7 @@ static struct LoopTypesSetup {
 
     handle_type.m_tp_name = "asyncio.events.Handle";
     handle_type.m_size = sizeof(HandleObject);
-    handle_type.m_flags = kTypeBaseType | kTypeHasGC;
+    handle_type.m_flags = kTypeBaseType | kTypeHasGC | kTypePythonClass;
     handle_type.m_repr = handle_repr;
     handle_type.m_destroy = handle_destroy;
     handle_type.m_traverse = handle_traverse;
@@ -1168,7 +1168,7 @@ static struct LoopTypesSetup {
     timer_handle_type.m_tp_name = "asyncio.events.TimerHandle";
     timer_handle_type.m_base = &handle_type;
     timer_handle_type.m_size = sizeof(HandleObject);
-    timer_handle_type.m_flags = kTypeBaseType | kTypeHasGC;
+    timer_handle_type.m_flags = kTypeBaseType | kTypeHasGC | kTypePythonClass;
     timer_handle_type.m_methods = kTimerHandleMethods;
     timer_handle_type.m_richcompare = timer_compare;
   }

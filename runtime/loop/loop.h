@@ -112,9 +112,35 @@ struct EventLoopObject : Object {
 enum class FutureState : uint8_t { Pending, Cancelled, Finished };
 
 struct FutureCallback {
-  Ref function;       // a callable, or the Task to wake (is_wakeup)
-  Ref context;        // the Context to run in, or null: an empty one (a wakeup: the task's)
-  bool is_wakeup = false;
+  Ref function;  // a callable, or the Task to wake
+  Ref context;   // the Context to run in, or null: an empty one (a wakeup: the task's)
+  // A task's wakeup: a Task without a context of its own (a Task added as
+  // a plain callback always gets one, see add_callback).
+  bool is_wakeup() const;
+};
+
+// A future's done callbacks, in order. Nearly every future has at most one
+// (the task waiting on it): that one is kept inline, the rest on the heap.
+class CallbackList {
+ public:
+  CallbackList() = default;
+  CallbackList(const CallbackList&) = delete;
+  CallbackList& operator=(const CallbackList&) = delete;
+  ~CallbackList() { clear(); }
+
+  bool empty() const { return !m_first.function; }
+  size_t size() const { return empty() ? 0 : 1 + (m_rest ? m_rest->size() : 0); }
+  FutureCallback& operator[](size_t i) { return i == 0 ? m_first : (*m_rest)[i - 1]; }
+  FutureCallback& back() { return m_rest ? m_rest->back() : m_first; }
+  void push_back(FutureCallback callback);
+  void erase(size_t i);
+  void clear();
+  // Moves the callbacks out, in order, leaving the list empty.
+  std::vector<FutureCallback> take();
+
+ private:
+  FutureCallback m_first;                        // empty: no callbacks
+  std::vector<FutureCallback>* m_rest = nullptr;  // the second on, if any
 };
 
 struct FutureObject : Object {
@@ -124,7 +150,7 @@ struct FutureObject : Object {
   Ref m_exception_traceback;
   Ref m_cancel_message;
   Ref m_cancelled_exception;  // the CancelledError a Task caught, reused by result()
-  std::vector<FutureCallback> m_callbacks;
+  CallbackList m_callbacks;
   FutureState m_state = FutureState::Pending;
   bool m_blocking = false;       // _asyncio_future_blocking
   bool m_log_traceback = false;  // an exception nobody retrieved yet
@@ -132,13 +158,14 @@ struct FutureObject : Object {
 };
 
 struct TaskObject : FutureObject {
+  int32_t m_num_cancels_requested = 0;  // first: it fits in FutureObject's tail padding
   Ref m_coro;
-  Ref m_name;            // str, or null until first asked (then "Task-N")
-  uint64_t m_name_number = 0;
+  // The name: a str, or until first asked the task's number (a small int)
+  // that makes its default name "Task-N".
+  Ref m_name;
   Ref m_fut_waiter;      // the future the task waits on
   Ref m_task_cancel_message;
   Ref m_context;         // the Context its steps run in; null: an empty one, made on first use
-  int64_t m_num_cancels_requested = 0;
   bool m_must_cancel = false;
   bool m_log_destroy_pending = true;
   bool m_counted_live = false;
@@ -151,6 +178,9 @@ extern Type event_loop_type, handle_type, timer_handle_type, future_type, future
 
 inline bool is_future(Value v) { return v.is_object() && isinstance(v, &future_type); }
 inline bool is_task(Value v) { return v.is_object() && isinstance(v, &task_type); }
+inline bool FutureCallback::is_wakeup() const {
+  return !context && (function.type() == &task_type || is_task(function));
+}
 inline bool is_event_loop(Value v) { return v.is_object() && isinstance(v, &event_loop_type); }
 
 // The exception types the module defines (asyncio.exceptions), made when
