@@ -181,7 +181,7 @@ Ref compare(Value a, Value b, CompareOp op) {
     case CompareOp::Ne: return new_bool(!a.is(b));
     default:
       return raise_format(&type_error_type, "'%s' not supported between instances of '%s' and '%s'",
-                          kCompareSymbols[int(op)], type_name(ta).data(), type_name(tb).data());
+                          kCompareSymbols[int(op)], message_type_name(ta).data(), message_type_name(tb).data());
   }
 }
 
@@ -316,10 +316,10 @@ Ref power(Value base, Value exponent, Value modulus) {
       if (!result || !result.get().is(not_implemented())) return result;
     }
     return raise_format(&type_error_type, "unsupported operand type(s) for ** or pow(): '%s', '%s', '%s'",
-                        type_name(ta).data(), type_name(tb).data(), value_type_name(modulus).data());
+                        message_type_name(ta).data(), message_type_name(tb).data(), value_type_name(modulus).data());
   }
   return raise_format(&type_error_type, "unsupported operand type(s) for ** or pow(): '%s' and '%s'",
-                      type_name(ta).data(), type_name(tb).data());
+                      message_type_name(ta).data(), message_type_name(tb).data());
 }
 
 #define UNARY(name, slot, message)                                              \
@@ -406,7 +406,7 @@ bool setattr(Value object, Value name, Value value) {
     bool has = type->m_getattr != nullptr && type_lookup(type, name);
     raise_format(&attribute_error_type,
                  has ? "'%s' object attribute '%s' is read-only" : "'%s' object has no attribute '%s'",
-                 type_name(type).data(), str_cstr(name));
+                 message_type_name(type).data(), str_cstr(name));
     return false;
   }
   return f(object, name, value);

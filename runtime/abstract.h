@@ -129,7 +129,8 @@ bool for_each(Value iterable, F&& visit);
 std::optional<int64_t> int_as_int64(Value v);
 
 // The name Python messages give a value's type: "int", "NoneType".
-inline std::string_view value_type_name(Value v) { return type_name(v.type()); }
+// The name error messages give v's type (message_type_name).
+inline std::string_view value_type_name(Value v) { return message_type_name(v.type()); }
 
 template <class F>
 bool for_each(Value iterable, F&& visit) {

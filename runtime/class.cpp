@@ -101,7 +101,7 @@ Ref compute_mro(Type* type) {
       for (size_t j = i + 1; j < n; ++j) {
         if (tuple_item(bases, i).is(tuple_item(bases, j))) {
           raise_format(&type_error_type, "duplicate base class %s",
-                       type_name(tuple_item(bases, i).as<Type>()).data());
+                       message_type_name(tuple_item(bases, i).as<Type>()).data());
           return {};
         }
       }
@@ -151,7 +151,7 @@ Type* best_base(Value bases) {
     Type* candidate_type = item.as<Type>();
     if (!(candidate_type->m_flags & kTypeBaseType)) {
       raise_format(&type_error_type, "type '%s' is not an acceptable base type",
-                   type_name(candidate_type).data());
+                   message_type_name(candidate_type).data());
       return nullptr;
     }
     Type* candidate = solid_base(candidate_type);

@@ -73,7 +73,7 @@ Ref to_tuple(Value v) {
 bool check_no_keywords(Value self_or_type, bool is_type, TupleObject* kwnames) {
   if (keyword_count(kwnames) == 0) return true;
   const Type* type = is_type ? self_or_type.as<Type>() : self_or_type.type();
-  return raise_format(&type_error_type, "%s() takes no keyword arguments", type_name(type).data());
+  return raise_format(&type_error_type, "%s() takes no keyword arguments", message_type_name(type).data());
 }
 
 Ref* dict_slot_of(Value self) {

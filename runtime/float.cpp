@@ -246,7 +246,7 @@ Ref float_from_object(Value x) {
     if (!result) return {};
     if (!is_float(result)) {
       return raise_format(&type_error_type, "%s.__float__ returned non-float (type %s)",
-                          type_name(type).data(), value_type_name(result).data());
+                          message_type_name(type).data(), value_type_name(result).data());
     }
     if (!is_exact_float(result)) return make_float(float_value(result));
     return result;
@@ -288,7 +288,7 @@ bool float_as_double(Value v, double& out) {
   Ref result = type->m_float(v);
   if (!result) return false;
   if (!is_float(result)) {
-    raise_format(&type_error_type, "%s.__float__ returned non-float (type %s)", type_name(type).data(),
+    raise_format(&type_error_type, "%s.__float__ returned non-float (type %s)", message_type_name(type).data(),
                  value_type_name(result).data());
     return false;
   }

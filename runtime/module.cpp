@@ -165,7 +165,7 @@ Type module_spec_type = [] {
   Type type{};
   type.m_tp_name = "_frozen_importlib.ModuleSpec";
   type.m_doc = "The specification for a module, used for loading.";
-  type.m_flags = kTypeHasGC | kTypeHasDict;
+  type.m_flags = kTypeHasGC | kTypeHasDict | kTypePythonClass;
   type.m_size = sizeof(Object);
   type.m_repr = spec_repr;
   type.m_getattr = generic_getattr;

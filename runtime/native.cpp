@@ -258,7 +258,7 @@ std::optional<int64_t> builtin_hash(Value self) {
 bool check_descriptor_self(const MethodDef* def, Type* owner, Value self) {
   if (!isinstance(self, owner)) {
     raise_format(&type_error_type, "descriptor '%s' for '%s' objects doesn't apply to a '%s' object",
-                 def->name, type_name(owner).data(), value_type_name(self).data());
+                 def->name, message_type_name(owner).data(), value_type_name(self).data());
     return false;
   }
   return true;
@@ -293,7 +293,7 @@ Ref classmethod_descriptor_call(Value callable, const Value* args, size_t nargs,
   auto* d = callable.as<MethodDescriptorObject>();
   if (nargs < 1) {
     return raise_format(&type_error_type, "descriptor '%s' of '%s' object needs an argument",
-                        d->m_def->name, type_name(d->m_owner).data());
+                        d->m_def->name, message_type_name(d->m_owner).data());
   }
   return call_native(d->m_def, d->m_owner, args[0], Args{args + 1, nargs - 1, kwnames});
 }
@@ -303,7 +303,7 @@ Ref method_descriptor_repr(Value self) {
   std::string text = "<method '";
   text += d->m_def->name;
   text += "' of '";
-  text += type_name(d->m_owner);
+  text += message_type_name(d->m_owner);
   text += "' objects>";
   return make_str(text);
 }
@@ -333,7 +333,7 @@ Ref member_get(Value descriptor, Value instance, Value owner) {
   if (!instance) return ref(descriptor);
   if (!isinstance(instance, d->m_owner)) {
     return raise_format(&type_error_type, "descriptor '%s' for '%s' objects doesn't apply to a '%s' object",
-                        d->m_def->name, type_name(d->m_owner).data(), value_type_name(instance).data());
+                        d->m_def->name, message_type_name(d->m_owner).data(), value_type_name(instance).data());
   }
   char* address = reinterpret_cast<char*>(instance.as_object()) + d->m_def->offset;
   switch (d->m_def->type) {
@@ -365,7 +365,7 @@ bool member_set(Value descriptor, Value instance, Value value) {
   }
   if (!isinstance(instance, d->m_owner)) {
     raise_format(&type_error_type, "descriptor '%s' for '%s' objects doesn't apply to a '%s' object",
-                 d->m_def->name, type_name(d->m_owner).data(), value_type_name(instance).data());
+                 d->m_def->name, message_type_name(d->m_owner).data(), value_type_name(instance).data());
     return false;
   }
   char* address = reinterpret_cast<char*>(instance.as_object()) + d->m_def->offset;
@@ -405,7 +405,7 @@ bool member_set(Value descriptor, Value instance, Value value) {
 Ref member_repr(Value self) {
   auto* d = self.as<MemberDescriptorObject>();
   return make_str("<member '" + std::string(d->m_def->name) + "' of '" +
-                  std::string(type_name(d->m_owner)) + "' objects>");
+                  std::string(message_type_name(d->m_owner)) + "' objects>");
 }
 
 Ref getset_get(Value descriptor, Value instance, Value owner) {
@@ -413,7 +413,7 @@ Ref getset_get(Value descriptor, Value instance, Value owner) {
   if (!instance) return ref(descriptor);
   if (!isinstance(instance, d->m_owner)) {
     return raise_format(&type_error_type, "descriptor '%s' for '%s' objects doesn't apply to a '%s' object",
-                        d->m_def->name, type_name(d->m_owner).data(), value_type_name(instance).data());
+                        d->m_def->name, message_type_name(d->m_owner).data(), value_type_name(instance).data());
   }
   return d->m_def->get(instance);
 }
@@ -422,7 +422,7 @@ bool getset_set(Value descriptor, Value instance, Value value) {
   auto* d = descriptor.as<GetSetDescriptorObject>();
   if (d->m_def->set == nullptr) {
     raise_format(&attribute_error_type, "attribute '%s' of '%s' objects is not writable",
-                 d->m_def->name, type_name(d->m_owner).data());
+                 d->m_def->name, message_type_name(d->m_owner).data());
     return false;
   }
   return d->m_def->set(instance, value);
@@ -468,7 +468,7 @@ const GetSetDef kGetSetDescriptorGetSet[] = {
 Ref getset_repr(Value self) {
   auto* d = self.as<GetSetDescriptorObject>();
   return make_str("<attribute '" + std::string(d->m_def->name) + "' of '" +
-                  std::string(type_name(d->m_owner)) + "' objects>");
+                  std::string(message_type_name(d->m_owner)) + "' objects>");
 }
 
 }  // namespace

@@ -165,7 +165,7 @@ Ref object_format(Value self, Args args) {
   }
   if (str_view(args[0]).size() != 0) {
     return raise_format(&type_error_type, "unsupported format string passed to %s.__format__",
-                        type_name(self.type()).data());
+                        message_type_name(self.type()).data());
   }
   return str(self);
 }
@@ -311,7 +311,7 @@ Ref generic_getattr(Value object, Value name) {
   if (get != nullptr) return get(attribute, object, Value(type));
   if (attribute) return ref(attribute);
   return raise_format(&attribute_error_type, "'%s' object has no attribute '%s'",
-                      type_name(type).data(), str_cstr(name));
+                      message_type_name(type).data(), str_cstr(name));
 }
 
 bool generic_setattr(Value object, Value name, Value value) {
@@ -324,10 +324,10 @@ bool generic_setattr(Value object, Value name, Value value) {
   if (type->m_dict_offset == 0 || !object.is_object()) {
     if (!attribute) {
       raise_format(&attribute_error_type, "'%s' object has no attribute '%s'",
-                   type_name(type).data(), str_cstr(name));
+                   message_type_name(type).data(), str_cstr(name));
     } else {
       raise_format(&attribute_error_type, "'%s' object attribute '%s' is read-only",
-                   type_name(type).data(), str_cstr(name));
+                   message_type_name(type).data(), str_cstr(name));
     }
     return false;
   }
@@ -335,7 +335,7 @@ bool generic_setattr(Value object, Value name, Value value) {
   if (!*slot) {
     if (!value) {
       raise_format(&attribute_error_type, "'%s' object has no attribute '%s'",
-                   type_name(type).data(), str_cstr(name));
+                   message_type_name(type).data(), str_cstr(name));
       return false;
     }
     *slot = make_dict();
@@ -346,7 +346,7 @@ bool generic_setattr(Value object, Value name, Value value) {
   if (removed < 0) return false;
   if (removed == 0) {
     raise_format(&attribute_error_type, "'%s' object has no attribute '%s'",
-                 type_name(type).data(), str_cstr(name));
+                 message_type_name(type).data(), str_cstr(name));
     return false;
   }
   return true;

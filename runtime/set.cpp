@@ -579,7 +579,7 @@ bool set_init(Value self, const Value* args, size_t nargs, TupleObject* kwnames)
   }
   if (nargs > 1) {
     return raise_format(&type_error_type, "%s expected at most 1 argument, got %zu",
-                        type_name(self.type()).data(), nargs);
+                        message_type_name(self.type()).data(), nargs);
   }
   SetObject* so = as_set(self);
   if (so->m_fill) clear_internal(so);
@@ -594,7 +594,7 @@ Ref frozenset_new(Type* type, const Value* args, size_t nargs, TupleObject* kwna
   }
   if (nargs > 1) {
     return raise_format(&type_error_type, "%s expected at most 1 argument, got %zu",
-                        type_name(type).data(), nargs);
+                        message_type_name(type).data(), nargs);
   }
   Value iterable = nargs == 1 ? args[0] : Value();
   // An exact frozenset is immutable: frozenset(f) is f.

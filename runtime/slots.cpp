@@ -604,7 +604,7 @@ bool check_args(const SlotDef* def, Args args, size_t min, size_t max) {
 // Calls the slot of `owner` that `def` names, for `self` with `args`.
 Ref call_wrapped(const SlotDef* def, Type* owner, Value self, Args args) {
   AnySlot f = get_slot(owner, *def);
-  if (f == nullptr) return raise_format(&type_error_type, "'%s' has no %s", type_name(owner).data(), def->name);
+  if (f == nullptr) return raise_format(&type_error_type, "'%s' has no %s", message_type_name(owner).data(), def->name);
   switch (def->wrap) {
     case Wrap::Unary:
       if (!check_args(def, args, 0, 0)) return {};
@@ -706,7 +706,7 @@ Ref call_wrapped(const SlotDef* def, Type* owner, Value self, Args args) {
 bool check_self(const SlotDef* def, Type* owner, Value self) {
   if (!isinstance(self, owner)) {
     raise_format(&type_error_type, "descriptor '%s' requires a '%s' object but received a '%s'",
-                 def->name, type_name(owner).data(), value_type_name(self).data());
+                 def->name, message_type_name(owner).data(), value_type_name(self).data());
     return false;
   }
   return true;
@@ -716,7 +716,7 @@ Ref slot_wrapper_call(Value callable, const Value* args, size_t nargs, TupleObje
   auto* wrapper = callable.as<SlotWrapperObject>();
   if (nargs < 1) {
     return raise_format(&type_error_type, "descriptor '%s' of '%s' object needs an argument",
-                        wrapper->m_def->name, type_name(wrapper->m_owner).data());
+                        wrapper->m_def->name, message_type_name(wrapper->m_owner).data());
   }
   if (!check_self(wrapper->m_def, wrapper->m_owner, args[0])) return {};
   return call_wrapped(wrapper->m_def, wrapper->m_owner, args[0], Args{args + 1, nargs - 1, kwnames});
@@ -734,7 +734,7 @@ Ref slot_wrapper_repr(Value self) {
   std::string text = "<slot wrapper '";
   text += wrapper->m_def->name;
   text += "' of '";
-  text += type_name(wrapper->m_owner);
+  text += message_type_name(wrapper->m_owner);
   text += "' objects>";
   return make_str(text);
 }

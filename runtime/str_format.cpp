@@ -45,7 +45,7 @@ int as_double(Value v, double& out) {
     if (!result) return -1;
     if (!is_float(result)) {
       raise_format(&type_error_type, "%s.__float__ returned non-float (type %s)",
-                   type_name(type).data(), value_type_name(result).data());
+                   message_type_name(type).data(), value_type_name(result).data());
       return -1;
     }
     out = float_value(result);

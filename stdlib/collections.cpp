@@ -14,6 +14,8 @@
 #include "runtime/module.h"
 #include "runtime/native.h"
 #include "runtime/repr_guard.h"
+#include "runtime/sequence.h"
+#include "runtime/slice.h"
 #include "runtime/str.h"
 #include "runtime/tuple.h"
 
@@ -228,6 +230,80 @@ Ref deque_copy(Value self, Args) {
   as_deque(copy)->m_items = items(self);
   as_deque(copy)->m_maxlen = as_deque(self)->m_maxlen;
   return copy;
+}
+
+bool is_deque(Value v) { return v.is_object() && isinstance(v, &deque_type); }
+
+// deque + deque, deque * n and their in-place forms, as CPython's sequence
+// slots: only a deque concatenates to a deque; repeating keeps maxlen.
+Ref deque_add(Value a, Value b) {
+  if (!is_deque(a)) return ref(not_implemented());
+  if (!is_deque(b)) {
+    Ref other = TRY(call_other_operand_slot(a, b, BinaryOp::Add, deque_add));
+    if (!other.get().is(not_implemented())) return other;
+    return raise_format(&type_error_type, "can only concatenate deque (not \"%s\") to deque",
+                        value_type_name(b).data());
+  }
+  Ref result = TRY(deque_copy(a, Args{}));
+  std::deque<Ref> added = items(b);  // b may be a itself
+  for (Ref& item : added) push_back(result, std::move(item));
+  return result;
+}
+
+bool deque_repeat_in_place(Value self, Value count_value) {
+  int64_t count;
+  if (!repeat_count(count_value, count)) return false;
+  std::deque<Ref>& list = items(self);
+  if (count <= 0 || list.empty()) {
+    deque_clear(self, Args{});
+    return true;
+  }
+  int64_t maxlen = as_deque(self)->m_maxlen;
+  int64_t size = int64_t(list.size());
+  // Past maxlen only the last maxlen items stay: repeat no more than that.
+  int64_t total;
+  if (maxlen >= 0 && count > maxlen / size + 1) {
+    total = maxlen + size;
+  } else if (size > INT64_MAX / count) {
+    raise_no_memory();
+    return false;
+  } else {
+    total = size * count;
+  }
+  std::deque<Ref> once = list;
+  for (int64_t n = size; n < total; n += size) {
+    for (const Ref& item : once) push_back(self, item);
+  }
+  mutated(self);
+  return true;
+}
+
+Ref deque_multiply(Value a, Value b) {
+  Value self = a, count = b;
+  if (!is_deque(a)) {
+    self = b;
+    count = a;
+  } else if (!is_int(b)) {
+    Ref other = TRY(call_other_operand_slot(a, b, BinaryOp::Multiply, deque_multiply));
+    if (!other.get().is(not_implemented())) return other;
+  }
+  if (!has_index(count)) return raise_cant_multiply(count);
+  Ref result = TRY(deque_copy(self, Args{}));
+  if (!deque_repeat_in_place(result, count)) return {};
+  return result;
+}
+
+Ref deque_inplace_add(Value a, Value b) {
+  if (!is_deque(a)) return ref(not_implemented());
+  if (!deque_extend_with(a, b, false)) return {};
+  return ref(a);
+}
+
+Ref deque_inplace_multiply(Value a, Value b) {
+  if (!is_deque(a)) return ref(not_implemented());
+  if (!has_index(b)) return raise_cant_multiply(b);
+  if (!deque_repeat_in_place(a, b)) return {};
+  return ref(a);
 }
 
 Ref deque_insert(Value self, Args args) {
@@ -456,6 +532,10 @@ static struct DequeTypesSetup {
     deque_type.m_setitem = deque_setitem;
     deque_type.m_contains = deque_contains;
     deque_type.m_richcompare = deque_richcompare;
+    deque_type.m_binary[int(BinaryOp::Add)] = deque_add;
+    deque_type.m_binary[int(BinaryOp::Multiply)] = deque_multiply;
+    deque_type.m_binary[int(BinaryOp::InplaceAdd)] = deque_inplace_add;
+    deque_type.m_binary[int(BinaryOp::InplaceMultiply)] = deque_inplace_multiply;
     deque_type.m_iter = deque_iter;
     deque_type.m_destroy = deque_destroy;
     deque_type.m_traverse = deque_traverse;

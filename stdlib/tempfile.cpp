@@ -170,7 +170,7 @@ Type temporary_directory_type = [] {
   Type type{};
   type.m_tp_name = "tempfile.TemporaryDirectory";
   type.m_size = sizeof(TemporaryDirectoryObject);
-  type.m_flags = kTypeImmutable;
+  type.m_flags = kTypeImmutable | kTypePythonClass;
   type.m_new = temporary_directory_new;
   type.m_destroy = temporary_directory_destroy;
   type.m_repr = temporary_directory_repr;

@@ -274,7 +274,7 @@ static struct ProcessTypeSetup {
   ProcessTypeSetup() {
     child_process_type.m_tp_name = "asyncio._ChildProcess";
     child_process_type.m_size = sizeof(ChildProcessObject);
-    child_process_type.m_flags = kTypeHasGC;
+    child_process_type.m_flags = kTypeHasGC | kTypePythonClass;
     child_process_type.m_repr = process_repr;
     child_process_type.m_destroy = process_destroy;
     child_process_type.m_traverse = process_traverse;

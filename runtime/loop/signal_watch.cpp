@@ -109,7 +109,7 @@ static struct SignalWatcherTypeSetup {
   SignalWatcherTypeSetup() {
     signal_watcher_type.m_tp_name = "asyncio._SignalWatcher";
     signal_watcher_type.m_size = sizeof(SignalWatcherObject);
-    signal_watcher_type.m_flags = kTypeHasGC;
+    signal_watcher_type.m_flags = kTypeHasGC | kTypePythonClass;
     signal_watcher_type.m_repr = watcher_repr;
     signal_watcher_type.m_destroy = watcher_destroy;
     signal_watcher_type.m_traverse = watcher_traverse;

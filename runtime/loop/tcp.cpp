@@ -998,7 +998,7 @@ static struct TcpTypesSetup {
       Type& type = *named.type;
       type.m_tp_name = named.name;
       type.m_size = sizeof(TcpTransportObject);
-      type.m_flags = kTypeHasGC;
+      type.m_flags = kTypeHasGC | kTypePythonClass;
       type.m_repr = transport_repr;
       type.m_destroy = transport_destroy;
       type.m_traverse = transport_traverse;
@@ -1008,7 +1008,7 @@ static struct TcpTypesSetup {
 
     tcp_listener_type.m_tp_name = "asyncio._TcpListener";
     tcp_listener_type.m_size = sizeof(TcpListenerObject);
-    tcp_listener_type.m_flags = kTypeHasGC;
+    tcp_listener_type.m_flags = kTypeHasGC | kTypePythonClass;
     tcp_listener_type.m_destroy = listener_destroy;
     tcp_listener_type.m_traverse = listener_traverse;
     tcp_listener_type.m_clear = listener_clear;
