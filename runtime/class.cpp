@@ -199,9 +199,23 @@ void heap_type_destroy(Object* object) {
 
 void heap_type_traverse(Object* object, VisitFn visit, void* context) {
   Type* type = static_cast<Type*>(object);
+  if (!(type->m_flags & kTypeHeapType)) return;
   visit(Value(type->m_dict), context);
   visit(Value(type->m_mro), context);
   visit(Value(type->m_bases), context);
+  visit(Value(static_cast<Object*>(type->m_base)), context);
+}
+
+// As CPython's type_clear: the dict is emptied and the MRO (which holds
+// the class itself) dropped; attribute lookups then find nothing.
+void heap_type_clear(Object* object) {
+  Type* type = static_cast<Type*>(object);
+  if (!(type->m_flags & kTypeHeapType)) return;
+  type_modified(type);
+  if (type->m_dict != nullptr) dict_clear(Value(type->m_dict));
+  Object* mro = type->m_mro;
+  type->m_mro = nullptr;
+  decref(Value(mro));
 }
 
 // ---------------------------------------------------------------------------
@@ -586,6 +600,7 @@ static struct TypeTypeSetup {
     type_type.m_methods = kTypeMethods;
     type_type.m_destroy = type_type_destroy;
     type_type.m_traverse = heap_type_traverse;
+    type_type.m_clear = heap_type_clear;
     type_type.m_doc = "type(object) -> the object's type\ntype(name, bases, dict, **kwds) -> a new type";
   }
 } type_type_setup;

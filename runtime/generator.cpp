@@ -48,7 +48,9 @@ Ref generator_close(Value self, Args);
 
 // As CPython's _PyGen_Finalize: a coroutine dropped before it ran warns
 // "never awaited"; a generator or coroutine dropped while suspended is
-// closed, so its `finally` blocks and `with` exits run. An error from
+// closed, so its `finally` blocks and `with` exits run, and one that never
+// started is closed too (which frees its frame: a cycle through the
+// arguments is gone after finalization, as in CPython). An error from
 // closing is reported as unraisable.
 void generator_finalize(Object* object) {
   auto* g = static_cast<GeneratorObject*>(object);
@@ -72,6 +74,11 @@ void generator_finalize(Object* object) {
     restore_exception(std::move(saved));
     return;
   }
+  if (g->m_state == GeneratorState::Created) {
+    g->m_state = GeneratorState::Finished;
+    generator_clear_frame(g);
+    return;
+  }
   if (g->m_state != GeneratorState::Suspended) return;
   Ref saved = fetch_exception();
   if (!generator_close(self, Args{})) {
@@ -88,11 +95,31 @@ void generator_traverse(Object* object, VisitFn visit, void* context) {
   visit(g->m_qualname, context);
   visit(g->m_finalizer, context);
   visit(g->m_tracking_loop, context);
-  if (g->m_frame != nullptr) {
+  visit(g->m_handled_exception, context);
+  // A running frame's stack pointer lives in the interpreter's registers,
+  // not in the frame: its values are left out (counted as references from
+  // outside, which only keeps them alive).
+  if (g->m_frame != nullptr && g->m_state != GeneratorState::Running) {
     Frame* f = g->m_frame;
+    visit(f->function, context);
+    visit(f->globals, context);
+    visit(f->builtins, context);
+    visit(f->locals, context);
     for (uint32_t i = 0; i < f->code->localsplus_count(); ++i) visit(f->slots[i], context);
     for (Value* p = f->stack_base(); p < f->stack_top; ++p) visit(*p, context);
   }
+}
+
+// For the cycle collector, after finalization (which closed a suspended
+// generator): what is left of the frame goes, and the generator counts as
+// finished.
+void generator_clear(Object* object) {
+  auto* g = static_cast<GeneratorObject*>(object);
+  if (g->m_state == GeneratorState::Running) return;
+  g->m_state = GeneratorState::Finished;
+  generator_clear_frame(g);
+  Ref handled = std::move(g->m_handled_exception);
+  Ref finalizer = std::move(g->m_finalizer);
 }
 
 Ref generator_iter(Value self) { return ref(self); }
@@ -272,6 +299,7 @@ static struct GeneratorTypesSetup {
       t->m_destroy = generator_destroy;
       t->m_finalize = generator_finalize;
       t->m_traverse = generator_traverse;
+      t->m_clear = generator_clear;
     }
     generator_type.m_tp_name = "generator";
     generator_type.m_iter = generator_iter;
