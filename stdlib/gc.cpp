@@ -119,7 +119,10 @@ Ref gc_get_objects(Value, Args args) {
 
 Ref gc_get_referrers(Value, Args args) { return gc_referrers(args.items, args.count); }
 
-void append_referent(Value v, void* context) { list_append(Value(static_cast<Object*>(context)), ref(v)); }
+// Traverse slots may visit empty (null) fields, which are no referents.
+void append_referent(Value v, void* context) {
+  if (v) list_append(Value(static_cast<Object*>(context)), ref(v));
+}
 
 // As CPython's: the references each container argument holds, as its
 // traverse slot visits them; other arguments add nothing.
