@@ -477,24 +477,34 @@ int64_t collect_with_callbacks(int generation) {
 
 }  // namespace
 
+// Runs at every container allocation: the list's head carries no flags,
+// nor does the new node, so the links are written directly.
 void gc_track(Object* object) {
   GCHead* head = gc_head(object);
-  head->m_previous = nullptr;
-  list_append(head, &g_lists[0]);
-  if (++g_gc.count[0] > g_gc.threshold[0] && g_gc.threshold[0] != 0 && g_gc.enabled && !g_collecting) {
-    // Collected at the next safe point (see the top of this file).
-    g_gc_requested = true;
-    g_signal_pending = 1;
+  GCHead* list = &g_lists[0];
+  GCHead* last = list->m_previous;
+  head->m_next = list;
+  head->m_previous = last;
+  last->m_next = head;
+  list->m_previous = head;
+  if (++g_gc.count[0] > g_gc.threshold[0]) [[unlikely]] {
+    if (g_gc.threshold[0] != 0 && g_gc.enabled && !g_collecting) {
+      // Collected at the next safe point (see the top of this file).
+      g_gc_requested = true;
+      g_signal_pending = 1;
+    }
   }
 }
 
 void gc_untrack(Object* object) {
   GCHead* head = gc_head(object);
-  if (head->m_next != nullptr) {
-    list_remove(head);
+  if (GCHead* next = head->m_next) [[likely]] {
+    GCHead* previous = previous_of(head);
+    previous->m_next = next;
+    next->set_bits(address(previous) | flags_of(next));
     head->m_next = nullptr;
   }
-  if (g_gc.count[0] > 0) --g_gc.count[0];
+  g_gc.count[0] -= g_gc.count[0] > 0;
 }
 
 bool gc_is_tracked(Value v) {

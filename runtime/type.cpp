@@ -73,6 +73,29 @@ Object* allocate_object(Type* type, size_t extra_items) {
   return object;
 }
 
+// A dying object's finalizers: a class's __del__, then its type's finalize
+// slot, each with the object alive (one reference). They run once in an
+// object's life (PEP 442): a container that one resurrected, or that the
+// cycle collector finalized, is marked so. Returns false if the object was
+// resurrected.
+static bool run_finalizers(Object* object) {
+  Type* type = object->m_type;
+  bool has_del = (type->m_flags & kTypeHeapType) && type_lookup(type, "__del__");
+  if (!has_del && type->m_finalize == nullptr) return true;
+  if (type->m_flags & kTypeHasGC) {
+    if (gc_is_finalized(object)) return true;
+    gc_set_finalized(object);
+  }
+  if (has_del && !call_finalizer(object)) return false;
+  if (type->m_finalize != nullptr) {
+    object->m_refcount = 1;
+    type->m_finalize(object);
+    if (--object->m_refcount != 0) return false;
+    object->m_refcount = 1;
+  }
+  return true;
+}
+
 void dealloc(Object* object) {
   Type* type = object->m_type;
   // Floats are the objects freed most often, and need nothing but their memory back.
@@ -83,26 +106,8 @@ void dealloc(Object* object) {
   // Keep the object alive through its own destruction (a __del__ or a
   // destructor might look at it).
   object->m_refcount = 1;
-  // Finalizers run once in an object's life (PEP 442): a container that
-  // one resurrected, or that the cycle collector finalized, is marked.
-  bool finalize = (type->m_flags & kTypeHeapType) || type->m_finalize != nullptr;
-  if (finalize && (type->m_flags & kTypeHasGC)) {
-    if (gc_is_finalized(object)) {
-      finalize = false;
-    } else {
-      gc_set_finalized(object);
-    }
-  }
-  if (finalize) {
-    if (type->m_flags & kTypeHeapType) {
-      if (!call_finalizer(object)) return;  // resurrected
-    }
-    if (type->m_finalize != nullptr) {
-      object->m_refcount = 1;
-      type->m_finalize(object);
-      if (--object->m_refcount != 0) return;  // resurrected
-      object->m_refcount = 1;
-    }
+  if ((type->m_flags & kTypeHeapType) || type->m_finalize != nullptr) {
+    if (!run_finalizers(object)) return;  // resurrected
   }
   if (type->m_flags & kTypeWeakrefable) clear_weakrefs(object);
   if (type->m_flags & kTypeHasGC) gc_untrack(object);
