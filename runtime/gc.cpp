@@ -45,6 +45,7 @@
 
 #include <chrono>
 #include <cstdio>
+#include <cstdlib>
 #include <vector>
 
 #include "runtime/abstract.h"
@@ -613,6 +614,9 @@ void gc_unfreeze() { list_merge(&g_lists[kPermanent], &g_lists[kGenerations - 1]
 size_t gc_freeze_count() { return size_t(list_size(&g_lists[kPermanent])); }
 
 void gc_startup_done() {
+  // The stress mode for testing the collector (and every type's traverse
+  // and clear): a young collection at every safe point after an allocation.
+  if (std::getenv("COIL_GC_STRESS") != nullptr) g_gc.threshold[0] = 1;
   for (int i = 0; i < kGenerations - 1; ++i) {
     list_merge(&g_lists[i], &g_lists[kGenerations - 1]);
     g_gc.count[i] = 0;

@@ -110,6 +110,9 @@ size_t gc_freeze_count();
 // modules) will live as long as the program: they join the oldest
 // generation at once, so that young collections do not scan them again
 // and the program's own allocations start generation 0's count.
+// With COIL_GC_STRESS set in the environment, generation 0's threshold
+// starts at 1: a collection at nearly every safe point, to shake out
+// traverse and clear slots that are wrong.
 void gc_startup_done();
 
 // Collections at exit (cli/run.cpp): as CPython's finalization, first an
