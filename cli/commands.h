@@ -39,6 +39,12 @@ bool settle_top_level_loop(double seconds);
 // Sets every name of __main__'s namespace to None as CPython does at exit,
 // so that what only it held is finalized.
 void clear_main_namespace(Value dict);
+// The end of a run, as CPython's finalization: a collection if the
+// collector is enabled; then __main__ leaves sys.modules and `main_dict`
+// is dropped, and a collection (enabled or not) finalizes and frees what
+// only the module's namespace kept; a namespace still alive after that
+// has its names cleared (clear_main_namespace).
+void finalize_main_module(Ref main_dict);
 // Prints the pending exception as an uncaught one; returns the exit status.
 int report_uncaught_exception();
 

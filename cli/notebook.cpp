@@ -517,7 +517,7 @@ int run_notebook(const std::string& path, NotebookMode mode, double settle) {
       if (out.raised && !has_tag(cell, "raises-exception")) failed = true;
     }
   }
-  clear_main_namespace(dict);
+  finalize_main_module(std::move(dict));
   flush_std_streams();
   if (mode == NotebookMode::Execute) {
     // What cells printed need not be UTF-8 (os.write); JSON must be, so

@@ -15,6 +15,7 @@
 #include "runtime/dict.h"
 #include "runtime/exception.h"
 #include "runtime/file.h"
+#include "runtime/gc.h"
 #include "runtime/generator.h"
 #include "runtime/int.h"
 #include "runtime/list.h"
@@ -24,6 +25,7 @@
 #include "runtime/signals.h"
 #include "runtime/str.h"
 #include "runtime/tuple.h"
+#include "runtime/weakref.h"
 #include "vm/compiler.h"
 #include "vm/import.h"
 #include "vm/interpreter.h"
@@ -115,6 +117,33 @@ void clear_main_namespace(Value dict) {
   restore_exception(std::move(saved));
 }
 
+void finalize_main_module(Ref main_dict) {
+  Ref saved = fetch_exception();
+  gc_collect_at_exit(true);
+  Ref main = ref(lookup_module("__main__"));
+  Ref weak;
+  // A weak reference to the module tells whether it outlived the
+  // collection (modules are weakly referenceable once _weakref is loaded).
+  if (main && module_dict(main).is(main_dict.get()) && import_module("_weakref")) {
+    weak = call(Value(&weakref_type), {main.get()});
+    if (weak && dict_delitem(modules_dict(), intern_static("__main__")) < 0) weak = Ref();
+  }
+  if (!weak) {
+    // No way to tell when the namespace dies: cleared at once.
+    if (error_pending()) clear_exception();
+    clear_main_namespace(main_dict);
+    restore_exception(std::move(saved));
+    return;
+  }
+  main.reset();
+  main_dict.reset();
+  gc_collect_at_exit(false);
+  Ref alive = call(weak, {});
+  if (alive && !is_none(alive)) clear_main_namespace(module_dict(alive));
+  if (error_pending()) clear_exception();
+  restore_exception(std::move(saved));
+}
+
 int report_uncaught_exception() { return report_exception(); }
 
 bool prepare_main(const std::string& path, const std::string& as_given, const std::vector<std::string>& args,
@@ -147,6 +176,7 @@ bool prepare_main(const std::string& path, const std::string& as_given, const st
     return false;
   }
   main_dict = ref(dict);
+  gc_startup_done();
   return true;
 }
 
@@ -228,7 +258,7 @@ int run_script(const std::string& path, const std::string& as_given, const std::
   set_top_level_running(false);
   int status = 0;
   if (!result) status = report_exception();
-  clear_main_namespace(dict);
+  finalize_main_module(std::move(dict));
   flush_std_streams();
   return status;
 }

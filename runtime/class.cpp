@@ -199,9 +199,23 @@ void heap_type_destroy(Object* object) {
 
 void heap_type_traverse(Object* object, VisitFn visit, void* context) {
   Type* type = static_cast<Type*>(object);
+  if (!(type->m_flags & kTypeHeapType)) return;
   visit(Value(type->m_dict), context);
   visit(Value(type->m_mro), context);
   visit(Value(type->m_bases), context);
+  visit(Value(static_cast<Object*>(type->m_base)), context);
+}
+
+// As CPython's type_clear: the dict is emptied and the MRO (which holds
+// the class itself) dropped; attribute lookups then find nothing.
+void heap_type_clear(Object* object) {
+  Type* type = static_cast<Type*>(object);
+  if (!(type->m_flags & kTypeHeapType)) return;
+  type_modified(type);
+  if (type->m_dict != nullptr) dict_clear(Value(type->m_dict));
+  Object* mro = type->m_mro;
+  type->m_mro = nullptr;
+  decref(Value(mro));
 }
 
 // ---------------------------------------------------------------------------
@@ -586,6 +600,7 @@ static struct TypeTypeSetup {
     type_type.m_methods = kTypeMethods;
     type_type.m_destroy = type_type_destroy;
     type_type.m_traverse = heap_type_traverse;
+    type_type.m_clear = heap_type_clear;
     type_type.m_doc = "type(object) -> the object's type\ntype(name, bases, dict, **kwds) -> a new type";
   }
 } type_type_setup;
@@ -614,7 +629,7 @@ void note_builtin_subclass(Type* base, Type* subclass) {
 void clear_heap_instance(Object* object) {
   Type* type = object->m_type;
   size_t words = (type->m_prefix - kGCHeadSize) / sizeof(Value);
-  Ref* start = reinterpret_cast<Ref*>(object) - words;
+  Ref* start = reinterpret_cast<Ref*>(reinterpret_cast<char*>(object) - type->m_prefix);
   for (size_t i = 0; i < words; ++i) start[i].reset();
 }
 
@@ -778,12 +793,12 @@ Ref type_new(Type* metatype, Value name, Value bases_in, Value namespace_dict, V
       own += sizeof(Value);
       type->m_heap->slot_names.push_back(key);
       type->m_heap->slot_members.push_back(
-          MemberDef{str_cstr(key), MemberType::Object, -ptrdiff_t(own), true, nullptr});
+          MemberDef{str_cstr(key), MemberType::Object, -ptrdiff_t(own + kGCHeadSize), true, nullptr});
     }
   }
   if (wants_dict && !has_dict) {
     own += sizeof(Value);
-    type->m_dict_offset = -ptrdiff_t(own);
+    type->m_dict_offset = -ptrdiff_t(own + kGCHeadSize);
   } else if (has_dict) {
     type->m_dict_offset = base->m_dict_offset;
   }
@@ -895,13 +910,12 @@ Ref type_new(Type* metatype, Value name, Value bases_in, Value namespace_dict, V
 
 namespace coil {
 
-bool call_finalizer(Object* object) {
-  // As CPython's slot_tp_finalize: __del__ runs once, with any exception
-  // reported as unraisable and dropped. The object has one reference
-  // (dealloc's) while it runs; more afterwards means __del__ resurrected it.
+void call_del(Object* object) {
+  // As CPython's slot_tp_finalize: any exception is reported as
+  // unraisable and dropped.
   Value self(object);
   Value del = type_lookup(object->m_type, "__del__");
-  if (!del) return true;
+  if (!del) return;
   Ref saved = fetch_exception();
   bool found;
   Ref result = call_special(self, "__del__", {}, found);
@@ -910,6 +924,12 @@ bool call_finalizer(Object* object) {
     write_unraisable(del, error);
   }
   restore_exception(std::move(saved));
+}
+
+bool call_finalizer(Object* object) {
+  // The object has one reference (dealloc's) while __del__ runs; more
+  // afterwards means __del__ resurrected it.
+  call_del(object);
   if (--object->m_refcount != 0) return false;  // resurrected
   return true;
 }

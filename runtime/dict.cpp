@@ -490,10 +490,12 @@ void dict_destroy(Object* object) {
   dict->~DictObject();
 }
 
+// str keys are left out (they hold no references), as CPython leaves out
+// the keys of its str-keyed tables.
 void dict_traverse(Object* object, VisitFn visit, void* context) {
   for (const DictEntry& entry : static_cast<DictObject*>(object)->m_entries) {
     if (!entry.key) continue;
-    visit(entry.key, context);
+    if (entry.key.type() != &str_type) visit(entry.key, context);
     visit(entry.value, context);
   }
 }

@@ -92,23 +92,22 @@ void exception_destroy(Object* object) { static_cast<BaseExceptionObject*>(objec
    &e->m_offset,      &e->m_text,      &e->m_end_lineno, &e->m_end_offset, &e->m_print_file_and_line, \
    &e->m_encoding,    &e->m_object,    &e->m_reason}
 
-// As CPython's BaseException_traverse, the instance dict is visited here
-// (a built-in type with a dict owns it).
+// The instance dict, in the prefix, is visited and cleared by the
+// collector itself (runtime/gc.h).
 void exception_traverse(Object* object, VisitFn visit, void* context) {
   auto* e = static_cast<BaseExceptionObject*>(object);
   for (const Ref* r : COIL_EXCEPTION_REFS(e)) {
     if (*r) visit(r->get(), context);
   }
-  if (object->m_type->m_dict_offset != 0) {
-    Ref* dict = instance_dict_slot(object);
-    if (*dict) visit(dict->get(), context);
-  }
 }
 
+// `args` stays a tuple (an empty one), as code reading it expects.
 void exception_clear(Object* object) {
   auto* e = static_cast<BaseExceptionObject*>(object);
-  for (Ref* r : COIL_EXCEPTION_REFS(e)) r->reset();
-  if (object->m_type->m_dict_offset != 0) instance_dict_slot(object)->reset();
+  for (Ref* r : COIL_EXCEPTION_REFS(e)) {
+    Ref old = std::move(*r);
+  }
+  e->m_args = ref(empty_tuple());
 }
 
 // BaseException.__new__: stores the positional arguments; keywords are left

@@ -163,6 +163,20 @@ void cell_destroy(Object* object) { static_cast<CellObject*>(object)->~CellObjec
 void cell_traverse(Object* object, VisitFn visit, void* context) {
   visit(static_cast<CellObject*>(object)->m_value, context);
 }
+// An emptied cell reads as an unbound variable.
+void cell_clear(Object* object) { Ref old = std::move(static_cast<CellObject*>(object)->m_value); }
+
+// As CPython's func_clear, less what calling the function needs (its code,
+// globals, builtins, closure): a cycle through those is broken by clearing
+// the dict or cell it runs through.
+void function_clear(Object* object) {
+  auto* f = static_cast<FunctionObject*>(object);
+  Ref defaults = std::move(f->m_defaults);
+  Ref kwdefaults = std::move(f->m_kwdefaults);
+  Ref annotations = std::move(f->m_annotations);
+  Ref module = std::exchange(f->m_module, ref(none()));
+  Ref doc = std::exchange(f->m_doc, ref(none()));
+}
 Ref cell_get_contents(Value self) {
   auto* c = self.as<CellObject>();
   if (!c->m_value) return raise(&value_error_type, "Cell is empty");
@@ -277,6 +291,7 @@ static struct FunctionTypesSetup {
     function_type.m_descr_get = function_get;
     function_type.m_destroy = function_destroy;
     function_type.m_traverse = function_traverse;
+    function_type.m_clear = function_clear;
     function_type.m_call = function_call;
     function_type.m_getset = kFunctionGetSet;
 
@@ -286,6 +301,7 @@ static struct FunctionTypesSetup {
     cell_type.m_repr = cell_repr;
     cell_type.m_destroy = cell_destroy;
     cell_type.m_traverse = cell_traverse;
+    cell_type.m_clear = cell_clear;
     cell_type.m_getset = kCellGetSet;
 
     method_type.m_tp_name = "method";

@@ -52,7 +52,9 @@ Ref generator_close(Value self, Args);
 
 // As CPython's _PyGen_Finalize: a coroutine dropped before it ran warns
 // "never awaited"; a generator or coroutine dropped while suspended is
-// closed, so its `finally` blocks and `with` exits run. An error from
+// closed, so its `finally` blocks and `with` exits run, and one that never
+// started is closed too (which frees its frame: a cycle through the
+// arguments is gone after finalization, as in CPython). An error from
 // closing is reported as unraisable.
 void generator_finalize(Object* object) {
   auto* g = static_cast<GeneratorObject*>(object);
@@ -76,6 +78,11 @@ void generator_finalize(Object* object) {
     restore_exception(std::move(saved));
     return;
   }
+  if (g->m_state == GeneratorState::Created) {
+    g->m_state = GeneratorState::Finished;
+    generator_clear_frame(g);
+    return;
+  }
   if (g->m_state != GeneratorState::Suspended) return;
   Ref saved = fetch_exception();
   if (!generator_close(self, Args{})) {
@@ -85,18 +92,43 @@ void generator_finalize(Object* object) {
   restore_exception(std::move(saved));
 }
 
+// Collections traverse every young coroutine of a busy event loop, so
+// what can never be part of a cycle is left out: the code and the names
+// (not containers), the frame's builtins dict (the builtins module holds
+// it for the whole run). A running frame's stack pointer lives in the
+// interpreter's registers, not in the frame: nothing of a running frame is
+// visited (its values count as referred to from outside, which only keeps
+// them alive).
 void generator_traverse(Object* object, VisitFn visit, void* context) {
   auto* g = static_cast<GeneratorObject*>(object);
-  visit(g->m_code, context);
-  visit(g->m_name, context);
-  visit(g->m_qualname, context);
-  visit(g->m_finalizer, context);
-  visit(g->m_tracking_loop, context);
-  if (g->m_frame != nullptr) {
+  if (g->m_finalizer) visit(g->m_finalizer, context);
+  if (g->m_tracking_loop) visit(g->m_tracking_loop, context);
+  if (g->m_handled_exception) visit(g->m_handled_exception, context);
+  if (g->m_frame != nullptr && g->m_state != GeneratorState::Running) {
     Frame* f = g->m_frame;
-    for (uint32_t i = 0; i < f->code->localsplus_count(); ++i) visit(f->slots[i], context);
-    for (Value* p = f->stack_base(); p < f->stack_top; ++p) visit(*p, context);
+    visit(f->function, context);
+    visit(f->globals, context);
+    if (f->locals) visit(f->locals, context);
+    Value* end = f->stack_base();
+    for (Value* p = f->slots; p < end; ++p) {
+      if (p->is_object()) visit(*p, context);
+    }
+    for (Value* p = end; p < f->stack_top; ++p) {
+      if (p->is_object()) visit(*p, context);
+    }
   }
+}
+
+// For the cycle collector, after finalization (which closed a suspended
+// generator): what is left of the frame goes, and the generator counts as
+// finished.
+void generator_clear(Object* object) {
+  auto* g = static_cast<GeneratorObject*>(object);
+  if (g->m_state == GeneratorState::Running) return;
+  g->m_state = GeneratorState::Finished;
+  generator_clear_frame(g);
+  Ref handled = std::move(g->m_handled_exception);
+  Ref finalizer = std::move(g->m_finalizer);
 }
 
 Ref generator_iter(Value self) { return ref(self); }
@@ -277,6 +309,7 @@ static struct GeneratorTypesSetup {
       t->m_destroy = generator_destroy;
       t->m_finalize = generator_finalize;
       t->m_traverse = generator_traverse;
+      t->m_clear = generator_clear;
     }
     generator_type.m_tp_name = "generator";
     generator_type.m_iter = generator_iter;

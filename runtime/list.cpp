@@ -427,8 +427,10 @@ void list_destroy(Object* object) {
   list->~ListObject();
 }
 
+// Last item first, as CPython's list_traverse (gc.get_referents shows it).
 void list_traverse(Object* object, VisitFn visit, void* context) {
-  for (const Ref& item : static_cast<ListObject*>(object)->m_items) visit(item, context);
+  const std::vector<Ref>& items = static_cast<ListObject*>(object)->m_items;
+  for (size_t i = items.size(); i-- > 0;) visit(items[i], context);
 }
 
 void list_clear_slot(Object* object) {

@@ -15,10 +15,11 @@
 // that only look at an argument take a Value.
 //
 // Memory in front of an object. An allocation may carry, before the header:
-//   [GC link (containers only)][__slots__ values…][__dict__]  Object header  body
+//   [__dict__][__slots__ values…][GC link (containers only)]  Object header  body
 // `Type::m_prefix` is the size of that part: the collector's link for types
-// that can form cycles, and for instances of Python classes their __dict__
-// pointer (just before the header) and their __slots__ values. A Python
+// that can form cycles (just before the header, so that the collector finds
+// the object from its link), and for instances of Python classes their
+// __slots__ values and __dict__ pointer. A Python
 // subclass of any built-in type — variable-sized ones like tuple included —
 // thus gets its dict and slots at fixed negative offsets without changing the
 // built-in's layout.

@@ -10,6 +10,7 @@
 #include "runtime/errors.h"
 #include "runtime/exception.h"
 #include "runtime/file.h"
+#include "runtime/gc.h"
 #include "runtime/int.h"
 #include "runtime/native.h"
 
@@ -69,6 +70,9 @@ void install_signal_handlers() {
 bool run_pending_signals() {
   if (!g_signal_pending) return true;
   g_signal_pending = 0;
+  // The flag also stands for a collection the allocator asked for, so that
+  // the interpreter's safe points test one word for both (runtime/gc.cpp).
+  if (g_gc_requested) gc_collect_requested();
   for (int signum = 1; signum < kSignalCount; ++signum) {
     if (!g_tripped[signum]) continue;
     g_tripped[signum] = 0;

@@ -31,6 +31,9 @@ extern Type wrapper_descriptor_type, method_wrapper_type;
 
 // Calls the finalizer (__del__) of a heap-type instance about to be freed.
 // Returns false if the finalizer resurrected the object.
+// Calls the object's __del__ (found on its class), reporting an exception
+// as unraisable; the caller holds a reference (the cycle collector).
+void call_del(Object* object);
 bool call_finalizer(Object* object);
 
 }  // namespace coil

@@ -119,9 +119,9 @@ void traceback_traverse(Object* object, VisitFn visit, void* context) {
 
 void traceback_clear(Object* object) {
   auto* tb = static_cast<TracebackEntry*>(object);
-  for (Ref* r : {&tb->m_next, &tb->m_frame, &tb->m_code, &tb->m_globals, &tb->m_builtins, &tb->m_namespace}) {
-    r->reset();
-  }
+  // The code stays: printing the traceback needs it, and code objects are
+  // not containers.
+  for (Ref* r : {&tb->m_next, &tb->m_frame, &tb->m_globals, &tb->m_builtins, &tb->m_namespace}) r->reset();
   release_variables(tb->m_variables, tb->m_variable_count);
 }
 
@@ -206,7 +206,7 @@ void frame_snapshot_traverse(Object* object, VisitFn visit, void* context) {
 
 void frame_snapshot_clear(Object* object) {
   auto* f = static_cast<FrameSnapshotObject*>(object);
-  for (Ref* r : {&f->m_code, &f->m_globals, &f->m_builtins, &f->m_locals, &f->m_back}) r->reset();
+  for (Ref* r : {&f->m_globals, &f->m_builtins, &f->m_locals, &f->m_back}) r->reset();
   frame_snapshot_clear_variables(f);
 }
 

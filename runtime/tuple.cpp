@@ -119,9 +119,10 @@ void tuple_destroy(Object* object) {
   }
 }
 
+// Last item first, as CPython's tupletraverse.
 void tuple_traverse(Object* object, VisitFn visit, void* context) {
   auto* tuple = static_cast<TupleObject*>(object);
-  for (size_t i = 0; i < tuple->m_size; ++i) {
+  for (size_t i = tuple->m_size; i-- > 0;) {
     if (tuple->m_items[i]) visit(tuple->m_items[i], context);
   }
 }

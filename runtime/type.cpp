@@ -69,7 +69,7 @@ Object* allocate_memory(Type* type, size_t total, bool small) {
   object->m_refcount = 1;
   object->m_type = type;
   if (type->m_flags & kTypeHeapType) incref(type);
-  if (type->m_flags & kTypeHasGC) gc_track(object, memory);
+  if (type->m_flags & kTypeHasGC) gc_track(object);
   return object;
 }
 }  // namespace
@@ -84,6 +84,29 @@ Object* allocate_sized_object(Type* type, size_t size) {
   return allocate_memory(type, total, total <= kSmallObjectMax);
 }
 
+// A dying object's finalizers: a class's __del__, then its type's finalize
+// slot, each with the object alive (one reference). They run once in an
+// object's life (PEP 442): a container that one resurrected, or that the
+// cycle collector finalized, is marked so. Returns false if the object was
+// resurrected.
+static bool run_finalizers(Object* object) {
+  Type* type = object->m_type;
+  bool has_del = (type->m_flags & kTypeHeapType) && type_lookup(type, "__del__");
+  if (!has_del && type->m_finalize == nullptr) return true;
+  if (type->m_flags & kTypeHasGC) {
+    if (gc_is_finalized(object)) return true;
+    gc_set_finalized(object);
+  }
+  if (has_del && !call_finalizer(object)) return false;
+  if (type->m_finalize != nullptr) {
+    object->m_refcount = 1;
+    type->m_finalize(object);
+    if (--object->m_refcount != 0) return false;
+    object->m_refcount = 1;
+  }
+  return true;
+}
+
 void dealloc(Object* object) {
   Type* type = object->m_type;
   // Floats are the objects freed most often, and need nothing but their memory back.
@@ -94,17 +117,11 @@ void dealloc(Object* object) {
   // Keep the object alive through its own destruction (a __del__ or a
   // destructor might look at it).
   object->m_refcount = 1;
-  if (type->m_flags & kTypeHeapType) {
-    if (!call_finalizer(object)) return;  // resurrected
-  }
-  if (type->m_finalize != nullptr) {
-    object->m_refcount = 1;
-    type->m_finalize(object);
-    if (--object->m_refcount != 0) return;  // resurrected
-    object->m_refcount = 1;
+  if ((type->m_flags & kTypeHeapType) || type->m_finalize != nullptr) {
+    if (!run_finalizers(object)) return;  // resurrected
   }
   if (type->m_flags & kTypeWeakrefable) clear_weakrefs(object);
-  if (type->m_flags & kTypeHasGC) gc_untrack(object, reinterpret_cast<char*>(object) - type->m_prefix);
+  if (type->m_flags & kTypeHasGC) gc_untrack(object);
   // Heap-type instances: their __slots__ values and __dict__ live in the prefix.
   if (type->m_heap != nullptr) clear_heap_instance(object);
   if (type->m_dict_offset != 0) instance_dict_slot(object)->reset();
@@ -249,7 +266,8 @@ void inherit_slots(Type* type, const Type* base) {
   type->m_flags |= base->m_flags & kInherited;
 }
 
-// A built-in's prefix: the collector's link, then its __dict__ pointer.
+// A built-in's prefix: its __dict__ pointer, then the collector's link
+// just before the header.
 // Done for every built-in before any object is made, since allocation
 // needs it (the very first str and dict are made while readying `object`).
 static void prepare_layout(Type* type) {
@@ -260,7 +278,7 @@ static void prepare_layout(Type* type) {
   size_t prefix = (type->m_flags & kTypeHasGC) ? kGCHeadSize : 0;
   if (type->m_flags & kTypeHasDict) {
     prefix += sizeof(Ref);
-    type->m_dict_offset = -ptrdiff_t(sizeof(Ref));
+    type->m_dict_offset = -ptrdiff_t(prefix);
   }
   type->m_prefix = prefix;
 }

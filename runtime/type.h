@@ -70,10 +70,13 @@ using DescrSetFn = bool (*)(Value descriptor, Value instance, Value value);
 using IterNextFn = Ref (*)(Value);
 using NewFn = Ref (*)(Type* type, const Value* args, size_t nargs, TupleObject* kwnames);
 using InitFn = bool (*)(Value self, const Value* args, size_t nargs, TupleObject* kwnames);
-// Visits each reference the object holds (for the cycle collector).
+// Visits each reference the object owns, once, for the cycle collector
+// (runtime/gc.h says what it may and may not visit); the prefix words
+// (__slots__, __dict__) are the collector's own business.
 using VisitFn = void (*)(Value, void* context);
 using TraverseFn = void (*)(Object*, VisitFn, void* context);
-// Drops the references the object holds, breaking a cycle.
+// Drops the references the object holds, breaking a cycle, and leaves the
+// object valid for its destruction.
 using ClearFn = void (*)(Object*);
 // Runs the C++ destructor of the object's body in place; the memory itself
 // is freed by dealloc().

@@ -276,6 +276,28 @@ void clear_weakrefs(Object* object) {
   restore_exception(std::move(saved));
 }
 
+void detach_weakrefs(Object* object, std::vector<Object*>& with_callbacks) {
+  if (object->m_type->m_weakly_referenced == 0) return;
+  auto found = table().find(object);
+  if (found == table().end()) return;
+  std::vector<WeakRefObject*> list = std::move(found->second);
+  table().erase(found);
+  --object->m_type->m_weakly_referenced;
+  for (WeakRefObject* weak : list) weak->m_referent = nullptr;
+  for (size_t i = list.size(); i-- > 0;) {
+    if (list[i]->m_callback && list[i]->m_refcount > 0) with_callbacks.push_back(list[i]);
+  }
+}
+
+void call_weakref_callback(Value weak) {
+  Ref callback = as_weakref(weak)->m_callback;
+  if (!callback) return;
+  if (!call(callback, {weak})) {
+    Ref error = fetch_exception();
+    write_unraisable(callback, error);
+  }
+}
+
 static struct WeakrefTypeSetup {
   WeakrefTypeSetup() {
     weakref_type.m_tp_name = "weakref.ReferenceType";

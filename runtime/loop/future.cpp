@@ -488,6 +488,7 @@ void future_traverse(Object* object, VisitFn visit, void* context) {
     visit(t->m_coro, context);
     if (!t->m_name.get().is_small_int()) visit(t->m_name, context);
     visit(t->m_fut_waiter, context);
+    visit(t->m_task_cancel_message, context);
     visit(t->m_context, context);
   }
 }
@@ -498,7 +499,7 @@ void future_clear(Object* object) {
   f->m_exception.reset();
   f->m_exception_traceback.reset();
   f->m_cancelled_exception.reset();
-  f->m_callbacks.clear();
+  std::vector<FutureCallback> callbacks = f->m_callbacks.take();
   if (f->m_is_task) {
     TaskObject* t = static_cast<TaskObject*>(f);
     t->m_coro.reset();
