@@ -247,18 +247,27 @@ bool init_weakref(Value module) {
 
 Ref make_weakref_attribute(Type* owner) { return make_getset_descriptor(&kWeakrefAttribute, owner); }
 
-void clear_weakrefs(Object* object) {
-  if (object->m_type->m_weakly_referenced == 0) return;
+namespace {
+// Takes `object`'s weak references out of the table, each made dead.
+std::vector<WeakRefObject*> take_weakrefs(Object* object) {
+  std::vector<WeakRefObject*> list;
+  if (object->m_type->m_weakly_referenced == 0) return list;
   auto found = table().find(object);
-  if (found == table().end()) return;
-  std::vector<WeakRefObject*> list = std::move(found->second);
+  if (found == table().end()) return list;
+  list = std::move(found->second);
   table().erase(found);
   --object->m_type->m_weakly_referenced;
+  for (WeakRefObject* weak : list) weak->m_referent = nullptr;
+  return list;
+}
+}  // namespace
+
+void clear_weakrefs(Object* object) {
+  std::vector<WeakRefObject*> list = take_weakrefs(object);
   // Every reference is dead before any callback runs; the references with
   // a callback are held meanwhile, so a callback dropping one is safe.
   std::vector<Ref> with_callbacks;
   for (WeakRefObject* weak : list) {
-    weak->m_referent = nullptr;
     if (weak->m_callback && weak->m_refcount > 0) with_callbacks.push_back(ref(Value(weak)));
   }
   if (with_callbacks.empty()) return;
@@ -277,13 +286,7 @@ void clear_weakrefs(Object* object) {
 }
 
 void detach_weakrefs(Object* object, std::vector<Object*>& with_callbacks) {
-  if (object->m_type->m_weakly_referenced == 0) return;
-  auto found = table().find(object);
-  if (found == table().end()) return;
-  std::vector<WeakRefObject*> list = std::move(found->second);
-  table().erase(found);
-  --object->m_type->m_weakly_referenced;
-  for (WeakRefObject* weak : list) weak->m_referent = nullptr;
+  std::vector<WeakRefObject*> list = take_weakrefs(object);
   for (size_t i = list.size(); i-- > 0;) {
     if (list[i]->m_callback && list[i]->m_refcount > 0) with_callbacks.push_back(list[i]);
   }

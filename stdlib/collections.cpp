@@ -245,8 +245,7 @@ Ref deque_add(Value a, Value b) {
                         value_type_name(b).data());
   }
   Ref result = TRY(deque_copy(a, Args{}));
-  std::deque<Ref> added = items(b);  // b may be a itself
-  for (Ref& item : added) push_back(result, std::move(item));
+  for (const Ref& item : items(b)) push_back(result, item);
   return result;
 }
 

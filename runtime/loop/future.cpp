@@ -499,7 +499,7 @@ void future_clear(Object* object) {
   f->m_exception.reset();
   f->m_exception_traceback.reset();
   f->m_cancelled_exception.reset();
-  std::vector<FutureCallback> callbacks = f->m_callbacks.take();
+  f->m_callbacks.clear();
   if (f->m_is_task) {
     TaskObject* t = static_cast<TaskObject*>(f);
     t->m_coro.reset();
