@@ -480,7 +480,7 @@ void invoke_callbacks(const char* phase, int generation, int64_t collected, int6
       dict_setitem_str(info, "collected", make_int(collected)) &&
       dict_setitem_str(info, "uncollectable", make_int(uncollectable))) {
     for (size_t i = 0; i < as_list(g_gc.callbacks)->m_items.size(); ++i) {
-      Ref callback = as_list(g_gc.callbacks)->m_items[i];
+      Ref callback = as_list(g_gc.callbacks)->m_items[i];  // the list may change meanwhile
       if (!call(callback, {phase_name.get(), info.get()})) {
         Ref error = fetch_exception();
         write_unraisable(callback, error);
