@@ -20,6 +20,7 @@
 #include "runtime/abstract.h"
 #include "runtime/descriptors.h"
 #include "runtime/errors.h"
+#include "runtime/gc_visit.h"
 #include "runtime/generic_alias.h"
 #include "runtime/list.h"
 #include "runtime/native.h"
@@ -490,14 +491,8 @@ void dict_destroy(Object* object) {
   dict->~DictObject();
 }
 
-// str keys are left out (they hold no references), as CPython leaves out
-// the keys of its str-keyed tables.
 void dict_traverse(Object* object, VisitFn visit, void* context) {
-  for (const DictEntry& entry : static_cast<DictObject*>(object)->m_entries) {
-    if (!entry.key) continue;
-    if (entry.key.type() != &str_type) visit(entry.key, context);
-    visit(entry.value, context);
-  }
+  visit_dict(static_cast<DictObject*>(object), [&](Value v) { visit(v, context); });
 }
 
 void dict_clear_slot(Object* object) { dict_clear(Value(object)); }

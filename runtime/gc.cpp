@@ -53,6 +53,7 @@
 #include "runtime/dict.h"
 #include "runtime/errors.h"
 #include "runtime/exception.h"
+#include "runtime/gc_visit.h"
 #include "runtime/int.h"
 #include "runtime/list.h"
 #include "runtime/signals.h"
@@ -157,6 +158,29 @@ GCHead* head_if_container(Value v) {
   return gc_head(object);
 }
 
+// Visits every reference `object` owns with `visit` (a callable taking a
+// Value): for the containers collections meet most, with runtime/
+// gc_visit.h's templates, the visit inlined; for the others (and
+// subclasses, whose prefix words need visiting too), through gc_traverse.
+template <class Visit>
+void traverse_inline(Object* object, Visit& visit) {
+  Type* type = object->m_type;
+  if (type == &list_type) {
+    visit_list(static_cast<ListObject*>(object), visit);
+  } else if (type == &tuple_type) {
+    visit_tuple(static_cast<TupleObject*>(object), visit);
+  } else if (type == &dict_type) {
+    visit_dict(static_cast<DictObject*>(object), visit);
+  } else if (type == &coroutine_type || type == &generator_type) {
+    visit_generator(static_cast<GeneratorObject*>(object), visit);
+  } else if (type == &task_type || type == &future_type) {
+    visit_future(static_cast<FutureObject*>(object), visit);
+  } else {
+    gc_traverse(
+        object, [](Value v, void* context) { (*static_cast<Visit*>(context))(v); }, &visit);
+  }
+}
+
 // ---- the count computation (phases 2-4); no Python code runs here
 
 // Phase 2: each object's count into its head, and the collecting flag.
@@ -169,7 +193,7 @@ void update_refs(GCHead* list) {
   }
 }
 
-void visit_decref(Value v, void*) {
+inline void visit_decref(Value v) {
   GCHead* head = head_if_container(v);
   if (head == nullptr) return;
   uintptr_t bits = head->bits();
@@ -181,9 +205,8 @@ void visit_decref(Value v, void*) {
 
 // Phase 3.
 void subtract_refs(GCHead* list) {
-  for (GCHead* node = next_of(list); node != list; node = next_of(node)) {
-    gc_traverse(object_of(node), visit_decref, nullptr);
-  }
+  auto visit = [](Value v) { visit_decref(v); };
+  for (GCHead* node = next_of(list); node != list; node = next_of(node)) traverse_inline(object_of(node), visit);
 }
 
 // Phase 4's walk: `young` is being scanned front to back; objects found
@@ -193,12 +216,11 @@ struct ReachState {
   GCHead* tail;
 };
 
-void visit_reachable(Value v, void* context) {
+inline void visit_reachable(Value v, ReachState* state) {
   GCHead* head = head_if_container(v);
   if (head == nullptr) return;
   uintptr_t bits = head->bits();
   if (!(bits & kCollecting)) return;  // outside the set, or already scanned as reachable
-  auto* state = static_cast<ReachState*>(context);
   if (bits & kUnreachable) {
     // Taken for unreachable earlier: back into the young list, to be
     // scanned (and its own references followed) when the walk gets there.
@@ -222,12 +244,13 @@ void visit_reachable(Value v, void* context) {
 // keep the collecting and unreachable flags).
 void move_unreachable(GCHead* young, GCHead* unreachable) {
   ReachState state{young, previous_of(young)};
+  auto visit = [&state](Value v) { visit_reachable(v, &state); };
   GCHead* kept = young;  // the last node known reachable
   GCHead* node = next_of(young);
   while (node != young) {
     uintptr_t bits = node->bits();
     if ((bits >> kCountShift) > 0) {
-      gc_traverse(object_of(node), visit_reachable, &state);
+      traverse_inline(object_of(node), visit);
       node->set_bits(address(kept) | (bits & kFinalized));
       kept = node;
       node = next_of(node);
@@ -244,12 +267,6 @@ void move_unreachable(GCHead* young, GCHead* unreachable) {
     }
   }
   set_previous(young, kept);
-}
-
-void clear_collecting_flags(GCHead* list) {
-  for (GCHead* node = next_of(list); node != list; node = next_of(node)) {
-    node->set_bits(node->bits() & ~(kCollecting | kUnreachable));
-  }
 }
 
 // ---- finalizers, weak references, clearing (phases 6-9)
@@ -457,7 +474,7 @@ void invoke_callbacks(const char* phase, int generation, int64_t collected, int6
       dict_setitem_str(info, "collected", make_int(collected)) &&
       dict_setitem_str(info, "uncollectable", make_int(uncollectable))) {
     for (size_t i = 0; i < as_list(g_gc.callbacks)->m_items.size(); ++i) {
-      Ref callback = as_list(g_gc.callbacks)->m_items[i];
+      Ref callback = as_list(g_gc.callbacks)->m_items[i];  // the list may change meanwhile
       if (!call(callback, {phase_name.get(), info.get()})) {
         Ref error = fetch_exception();
         write_unraisable(callback, error);

@@ -86,9 +86,11 @@ struct GCState {
   int64_t collections[3] = {0, 0, 0};
   int64_t collected[3] = {0, 0, 0};
   int64_t uncollectable[3] = {0, 0, 0};
-  // gc.garbage and gc.callbacks, set by the gc module when it is made.
-  Ref garbage;
-  Ref callbacks;
+  // gc.garbage and gc.callbacks, made with the gc module. Each holds a
+  // reference never dropped: releasing them at static destruction could
+  // run finalizers after the runtime is gone.
+  Value garbage;
+  Value callbacks;
 };
 extern GCState g_gc;
 

@@ -13,6 +13,7 @@
 #include "runtime/exception.h"
 #include "runtime/file.h"
 #include "runtime/function.h"
+#include "runtime/gc_visit.h"
 #include "runtime/int.h"
 #include "runtime/str.h"
 #include "runtime/tuple.h"
@@ -92,31 +93,8 @@ void generator_finalize(Object* object) {
   restore_exception(std::move(saved));
 }
 
-// Collections traverse every young coroutine of a busy event loop, so
-// what can never be part of a cycle is left out: the code and the names
-// (not containers), the frame's builtins dict (the builtins module holds
-// it for the whole run). A running frame's stack pointer lives in the
-// interpreter's registers, not in the frame: nothing of a running frame is
-// visited (its values count as referred to from outside, which only keeps
-// them alive).
 void generator_traverse(Object* object, VisitFn visit, void* context) {
-  auto* g = static_cast<GeneratorObject*>(object);
-  if (g->m_finalizer) visit(g->m_finalizer, context);
-  if (g->m_tracking_loop) visit(g->m_tracking_loop, context);
-  if (g->m_handled_exception) visit(g->m_handled_exception, context);
-  if (g->m_frame != nullptr && g->m_state != GeneratorState::Running) {
-    Frame* f = g->m_frame;
-    visit(f->function, context);
-    visit(f->globals, context);
-    if (f->locals) visit(f->locals, context);
-    Value* end = f->stack_base();
-    for (Value* p = f->slots; p < end; ++p) {
-      if (p->is_object()) visit(*p, context);
-    }
-    for (Value* p = end; p < f->stack_top; ++p) {
-      if (p->is_object()) visit(*p, context);
-    }
-  }
+  visit_generator(static_cast<GeneratorObject*>(object), [&](Value v) { visit(v, context); });
 }
 
 // For the cycle collector, after finalization (which closed a suspended

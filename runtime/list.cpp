@@ -15,6 +15,7 @@
 #include "runtime/abstract.h"
 #include "runtime/errors.h"
 #include "runtime/float.h"
+#include "runtime/gc_visit.h"
 #include "runtime/generic_alias.h"
 #include "runtime/int.h"
 #include "runtime/native.h"
@@ -427,10 +428,8 @@ void list_destroy(Object* object) {
   list->~ListObject();
 }
 
-// Last item first, as CPython's list_traverse (gc.get_referents shows it).
 void list_traverse(Object* object, VisitFn visit, void* context) {
-  const std::vector<Ref>& items = static_cast<ListObject*>(object)->m_items;
-  for (size_t i = items.size(); i-- > 0;) visit(items[i], context);
+  visit_list(static_cast<ListObject*>(object), [&](Value v) { visit(v, context); });
 }
 
 void list_clear_slot(Object* object) {

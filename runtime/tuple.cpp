@@ -11,6 +11,7 @@
 
 #include "runtime/abstract.h"
 #include "runtime/errors.h"
+#include "runtime/gc_visit.h"
 #include "runtime/generic_alias.h"
 #include "runtime/list.h"
 #include "runtime/native.h"
@@ -119,12 +120,8 @@ void tuple_destroy(Object* object) {
   }
 }
 
-// Last item first, as CPython's tupletraverse.
 void tuple_traverse(Object* object, VisitFn visit, void* context) {
-  auto* tuple = static_cast<TupleObject*>(object);
-  for (size_t i = tuple->m_size; i-- > 0;) {
-    if (tuple->m_items[i]) visit(tuple->m_items[i], context);
-  }
+  visit_tuple(static_cast<TupleObject*>(object), [&](Value v) { visit(v, context); });
 }
 
 // ---- the object protocol

@@ -175,8 +175,8 @@ bool init_gc(Value module) {
   if (!module_add_functions(module, kGcFunctions)) return false;
   Value dict = module_dict(module);
   // The lists live as long as the collector: the module shares them.
-  if (!g_gc.garbage) g_gc.garbage = make_list();
-  if (!g_gc.callbacks) g_gc.callbacks = make_list();
+  if (!g_gc.garbage) g_gc.garbage = make_list().release();
+  if (!g_gc.callbacks) g_gc.callbacks = make_list().release();
   return g_gc.garbage && g_gc.callbacks && dict_setitem_str(dict, "garbage", g_gc.garbage) &&
          dict_setitem_str(dict, "callbacks", g_gc.callbacks) &&
          dict_setitem_str(dict, "DEBUG_STATS", Value::small_int(kDebugStats)) &&

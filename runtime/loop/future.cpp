@@ -9,6 +9,7 @@
 #include "runtime/errors.h"
 #include "runtime/exception.h"
 #include "runtime/function.h"
+#include "runtime/gc_visit.h"
 #include "runtime/generator.h"
 #include "runtime/generic_alias.h"
 #include "runtime/list.h"
@@ -472,25 +473,7 @@ void future_destroy(Object* object) {
 }
 
 void future_traverse(Object* object, VisitFn visit, void* context) {
-  FutureObject* f = static_cast<FutureObject*>(object);
-  visit(f->m_loop, context);
-  visit(f->m_result, context);
-  visit(f->m_exception, context);
-  visit(f->m_exception_traceback, context);
-  visit(f->m_cancel_message, context);
-  visit(f->m_cancelled_exception, context);
-  for (size_t i = 0; i < f->m_callbacks.size(); ++i) {
-    visit(f->m_callbacks[i].function, context);
-    visit(f->m_callbacks[i].context, context);
-  }
-  if (f->m_is_task) {
-    TaskObject* t = static_cast<TaskObject*>(f);
-    visit(t->m_coro, context);
-    if (!t->m_name.get().is_small_int()) visit(t->m_name, context);
-    visit(t->m_fut_waiter, context);
-    visit(t->m_task_cancel_message, context);
-    visit(t->m_context, context);
-  }
+  visit_future(static_cast<FutureObject*>(object), [&](Value v) { visit(v, context); });
 }
 
 void future_clear(Object* object) {
