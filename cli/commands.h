@@ -39,6 +39,8 @@ bool settle_top_level_loop(double seconds);
 // Sets every name of __main__'s namespace to None as CPython does at exit,
 // so that what only it held is finalized.
 void clear_main_namespace(Value dict);
+// Joins the non-daemon threads at exit, as CPython (cli/run.cpp).
+void join_threads_at_exit();
 // Prints the pending exception as an uncaught one; returns the exit status.
 int report_uncaught_exception();
 

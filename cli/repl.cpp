@@ -572,6 +572,7 @@ int run_repl() {
   }
 
   if (!history.empty()) write_history(history.c_str());
+  join_threads_at_exit();
   flush_std_streams();
   std::fflush(stdout);
   g_session = nullptr;

@@ -12,6 +12,7 @@
 #include "runtime/file.h"
 #include "runtime/int.h"
 #include "runtime/native.h"
+#include "runtime/threads.h"
 
 namespace coil {
 
@@ -27,6 +28,7 @@ Ref g_handlers[kSignalCount];  // the Python-level handler of each signal, or nu
 void record_signal(int signum) {
   if (signum > 0 && signum < kSignalCount) g_tripped[signum] = 1;
   g_signal_pending = 1;
+  g_eval_breaker.store(1);
   if (g_signal_wakeup != nullptr) g_signal_wakeup();
 }
 
@@ -66,8 +68,11 @@ void install_signal_handlers() {
   install_os_handler(SIGPIPE, SIG_IGN);
 }
 
+void trip_signal(int signum) { record_signal(signum); }
+
 bool run_pending_signals() {
-  if (!g_signal_pending) return true;
+  // As CPython: handlers run on the main thread only.
+  if (!g_signal_pending || !is_main_thread()) return true;
   g_signal_pending = 0;
   for (int signum = 1; signum < kSignalCount; ++signum) {
     if (!g_tripped[signum]) continue;

@@ -21,7 +21,11 @@ extern void (*g_signal_wakeup)();
 // KeyboardInterrupt, SIGPIPE is ignored.
 void install_signal_handlers();
 
-// Runs the Python handlers of the signals that arrived. False with an
+// Records `signum` as if it had arrived (_thread.interrupt_main).
+void trip_signal(int signum);
+
+// Runs the Python handlers of the signals that arrived (on the main thread;
+// elsewhere this does nothing). False with an
 // exception pending when one raised (KeyboardInterrupt for SIGINT).
 bool run_pending_signals();
 inline bool check_signals() { return !g_signal_pending || run_pending_signals(); }
