@@ -339,7 +339,8 @@ bool loop_call_soon_in_context(EventLoopObject* loop, Value callback, Value args
 }
 
 bool loop_has_work(EventLoopObject* loop) {
-  return !loop->m_ready.empty() || (loop->m_live_tasks > 0 && (!loop->m_timers.empty() || io_active()));
+  return !loop->m_ready.empty() ||
+         (loop->m_live_tasks > 0 && (!loop->m_timers.empty() || io_active() || io_operations_in_flight()));
 }
 
 namespace {
@@ -728,6 +729,7 @@ void loop_traverse(Object* object, VisitFn visit, void* context) {
   visit(l->m_firstiter_hook, context);
   visit(l->m_finalizer_hook, context);
   visit(l->m_signal_handlers, context);
+  visit(l->m_default_executor, context);
 }
 
 void loop_clear_work(EventLoopObject* l) {
@@ -751,6 +753,7 @@ void loop_clear(Object* object) {
   l->m_firstiter_hook.reset();
   l->m_finalizer_hook.reset();
   l->m_signal_handlers.reset();
+  l->m_default_executor.reset();
 }
 
 Ref loop_new(Type* type, const Value*, size_t, TupleObject*) {
@@ -949,6 +952,16 @@ Ref method_close(Value self, Args) {
     Ref function = import_attribute("asyncio.base_events", "_remove_signal_handlers");
     if (!function || !call(function, {self})) return {};
   }
+  // As CPython: the default executor is shut down without waiting.
+  if (Ref executor = std::move(l->m_default_executor)) {
+    Ref no = new_bool(false);
+    Ref shutdown = getattr(executor, "shutdown");
+    if (!shutdown) return {};
+    Ref wait_name = make_str("wait");
+    Ref kwnames = make_tuple({wait_name.get()});
+    Value arguments[] = {no.get()};
+    if (!call(shutdown, arguments, 0, kwnames.as<TupleObject>())) return {};
+  }
   return new_none();
 }
 
@@ -1130,6 +1143,12 @@ Ref method_subprocess_exec(Value self, Args args) {
 Ref method_subprocess_shell(Value self, Args args) {
   return forward_to_base_events("_subprocess_shell", self, args);
 }
+Ref method_run_in_executor(Value self, Args args) {
+  return forward_to_base_events("_run_in_executor", self, args);
+}
+Ref method_set_default_executor(Value self, Args args) {
+  return forward_to_base_events("_set_default_executor", self, args);
+}
 Ref method_add_signal_handler(Value self, Args args) {
   return forward_to_base_events("_add_signal_handler", self, args);
 }
@@ -1144,8 +1163,32 @@ Ref loop_signal_handlers(Value self) {
   return l->m_signal_handlers;
 }
 
+// loop._default_executor: run_in_executor()'s executor when given None
+// (lib/asyncio/base_events.py makes it), and whether
+// shutdown_default_executor() was called.
+Ref loop_default_executor(Value self) {
+  EventLoopObject* l = as_loop(self);
+  return l->m_default_executor ? l->m_default_executor : new_none();
+}
+
+bool loop_set_default_executor(Value self, Value executor) {
+  as_loop(self)->m_default_executor = executor && !is_none(executor) ? ref(executor) : Ref();
+  return true;
+}
+
+Ref loop_executor_shutdown_called(Value self) { return new_bool(as_loop(self)->m_executor_shutdown_called); }
+
+bool loop_set_executor_shutdown_called(Value self, Value flag) {
+  int truth = flag ? is_true(flag) : 0;
+  if (truth < 0) return false;
+  as_loop(self)->m_executor_shutdown_called = truth != 0;
+  return true;
+}
+
 const GetSetDef kLoopGetSets[] = {
     {"_signal_handlers", loop_signal_handlers},
+    {"_default_executor", loop_default_executor, loop_set_default_executor},
+    {"_executor_shutdown_called", loop_executor_shutdown_called, loop_set_executor_shutdown_called},
     {nullptr, nullptr},
 };
 
@@ -1155,6 +1198,8 @@ const MethodDef kLoopMethods[] = {
     {"getaddrinfo", method_getaddrinfo, ArgKind::Keywords},
     {"subprocess_exec", method_subprocess_exec, ArgKind::Keywords},
     {"subprocess_shell", method_subprocess_shell, ArgKind::Keywords},
+    {"run_in_executor", method_run_in_executor, ArgKind::Keywords},
+    {"set_default_executor", method_set_default_executor, ArgKind::Keywords},
     {"add_signal_handler", method_add_signal_handler, ArgKind::Keywords},
     {"remove_signal_handler", method_remove_signal_handler, ArgKind::Keywords},
     {"call_soon", method_call_soon, ArgKind::Keywords},

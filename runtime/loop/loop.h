@@ -110,6 +110,9 @@ struct EventLoopObject : Object {
   // While the loop waits with the GIL let go: its thread's I/O state, for
   // call_soon_threadsafe to end the wait (runtime/loop/io.h).
   struct IoState* m_waker = nullptr;
+  // run_in_executor()'s default ThreadPoolExecutor, made on first use.
+  Ref m_default_executor;
+  bool m_executor_shutdown_called = false;
 };
 
 enum class FutureState : uint8_t { Pending, Cancelled, Finished };
