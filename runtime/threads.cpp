@@ -259,6 +259,9 @@ void set_switch_interval(double seconds) {
 
 void finalize_threads() {
   if (g_threads_started) g_finalizing = true;
+  // The main thread's sentinel locks go now, while the runtime is whole
+  // (the record itself is a static, destroyed after it).
+  g_main_record.sentinels.clear();
 }
 
 Ref start_thread(Value function, Value args, Value kwargs) {

@@ -39,7 +39,10 @@ namespace {
 IoState g_main_io;
 IoState* g_io = &g_main_io;
 
-void on_poll_timer(uv_timer_t*) {}
+// The wait's timer ends the wait even when it fired at the start of
+// uv_run (the time to reach it went by first), before libuv polls: with the
+// wakeup handle keeping the loop alive, the poll would otherwise block.
+void on_poll_timer(uv_timer_t* timer) { uv_stop(timer->loop); }
 void on_wakeup(uv_async_t*) {}
 void wake_from_signal() { uv_async_send(&g_main_io.wakeup); }
 
