@@ -721,6 +721,12 @@ class ExceptHookArgs(tuple):
                 % tuple(self))
 
 
+# CPython's is the struct sequence _thread._ExceptHookArgs.
+ExceptHookArgs.__name__ = ExceptHookArgs.__qualname__ = '_ExceptHookArgs'
+ExceptHookArgs.__module__ = '_thread'
+_thread._ExceptHookArgs = ExceptHookArgs
+
+
 def excepthook(args, /):
     """Report an exception that ended a thread: "Exception in thread NAME:"
     and the traceback, on stderr. SystemExit is ignored."""
