@@ -111,8 +111,14 @@ void take_gil(ThreadRecord* self) {
     std::unique_lock<std::mutex> lock(g_gil->mutex);
     ++g_gil->waiting;
     for (;;) {
-      // Once the main thread is finishing, other threads never run again.
-      while (g_finalizing && self != &g_main_record) g_gil->never.wait(lock);
+      if (g_finalizing && self != &g_main_record) {
+        // Once the main thread is finishing, other threads never run
+        // again; one that lets the GIL go on request stops waiting for
+        // this one to take it.
+        --g_gil->waiting;
+        g_gil->taken.notify_all();
+        for (;;) g_gil->never.wait(lock);
+      }
       if (!g_gil->locked) break;
       uint64_t seen = g_gil->switches;
       auto interval = std::chrono::microseconds(g_switch_interval_us.load(std::memory_order_relaxed));
@@ -140,9 +146,9 @@ void drop_gil(ThreadRecord* self, bool forced, bool swap = true) {
   std::unique_lock<std::mutex> lock(g_gil->mutex);
   g_gil->locked = false;
   g_gil->released.notify_one();
-  if (forced && g_gil->waiting > 0) {
+  if (forced) {
     uint64_t seen = g_gil->switches;
-    while (g_gil->switches == seen) g_gil->taken.wait(lock);
+    while (g_gil->switches == seen && g_gil->waiting > 0) g_gil->taken.wait(lock);
   }
 }
 
