@@ -91,6 +91,7 @@ int g_running_threads = 0;
 // Threads running or waiting with a deadline (the main thread included).
 std::atomic<int> g_active_threads{1};
 size_t g_stack_size = 0;
+pthread_t g_main_handle;  // known once the second thread starts (the main thread starts it)
 
 ThreadRecord* self_record() { return t_self != nullptr ? t_self : &g_main_record; }
 
@@ -273,6 +274,7 @@ void finalize_threads() {
 Ref start_thread(Value function, Value args, Value kwargs) {
   if (!g_threads_started) {
     g_gil = new Gil();
+    g_main_handle = pthread_self();
     g_threads_started = true;
   }
   auto* record = new ThreadRecord;
@@ -313,6 +315,11 @@ Ref start_thread(Value function, Value args, Value kwargs) {
 void thread_add_sentinel(Value lock, LockCore* core) { g_current->sentinels.emplace_back(ref(lock), core); }
 
 uint64_t thread_ident() { return uint64_t(pthread_self()); }
+
+int signal_main_thread(int signum) {
+  if (!g_threads_started) return ::raise(signum) == 0 ? 0 : errno;
+  return pthread_kill(g_main_handle, signum);
+}
 int64_t thread_native_id() { return int64_t(syscall(SYS_gettid)); }
 int64_t thread_count() { return g_running_threads; }
 size_t thread_stack_size() { return g_stack_size; }

@@ -94,6 +94,9 @@ class EnsureGil {
 double get_switch_interval();
 void set_switch_interval(double seconds);
 
+// Sends `signum` to the main thread (pthread_kill): 0, or an errno value.
+int signal_main_thread(int signum);
+
 // Starts an OS thread running `function(*args, **kwargs)` (kwargs may be
 // null). Returns the new thread's identifier (get_ident() there), or null
 // with RuntimeError pending.
