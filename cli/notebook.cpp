@@ -517,6 +517,7 @@ int run_notebook(const std::string& path, NotebookMode mode, double settle) {
       if (out.raised && !has_tag(cell, "raises-exception")) failed = true;
     }
   }
+  join_threads_at_exit();
   finalize_main_module(std::move(dict));
   flush_std_streams();
   if (mode == NotebookMode::Execute) {

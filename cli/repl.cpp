@@ -49,6 +49,7 @@
 #include "runtime/module.h"
 #include "runtime/signals.h"
 #include "runtime/str.h"
+#include "runtime/threads.h"
 #include "vm/compiler.h"
 #include "vm/import.h"
 
@@ -231,7 +232,11 @@ Input read_line(const std::string& prompt, std::string& line, Session& session) 
     // (a server started at the prompt serves while the prompt waits).
     struct pollfd sources[2] = {{STDIN_FILENO, POLLIN, 0}, {io_backend_fd(), POLLIN, 0}};
     bool with_io = loop != nullptr && io_active() && sources[1].fd >= 0;
-    int count = poll(sources, with_io ? 2 : 1, timeout_ms);
+    int count;
+    {
+      ReleaseGil release;  // other threads run while the prompt waits
+      count = poll(sources, with_io ? 2 : 1, timeout_ms);
+    }
     const struct pollfd& input = sources[0];
     if (count > 0 && with_io && (sources[1].revents & POLLIN) && !(input.revents & POLLIN)) {
       guard.uninstall();
@@ -572,6 +577,7 @@ int run_repl() {
   }
 
   if (!history.empty()) write_history(history.c_str());
+  join_threads_at_exit();
   flush_std_streams();
   std::fflush(stdout);
   g_session = nullptr;

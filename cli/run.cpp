@@ -24,6 +24,7 @@
 #include "runtime/module.h"
 #include "runtime/signals.h"
 #include "runtime/str.h"
+#include "runtime/threads.h"
 #include "runtime/tuple.h"
 #include "runtime/weakref.h"
 #include "vm/compiler.h"
@@ -97,6 +98,23 @@ bool finish_top_level_tasks() {
 }
 
 }  // namespace
+
+void join_threads_at_exit() {
+  // As CPython's finalization: threading._shutdown() joins the threads not
+  // marked daemon (when threading was imported); the daemon threads left
+  // never run Python again.
+  if (Value threading = lookup_module("threading")) {
+    Ref saved = fetch_exception();
+    Ref shutdown = getattr(threading, "_shutdown");
+    Ref result = shutdown ? call(shutdown, {}) : Ref();
+    if (!result) {
+      Ref error = fetch_exception();
+      if (error) write_unraisable(shutdown ? shutdown.get() : threading, error);
+    }
+    restore_exception(std::move(saved));
+  }
+  finalize_threads();
+}
 
 void clear_main_namespace(Value dict) {
   // As CPython's _PyModule_ClearDict at exit: names with one leading
@@ -258,6 +276,7 @@ int run_script(const std::string& path, const std::string& as_given, const std::
   set_top_level_running(false);
   int status = 0;
   if (!result) status = report_exception();
+  join_threads_at_exit();
   finalize_main_module(std::move(dict));
   flush_std_streams();
   return status;

@@ -116,6 +116,18 @@ void data_clear(Object* object) {
 
 Ref* g_context_slot = &g_base_slot;
 
+void swap_context_state(ContextThreadState& state) {
+  Ref* slot = g_context_slot;
+  g_context_slot = state.slot != nullptr ? state.slot : &g_base_slot;
+  state.slot = slot == &g_base_slot ? nullptr : slot;
+  std::swap(g_base_slot, state.base);
+}
+
+void release_context_state() {
+  g_context_slot = &g_base_slot;
+  g_base_slot.reset();
+}
+
 namespace {
 
 Ref new_context(Ref data, bool entered) {

@@ -78,6 +78,16 @@ inline bool is_context_var(Value v) { return v.is_object() && v.type() == &conte
 // The current slot (see above). Never null.
 extern Ref* g_context_slot;
 
+// A thread's current slot and its own context while another thread holds
+// the GIL (runtime/threads.h); a null slot stands for the base slot.
+struct ContextThreadState {
+  Ref base;
+  Ref* slot = nullptr;
+};
+void swap_context_state(ContextThreadState& state);
+// Drops the running thread's own context (its thread ends).
+void release_context_state();
+
 // The current Context, made (empty) if its slot is still null.
 ContextObject* context_current();
 // A new empty Context.

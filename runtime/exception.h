@@ -144,6 +144,9 @@ void print_exception(Value exception);
 // Reports an exception that cannot propagate (from a finalizer, __del__),
 // as sys.unraisablehook does: "Exception ignored in: REPR" and the traceback.
 void write_unraisable(Value where, Value exception);
+// The same with another context than "in": "Exception ignored CONTEXT: REPR"
+// ("in thread started by").
+void write_unraisable(Value where, Value exception, const char* context);
 // Line `lineno` of a code object's source (from its file, or the text it
 // was compiled from), as tracebacks show it; false when there is none.
 bool code_source_line(const struct CodeObject* code, int lineno, std::string& line);

@@ -18,6 +18,7 @@
 #include <cerrno>
 #include <cstring>
 #include <string>
+#include <poll.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -29,6 +30,7 @@
 #include "runtime/exception.h"
 #include "runtime/list.h"
 #include "runtime/str.h"
+#include "runtime/threads.h"
 #include "runtime/tuple.h"
 #include "vm/import.h"
 
@@ -141,15 +143,66 @@ Ref decode(FileObject* f, std::string_view bytes) {
   return decode_text(bytes, f->m_codec, f->m_errors);
 }
 
+// Reading and writing let the GIL go when other threads exist, as a pipe
+// or a terminal may block (runtime/threads.h).
+
+// Waits, with the GIL let go, until the stream has something to read
+// (or is at its end): a byte-at-a-time read then does not block holding it.
+void wait_for_input(FILE* stream) {
+  if (!g_threads_started) return;
+#ifdef __GLIBC__
+  if (stream->_IO_read_ptr < stream->_IO_read_end) return;  // buffered already
+#endif
+  int fd = fileno(stream);
+  if (fd < 0) return;
+  struct pollfd ready = {fd, POLLIN, 0};
+  if (poll(&ready, 1, 0) != 0) return;  // readable, at its end, or an error the read reports
+  ReleaseGil release;
+  poll(&ready, 1, -1);
+}
+
+int read_byte(FILE* stream) {
+  wait_for_input(stream);
+  return std::fgetc(stream);
+}
+
+// fread() into a buffer of the caller's (not a Python object's).
+size_t read_block(char* buffer, size_t size, FILE* stream) {
+  ReleaseGil release;
+  return std::fread(buffer, 1, size, stream);
+}
+
+// fwrite() of `bytes` (and a flush when `flush`): the bytes are copied
+// first when the GIL goes, since another thread could change a bytearray
+// meanwhile. False with errno set on failure.
+bool write_bytes(FILE* stream, std::string_view bytes, bool flush) {
+  if (!g_threads_started) {
+    bool ok = std::fwrite(bytes.data(), 1, bytes.size(), stream) == bytes.size();
+    if (ok && flush) std::fflush(stream);
+    return ok;
+  }
+  std::string copy(bytes);
+  bool ok;
+  int error;
+  {
+    ReleaseGil release;
+    ok = std::fwrite(copy.data(), 1, copy.size(), stream) == copy.size();
+    error = errno;
+    if (ok && flush) std::fflush(stream);
+  }
+  errno = error;
+  return ok;
+}
+
 // Reads the bytes of one character of an ASCII-compatible encoding; false at the end.
 bool read_character(FileObject* f, std::string& out) {
-  int c = std::fgetc(f->m_stream);
+  int c = read_byte(f->m_stream);
   if (c == EOF) return false;
   out += char(c);
   if (!f->m_utf8 || c < 0xC0) return true;
   int more = c >= 0xF0 ? 3 : c >= 0xE0 ? 2 : 1;
   for (int i = 0; i < more; ++i) {
-    int next = std::fgetc(f->m_stream);
+    int next = read_byte(f->m_stream);
     if (next == EOF) break;
     if ((next & 0xC0) != 0x80) {  // not a continuation: leave it for the next character
       std::ungetc(next, f->m_stream);
@@ -162,7 +215,7 @@ bool read_character(FileObject* f, std::string& out) {
 
 // After a '\r' in universal mode: takes a following '\n' too.
 bool take_following_newline(FileObject* f) {
-  int next = std::fgetc(f->m_stream);
+  int next = read_byte(f->m_stream);
   if (next == '\n') return true;
   if (next != EOF) std::ungetc(next, f->m_stream);
   return false;
@@ -198,7 +251,7 @@ bool decode_ahead(FileObject* f) {
   std::string bytes;
   char buffer[65536];
   size_t got;
-  while ((got = std::fread(buffer, 1, sizeof buffer, f->m_stream)) > 0) bytes.append(buffer, got);
+  while ((got = read_block(buffer, sizeof buffer, f->m_stream)) > 0) bytes.append(buffer, got);
   if (bytes.empty()) return true;
   Ref text = decode(f, bytes);
   if (!text) return false;
@@ -231,7 +284,7 @@ Ref text_read(FileObject* f, int64_t count) {
   if (count < 0) {
     char buffer[65536];
     size_t got;
-    while ((got = std::fread(buffer, 1, sizeof buffer, f->m_stream)) > 0) bytes.append(buffer, got);
+    while ((got = read_block(buffer, sizeof buffer, f->m_stream)) > 0) bytes.append(buffer, got);
     Ref text = decode(f, bytes);
     if (!text || f->m_newline != Newline::Universal) return text;
     return make_str(translate_read_newlines(str_view(text)));
@@ -264,7 +317,7 @@ Ref text_readline(FileObject* f, int64_t limit) {
 Ref binary_readline(FileObject* f, int64_t limit) {
   std::string line;
   int c;
-  while ((limit < 0 || int64_t(line.size()) < limit) && (c = std::fgetc(f->m_stream)) != EOF) {
+  while ((limit < 0 || int64_t(line.size()) < limit) && (c = read_byte(f->m_stream)) != EOF) {
     line += char(c);
     if (c == '\n') break;
   }
@@ -315,9 +368,8 @@ Ref file_write(Value self, Args args) {
       if (!encoded) return {};
       bytes = bytes_view(encoded);
     }
-    if (std::fwrite(bytes.data(), 1, bytes.size(), f->m_stream) != bytes.size()) return raise_os_error(errno, Value());
     // The standard error stream is unbuffered, as CPython's line-buffered stderr appears.
-    if (f->m_borrowed && f->m_stream == stderr) std::fflush(f->m_stream);
+    if (!write_bytes(f->m_stream, bytes, f->m_borrowed && f->m_stream == stderr)) return raise_os_error(errno, Value());
     return make_int(int64_t(str_len(data)));
   }
   std::string_view bytes;
@@ -325,7 +377,7 @@ Ref file_write(Value self, Args args) {
     return raise_format(&type_error_type, "a bytes-like object is required, not '%s'", value_type_name(data).data());
   }
   if (!begin_write(f)) return {};
-  if (std::fwrite(bytes.data(), 1, bytes.size(), f->m_stream) != bytes.size()) return raise_os_error(errno, Value());
+  if (!write_bytes(f->m_stream, bytes, false)) return raise_os_error(errno, Value());
   return make_int(int64_t(bytes.size()));
 }
 
@@ -349,7 +401,7 @@ Ref file_read(Value self, Args args) {
   char buffer[65536];
   while (count < 0 || int64_t(out.size()) < count) {
     size_t want = count < 0 ? sizeof buffer : std::min(sizeof buffer, size_t(count) - out.size());
-    size_t got = std::fread(buffer, 1, want, f->m_stream);
+    size_t got = read_block(buffer, want, f->m_stream);
     out.append(buffer, got);
     if (got < want) break;
   }
@@ -728,8 +780,7 @@ bool file_write_text(Value file, std::string_view text) {
       as_file(file)->m_newline != Newline::CRLF && is_valid_utf8(text)) {
     FileObject* f = as_file(file);
     if (!begin_write(f)) return false;
-    std::fwrite(text.data(), 1, text.size(), f->m_stream);
-    if (f->m_borrowed && f->m_stream == stderr) std::fflush(f->m_stream);
+    write_bytes(f->m_stream, text, f->m_borrowed && f->m_stream == stderr);
     return true;
   }
   Ref s = make_str(text);

@@ -13,10 +13,11 @@
 // coil cannot: its native functions allocate while holding raw pointers
 // into objects (an entry of a dict being resized, the items of a list
 // being sorted), and a collection runs finalizers — Python code — and
-// frees objects. So allocation only records the request, through the flag
-// the interpreter already tests for signals at its safe points (backward
-// jumps, calls of Python functions, each turn of the event loop), and the
-// collection runs there (signals.cpp calls gc_collect_requested()): at an
+// frees objects. So allocation only records the request and sets the eval
+// breaker the interpreter already tests at its safe points (backward jumps,
+// calls of Python functions; the event loop tests the request each turn),
+// and the collection runs there, on whichever thread holds the GIL
+// (handle_eval_breaker and run_pending_signals call gc_collect_requested()): at an
 // instruction boundary where any Python code may run anyway (a signal
 // handler, a __del__), every frame's values are on its stack and owned, and
 // native code below on the C stack is only code that calls Python and must
@@ -57,6 +58,7 @@
 #include "runtime/int.h"
 #include "runtime/list.h"
 #include "runtime/signals.h"
+#include "runtime/threads.h"
 #include "runtime/slots.h"
 #include "runtime/str.h"
 #include "runtime/type.h"
@@ -509,7 +511,7 @@ void gc_track(Object* object) {
     if (g_gc.threshold[0] != 0 && g_gc.enabled && !g_collecting) {
       // Collected at the next safe point (see the top of this file).
       g_gc_requested = true;
-      g_signal_pending = 1;
+      g_eval_breaker.store(1, std::memory_order_relaxed);
     }
   }
 }

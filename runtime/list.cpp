@@ -375,8 +375,12 @@ bool list_sort(Value list, Value key, bool reverse) {
     saved.swap(ordered);
   }
 
-  bool mutated = g_sorting.back().mutated || self->m_items.capacity() != 0;
-  g_sorting.pop_back();
+  // Sorts of other threads may have begun and not ended meanwhile: this
+  // sort's entry is the last one for this list, not always the last one.
+  size_t entry = g_sorting.size() - 1;
+  while (g_sorting[entry].list != self) --entry;
+  bool mutated = g_sorting[entry].mutated || self->m_items.capacity() != 0;
+  g_sorting.erase(g_sorting.begin() + ptrdiff_t(entry));
   if (ok && mutated) {
     raise(&value_error_type, "list modified during sort");
     ok = false;

@@ -13,6 +13,7 @@
 #include "runtime/gc.h"
 #include "runtime/int.h"
 #include "runtime/native.h"
+#include "runtime/threads.h"
 
 namespace coil {
 
@@ -28,6 +29,7 @@ Ref g_handlers[kSignalCount];  // the Python-level handler of each signal, or nu
 void record_signal(int signum) {
   if (signum > 0 && signum < kSignalCount) g_tripped[signum] = 1;
   g_signal_pending = 1;
+  g_eval_breaker.store(1);
   if (g_signal_wakeup != nullptr) g_signal_wakeup();
 }
 
@@ -67,12 +69,13 @@ void install_signal_handlers() {
   install_os_handler(SIGPIPE, SIG_IGN);
 }
 
+void trip_signal(int signum) { record_signal(signum); }
+
 bool run_pending_signals() {
-  if (!g_signal_pending) return true;
-  g_signal_pending = 0;
-  // The flag also stands for a collection the allocator asked for, so that
-  // the interpreter's safe points test one word for both (runtime/gc.cpp).
   if (g_gc_requested) gc_collect_requested();
+  // As CPython: handlers run on the main thread only.
+  if (!g_signal_pending || !is_main_thread()) return true;
+  g_signal_pending = 0;
   for (int signum = 1; signum < kSignalCount; ++signum) {
     if (!g_tripped[signum]) continue;
     g_tripped[signum] = 0;

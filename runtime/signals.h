@@ -7,6 +7,7 @@
 
 #include <csignal>
 
+#include "runtime/gc.h"
 #include "runtime/type.h"
 
 namespace coil {
@@ -21,10 +22,15 @@ extern void (*g_signal_wakeup)();
 // KeyboardInterrupt, SIGPIPE is ignored.
 void install_signal_handlers();
 
-// Runs the Python handlers of the signals that arrived. False with an
-// exception pending when one raised (KeyboardInterrupt for SIGINT).
+// Records `signum` as if it had arrived (_thread.interrupt_main).
+void trip_signal(int signum);
+
+// Runs a collection the allocator asked for (runtime/gc.h), on any thread;
+// then the Python handlers of the signals that arrived (on the main thread;
+// elsewhere they wait for it). False with an exception pending when a
+// handler raised (KeyboardInterrupt for SIGINT).
 bool run_pending_signals();
-inline bool check_signals() { return !g_signal_pending || run_pending_signals(); }
+inline bool check_signals() { return !(g_signal_pending | g_gc_requested) || run_pending_signals(); }
 
 // signal.signal(): the Python-level handler of `signum` (a callable, or the
 // ints SIG_DFL/SIG_IGN); returns the previous one, or null with an

@@ -1439,12 +1439,14 @@ void write_to_stderr(const std::string& text) {
 
 }  // namespace
 
-void write_unraisable(Value where, Value exception) {
+void write_unraisable(Value where, Value exception) { write_unraisable(where, exception, "in"); }
+
+void write_unraisable(Value where, Value exception, const char* context) {
   Ref shown = repr(where);
   std::string text = shown ? std::string(str_view(shown)) : "<object repr() failed>";
   if (!shown) clear_exception();
   flush_std_streams();
-  std::fputs(("Exception ignored in: " + text + "\n").c_str(), stderr);
+  std::fputs(("Exception ignored " + std::string(context) + ": " + text + "\n").c_str(), stderr);
   print_exception(exception);
 }
 

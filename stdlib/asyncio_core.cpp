@@ -7,11 +7,14 @@
 #include "runtime/dict.h"
 #include "runtime/errors.h"
 #include "runtime/exception.h"
+#include "runtime/loop/io.h"
 #include "runtime/loop/loop.h"
 #include "runtime/module.h"
 #include "runtime/native.h"
 #include "runtime/str.h"
+#include "runtime/threads.h"
 #include "runtime/tuple.h"
+#include "vm/import.h"
 
 namespace coil {
 
@@ -34,7 +37,30 @@ Ref set_running_loop(Value, Args) { return new_none(); }
 Ref get_event_loop(Value, Args) {
   if (Value loop = running_loop()) return ref(loop);
   if (Value loop = current_event_loop()) return ref(loop);
+  if (!is_main_thread()) {
+    // The message names the thread, as CPython's policy does.
+    Ref thread = import_attribute("threading", "current_thread");
+    Ref current = thread ? call(thread, {}) : Ref();
+    Ref name = current ? getattr(current, "name") : Ref();
+    Ref text = name ? repr(name) : Ref();
+    if (!text) return {};
+    return raise_format(&runtime_error_type, "There is no current event loop in thread %s.", str_cstr(text));
+  }
   return raise(&runtime_error_type, "There is no current event loop in thread 'MainThread'.");
+}
+
+// _io_begin() / _io_end(): work for this thread's loop running elsewhere
+// (an executor's thread) counts as I/O in flight, so that under virtual
+// time the clock does not jump past a timer while its result is pending
+// (lib/asyncio/futures.py counts wrap_future's futures).
+Ref io_begin_function(Value, Args) {
+  io_begin_operation();
+  return new_none();
+}
+
+Ref io_end_function(Value, Args) {
+  io_end_operation();
+  return new_none();
 }
 
 Ref set_event_loop(Value, Args args) {
@@ -158,6 +184,8 @@ const MethodDef kFunctions[] = {
     {"_enter_task", enter_task, ArgKind::VarArgs},
     {"_leave_task", leave_task, ArgKind::VarArgs},
     {"_may_run_loop", may_run_loop_function, ArgKind::NoArgs},
+    {"_io_begin", io_begin_function, ArgKind::NoArgs},
+    {"_io_end", io_end_function, ArgKind::NoArgs},
     {"create_task", create_task, ArgKind::Keywords},
     {nullptr, nullptr, ArgKind::NoArgs},
 };

@@ -26,6 +26,7 @@
 #include "runtime/module.h"
 #include "runtime/native.h"
 #include "runtime/str.h"
+#include "runtime/threads.h"
 #include "runtime/tuple.h"
 #include "vm/import.h"
 
@@ -575,6 +576,7 @@ Ref os_read(Value, Args args) {
   std::string buffer(size_t(size), '\0');
   ssize_t n;
   do {
+    ReleaseGil release;  // a pipe or a terminal may block (runtime/threads.h)
     n = ::read(int(fd), buffer.data(), buffer.size());
   } while (n < 0 && errno == EINTR);
   if (n < 0) return raise_os_error_from_errno(errno);
@@ -589,9 +591,10 @@ Ref os_write(Value, Args args) {
   if (!is_bytes(args[1])) {
     return raise_format(&type_error_type, "a bytes-like object is required, not '%s'", value_type_name(args[1]).data());
   }
-  std::string_view data = bytes_view(args[1]);
+  std::string_view data = bytes_view(args[1]);  // bytes: immutable while the GIL is let go
   ssize_t n;
   do {
+    ReleaseGil release;  // a pipe may block (runtime/threads.h)
     n = ::write(int(fd), data.data(), data.size());
   } while (n < 0 && errno == EINTR);
   if (n < 0) return raise_os_error_from_errno(errno);

@@ -10,6 +10,7 @@
 #include "runtime/native.h"
 #include "runtime/set.h"
 #include "runtime/signals.h"
+#include "runtime/threads.h"
 
 namespace coil {
 
@@ -31,6 +32,8 @@ bool signal_number(Value v, int& signum) {
 
 Ref signal_signal(Value, Args args) {
   if (!check_positional("signal", args, 2, 2)) return {};
+  // As CPython: handlers run on the main thread, and only it may set them.
+  if (!is_main_thread()) return raise(&value_error_type, "signal only works in main thread of the main interpreter");
   int signum;
   if (!signal_number(args[0], signum)) return {};
   return set_signal_handler(signum, args[1]);
@@ -47,7 +50,10 @@ Ref signal_raise_signal(Value, Args args) {
   if (!check_positional("raise_signal", args, 1, 1)) return {};
   int signum;
   if (!signal_number(args[0], signum)) return {};
-  if (::raise(signum) != 0) return raise_os_error_from_errno(errno), Ref();
+  // Other threads keep signals blocked (runtime/threads.h): theirs go to
+  // the main thread, whose handlers run for them as CPython's do.
+  int status = is_main_thread() ? ::raise(signum) : signal_main_thread(signum);
+  if (status != 0) return raise_os_error_from_errno(status < 0 ? errno : status), Ref();
   if (!check_signals()) return {};
   return new_none();
 }

@@ -18,6 +18,7 @@
 #include "runtime/numeric.h"
 #include "runtime/str.h"
 #include "runtime/struct_seq.h"
+#include "runtime/threads.h"
 #include "runtime/tuple.h"
 #include "stdlib/site_builtins.h"
 #include "vm/import.h"
@@ -111,6 +112,17 @@ Ref sys_setrecursionlimit(Value, Args args) {
   return new_none();
 }
 
+// The GIL's switch interval (runtime/threads.h), as CPython's.
+Ref sys_getswitchinterval(Value, Args) { return make_float(get_switch_interval()); }
+
+Ref sys_setswitchinterval(Value, Args args) {
+  double seconds;
+  if (!float_as_double(args[0], seconds)) return {};
+  if (!(seconds > 0)) return raise(&value_error_type, "switch interval must be strictly positive");
+  set_switch_interval(seconds);
+  return new_none();
+}
+
 Ref sys_exc_info(Value, Args) {
   Value e = g_thread.handled_exception.get();
   if (!e) return make_tuple({none(), none(), none()});
@@ -196,6 +208,8 @@ const MethodDef kSysFunctions[] = {
     {"getrecursionlimit", sys_getrecursionlimit, ArgKind::NoArgs},
     {"_getframe", sys_getframe, ArgKind::VarArgs},
     {"setrecursionlimit", sys_setrecursionlimit, ArgKind::OneArg},
+    {"getswitchinterval", sys_getswitchinterval, ArgKind::NoArgs},
+    {"setswitchinterval", sys_setswitchinterval, ArgKind::OneArg},
     {"exc_info", sys_exc_info, ArgKind::NoArgs},
     {"exception", sys_exception, ArgKind::NoArgs},
     {"displayhook", sys_displayhook, ArgKind::OneArg},

@@ -21,6 +21,7 @@
 #endif
 
 #include "runtime/signals.h"
+#include "runtime/threads.h"
 
 #include <algorithm>
 #include <cstdlib>
@@ -298,6 +299,27 @@ Frame* allocate_frame(CodeObject* code, bool for_generator) {
 }
 
 }  // namespace
+
+void swap_frame_stack(FrameStackState& state) {
+  void* chunk = g_frame_chunk;
+  void* spare = g_spare_frame_chunk;
+  g_frame_chunk = static_cast<FrameChunk*>(state.chunk);
+  g_spare_frame_chunk = static_cast<FrameChunk*>(state.spare_chunk);
+  state.chunk = chunk;
+  state.spare_chunk = spare;
+  std::swap(g_frame_top, state.top);
+}
+
+void release_frame_stack() {
+  while (g_frame_chunk != nullptr) {
+    FrameChunk* chunk = g_frame_chunk;
+    g_frame_chunk = chunk->previous;
+    std::free(chunk);
+  }
+  std::free(g_spare_frame_chunk);
+  g_spare_frame_chunk = nullptr;
+  g_frame_top = nullptr;
+}
 
 // Drops everything a frame holds and gives its memory back (a generator's
 // frame lives in the generator: its memory goes with the generator).
@@ -967,10 +989,11 @@ Ref run_frame(Frame* entry, bool throwing) {
 #define SKIP_CACHES(op) (ip += kOpcodeInfo[op].caches)
 #define JUMP_TO(target) (ip = code->m_code.data() + (target))
 #define ERROR() goto error
-// A signal arrived (Ctrl-C): run its Python handler, which may raise.
-#define CHECK_SIGNALS()                                  \
-  do {                                                   \
-    if (g_signal_pending && !run_pending_signals()) ERROR(); \
+// A signal arrived (Ctrl-C): run its Python handler, which may raise; or
+// another thread waits for the GIL (runtime/threads.h): let it go a while.
+#define CHECK_SIGNALS()                                                                  \
+  do {                                                                                   \
+    if (g_eval_breaker.load(std::memory_order_relaxed) && !handle_eval_breaker()) ERROR(); \
   } while (0)
 
   LOAD_FRAME();

@@ -95,6 +95,17 @@ void frame_finish_delegation(Frame* frame, Ref result);
 // true, or null with an exception pending.
 Ref generator_resume(GeneratorObject* generator, Value value, bool& returned, Value exception = Value());
 
+// The frame stack (plain calls' frames) of a thread that does not hold the
+// GIL (runtime/threads.h): swapped with the running thread's on hand-off.
+struct FrameStackState {
+  void* chunk = nullptr;
+  void* spare_chunk = nullptr;
+  char* top = nullptr;
+};
+void swap_frame_stack(FrameStackState& state);
+// Frees the running thread's frame stack, empty by then (its thread ends).
+void release_frame_stack();
+
 // The builtins dict every module gets (set when the builtins module is made).
 extern Ref g_builtins_dict;
 

@@ -20,11 +20,12 @@ from .streams import *
 from .subprocess import *
 from .taskgroups import *
 from .tasks import *
+from .threads import *
 from .timeouts import *
 from .transports import *
 
 __all__ = []
 for _module in (base_events, coroutines, events, exceptions, futures, locks, protocols, queues,
-                runners, streams, subprocess, taskgroups, tasks, timeouts, transports):
+                runners, streams, subprocess, taskgroups, tasks, threads, timeouts, transports):
     __all__ += _module.__all__
 del _module

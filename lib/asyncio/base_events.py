@@ -23,8 +23,59 @@ async def _shutdown_asyncgens(loop, agens):
             })
 
 
+def _run_in_executor(loop, executor, func, *args):
+    """loop.run_in_executor(): func(*args) in `executor`'s threads (the
+    loop's default ThreadPoolExecutor for None), as an asyncio Future."""
+    if loop.is_closed():
+        raise RuntimeError('Event loop is closed')
+    if executor is None:
+        executor = loop._default_executor
+        # The loop's shutdown_default_executor() forbids a new default one.
+        if loop._executor_shutdown_called:
+            raise RuntimeError('Executor shutdown has been called')
+        if executor is None:
+            import concurrent.futures
+            executor = concurrent.futures.ThreadPoolExecutor(thread_name_prefix='asyncio')
+            loop._default_executor = executor
+    from . import futures
+    return futures.wrap_future(executor.submit(func, *args), loop=loop)
+
+
+def _set_default_executor(loop, executor):
+    import concurrent.futures
+    if not isinstance(executor, concurrent.futures.ThreadPoolExecutor):
+        raise TypeError('executor must be ThreadPoolExecutor instance')
+    loop._default_executor = executor
+
+
 async def _shutdown_default_executor(loop):
-    """loop.shutdown_default_executor(): coil has no executor threads."""
+    """loop.shutdown_default_executor(): the default executor shuts down
+    (waiting for its threads) in a thread of its own, which the loop
+    awaits."""
+    loop._executor_shutdown_called = True
+    executor = loop._default_executor
+    if executor is None:
+        return
+    import threading
+    future = loop.create_future()
+    thread = threading.Thread(target=_do_shutdown, args=(loop, executor, future))
+    thread.start()
+    _asyncio._io_begin()
+    try:
+        await future
+    finally:
+        _asyncio._io_end()
+        thread.join()
+
+
+def _do_shutdown(loop, executor, future):
+    try:
+        executor.shutdown(wait=True)
+        if not loop.is_closed():
+            loop.call_soon_threadsafe(future.set_result, None)
+    except Exception as ex:
+        if not loop.is_closed():
+            loop.call_soon_threadsafe(future.set_exception, ex)
 
 
 # --- Networking: TCP on the native loop's libuv layer (_asyncio_tcp) ---------

@@ -12,7 +12,7 @@ __all__ = (
     'FIRST_COMPLETED', 'FIRST_EXCEPTION', 'ALL_COMPLETED',
     'wait', 'wait_for', 'as_completed', 'sleep',
     'gather', 'shield', 'ensure_future',
-    'current_task', 'all_tasks',
+    'current_task', 'all_tasks', 'run_coroutine_threadsafe',
     '_register_task', '_enter_task', '_leave_task',
 )
 
@@ -25,7 +25,6 @@ from . import coroutines
 from . import events
 from . import exceptions
 
-# run_coroutine_threadsafe needs threads, which coil does not have.
 # _unregister_task is exported when the core provides it.
 try:
     from _asyncio import _unregister_task
@@ -473,6 +472,28 @@ def shield(arg):
     inner.add_done_callback(_inner_done_callback)
     outer.add_done_callback(_outer_done_callback)
     return outer
+
+
+def run_coroutine_threadsafe(coro, loop):
+    """Submit a coroutine object to a given event loop, from another
+    thread: returns a concurrent.futures.Future of its result."""
+    if not coroutines.iscoroutine(coro):
+        raise TypeError('A coroutine object is required')
+    from . import futures
+    future = futures._concurrent_futures().Future()
+
+    def callback():
+        try:
+            futures._chain_future(ensure_future(coro, loop=loop), future)
+        except (SystemExit, KeyboardInterrupt):
+            raise
+        except BaseException as exc:
+            if future.set_running_or_notify_cancel():
+                future.set_exception(exc)
+            raise
+
+    loop.call_soon_threadsafe(callback)
+    return future
 
 
 def _task_get_stack(task, limit):

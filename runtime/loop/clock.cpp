@@ -7,6 +7,7 @@
 #include "runtime/loop/clock.h"
 
 #include "runtime/signals.h"
+#include "runtime/threads.h"
 
 #include <cerrno>
 #include <cmath>
@@ -74,6 +75,25 @@ int64_t clock_time_ns() {
 double clock_monotonic() { return double(clock_monotonic_ns()) / 1e9; }
 double clock_time() { return double(clock_time_ns()) / 1e9; }
 
+namespace {
+
+// Sleeps `nanoseconds` of real time with the GIL let go; a signal ends
+// the sleep early, for its handler to run.
+void real_sleep_ns(int64_t nanoseconds) {
+  // Until an absolute deadline, so that interruptions by signals neither
+  // shorten nor lengthen the wait.
+  struct timespec deadline;
+  int64_t until = read_clock(CLOCK_MONOTONIC) + nanoseconds;
+  deadline.tv_sec = time_t(until / 1000000000);
+  deadline.tv_nsec = long(until % 1000000000);
+  ReleaseGil release;
+  while (clock_nanosleep(CLOCK_MONOTONIC, TIMER_ABSTIME, &deadline, nullptr) == EINTR) {
+    if (g_signal_pending) return;
+  }
+}
+
+}  // namespace
+
 void clock_sleep_ns(int64_t nanoseconds) {
   if (nanoseconds <= 0) return;
   if (mode() == Mode::Virtual) {
@@ -81,19 +101,17 @@ void clock_sleep_ns(int64_t nanoseconds) {
     // kVirtualOvershoot, so that the difference of two float readings
     // around it is never less than the time slept (float rounding of the
     // readings would otherwise make `after - before >= s` fail).
-    g_virtual_elapsed += nanoseconds + kVirtualOvershoot;
+    int64_t end = g_virtual_monotonic_origin + g_virtual_elapsed + nanoseconds + kVirtualOvershoot;
+    if (other_threads_active()) {
+      // Other threads progress in real time while this one sleeps, and
+      // what they do meanwhile must happen before it wakes: the sleep is
+      // real, and the clock then reads at least its end (runtime/threads.h).
+      real_sleep_ns(nanoseconds);
+    }
+    clock_advance_to_ns(end);
     return;
   }
-  // Sleep until an absolute deadline, so that interruptions by signals
-  // neither shorten nor lengthen the wait.
-  struct timespec deadline;
-  int64_t until = read_clock(CLOCK_MONOTONIC) + nanoseconds;
-  deadline.tv_sec = time_t(until / 1000000000);
-  deadline.tv_nsec = long(until % 1000000000);
-  // A signal (Ctrl-C) ends the sleep early, for its handler to run.
-  while (clock_nanosleep(CLOCK_MONOTONIC, TIMER_ABSTIME, &deadline, nullptr) == EINTR) {
-    if (g_signal_pending) return;
-  }
+  real_sleep_ns(nanoseconds);
 }
 
 void clock_sleep(double seconds) {

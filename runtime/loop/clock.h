@@ -28,9 +28,12 @@ int64_t clock_monotonic_ns();
 double clock_time();
 int64_t clock_time_ns();
 
-// Blocks for `seconds` (>= 0) of real time — less if a signal arrives
-// (g_signal_pending, runtime/signals.h) — or advances the virtual clock by
-// that much (and 1 µs more, as a real sleep overshoots) without waiting.
+// Blocks for `seconds` (>= 0) of real time, with the GIL let go — less if
+// a signal arrives (g_signal_pending, runtime/signals.h) — or advances the
+// virtual clock by that much (and 1 µs more, as a real sleep overshoots)
+// without waiting. While other threads are active (runtime/threads.h), a
+// virtual sleep waits in real time too (their work is real), and the clock
+// then reads at least its end.
 void clock_sleep(double seconds);
 void clock_sleep_ns(int64_t nanoseconds);
 // Moves the virtual clock forward to the monotonic reading `deadline_ns`

@@ -14,66 +14,153 @@
 #include "runtime/int.h"
 #include "runtime/signals.h"
 #include "runtime/str.h"
+#include "runtime/threads.h"
 #include "runtime/tuple.h"
 
 namespace coil {
 
+// A thread's libuv loop, with the handles every wait uses. The main
+// thread's is libuv's default loop; another thread that does I/O gets its
+// own (runtime/threads.h swaps g_io on GIL hand-offs).
+struct IoState {
+  uv_loop_t* loop = nullptr;
+  uv_timer_t poll_timer;  // bounds a wait to the next asyncio timer
+  uv_async_t wakeup;      // ends a wait: a signal's handler, call_soon_threadsafe
+  int operations = 0;
+  bool owns_loop = false;  // not the default loop: closed when its thread ends
+  // A wait with no deadline makes the thread idle (runtime/threads.h);
+  // io_wake() counts it active again at once (woken_active).
+  bool idle = false;
+  bool woken_active = false;
+};
+
 namespace {
 
-uv_loop_t* g_loop = nullptr;
-uv_timer_t g_poll_timer;  // bounds a wait to the next asyncio timer
-uv_async_t g_wakeup;      // a signal's handler ends the wait through it
-int g_operations = 0;
+IoState g_main_io;
+IoState* g_io = &g_main_io;
 
-void on_poll_timer(uv_timer_t*) {}
+// The wait's timer ends the wait even when it fired at the start of
+// uv_run (the time to reach it went by first), before libuv polls: with the
+// wakeup handle keeping the loop alive, the poll would otherwise block.
+void on_poll_timer(uv_timer_t* timer) { uv_stop(timer->loop); }
 void on_wakeup(uv_async_t*) {}
-void wake_from_signal() { uv_async_send(&g_wakeup); }
+void wake_from_signal() { uv_async_send(&g_main_io.wakeup); }
+
+void start_io(IoState* io, uv_loop_t* loop) {
+  io->loop = loop;
+  uv_timer_init(loop, &io->poll_timer);
+  uv_async_init(loop, &io->wakeup, on_wakeup);
+  // Neither keeps the loop alive: they exist for every wait.
+  uv_unref(reinterpret_cast<uv_handle_t*>(&io->poll_timer));
+  uv_unref(reinterpret_cast<uv_handle_t*>(&io->wakeup));
+}
 
 }  // namespace
 
 uv_loop_t* io_loop() {
-  if (g_loop == nullptr) {
-    g_loop = uv_default_loop();
-    uv_timer_init(g_loop, &g_poll_timer);
-    uv_async_init(g_loop, &g_wakeup, on_wakeup);
-    // Neither keeps the loop alive: they exist for every wait.
-    uv_unref(reinterpret_cast<uv_handle_t*>(&g_poll_timer));
-    uv_unref(reinterpret_cast<uv_handle_t*>(&g_wakeup));
-    g_signal_wakeup = wake_from_signal;
+  if (g_io->loop == nullptr) {
+    if (g_io == &g_main_io) {
+      start_io(g_io, uv_default_loop());
+      g_signal_wakeup = wake_from_signal;
+    } else {
+      auto* loop = new uv_loop_t;
+      uv_loop_init(loop);
+      g_io->owns_loop = true;
+      start_io(g_io, loop);
+    }
   }
-  return g_loop;
+  return g_io->loop;
 }
 
-bool io_active() { return g_loop != nullptr && uv_loop_alive(g_loop); }
+IoState* io_state_new() { return new IoState; }
 
-void io_begin_operation() { ++g_operations; }
-void io_end_operation() { --g_operations; }
-bool io_operations_in_flight() { return g_operations > 0; }
+void swap_io_state(IoState*& state) { std::swap(g_io, state); }
+
+void io_state_delete(IoState* io) {
+  if (io->loop != nullptr && io->owns_loop) {
+    // Whatever the thread left open is closed, then the loop.
+    uv_walk(
+        io->loop,
+        [](uv_handle_t* handle, void*) {
+          if (!uv_is_closing(handle)) uv_close(handle, nullptr);
+        },
+        nullptr);
+    uv_run(io->loop, UV_RUN_DEFAULT);
+    if (uv_loop_close(io->loop) != 0) return;  // still busy: kept, not freed
+    delete io->loop;
+  }
+  delete io;
+}
+
+void io_wake(IoState* io) {
+  if (io == nullptr || io->loop == nullptr) return;
+  if (io->idle && !io->woken_active) {
+    io->woken_active = true;
+    thread_becomes_active();
+  }
+  uv_async_send(&io->wakeup);
+}
+
+IoState* io_current_state() {
+  io_loop();
+  return g_io;
+}
+
+bool io_active() { return g_io->loop != nullptr && uv_loop_alive(g_io->loop); }
+
+void io_begin_operation() { ++g_io->operations; }
+void io_end_operation() { --g_io->operations; }
+bool io_operations_in_flight() { return g_io->operations > 0; }
 
 void io_poll(double timeout) {
-  if (g_loop == nullptr) return;
+  IoState* io = g_io;
+  if (io->loop == nullptr) {
+    // No I/O object yet; with other threads running, a wait still goes
+    // through libuv, so that call_soon_threadsafe can end it.
+    if (!g_threads_started || timeout == 0) return;
+    io_loop();
+  }
   if (timeout == 0 || g_signal_pending) {
-    uv_run(g_loop, UV_RUN_NOWAIT);
+    uv_run(io->loop, UV_RUN_NOWAIT);
     return;
   }
   if (timeout > 0) {
     double ms = std::ceil(timeout * 1000);
-    uv_update_time(g_loop);
-    uv_timer_start(&g_poll_timer, on_poll_timer, ms > 3.6e9 ? uint64_t(3.6e9) : uint64_t(ms), 0);
-    uv_ref(reinterpret_cast<uv_handle_t*>(&g_poll_timer));
+    uv_update_time(io->loop);
+    uv_timer_start(&io->poll_timer, on_poll_timer, ms > 3.6e9 ? uint64_t(3.6e9) : uint64_t(ms), 0);
+    uv_ref(reinterpret_cast<uv_handle_t*>(&io->poll_timer));
   }
-  uv_run(g_loop, UV_RUN_ONCE);
+  if (g_threads_started) {
+    // The wakeup keeps the loop alive for the wait, so that it ends only
+    // by an event; libuv's callbacks take the GIL back (EnsureGil).
+    uv_ref(reinterpret_cast<uv_handle_t*>(&io->wakeup));
+    io->idle = timeout < 0;
+    if (io->idle) thread_becomes_idle();
+    {
+      ReleaseGil release;
+      uv_run(io->loop, UV_RUN_ONCE);
+    }
+    if (io->idle) {
+      if (!io->woken_active) thread_becomes_active();
+      io->idle = false;
+      io->woken_active = false;
+    }
+    uv_unref(reinterpret_cast<uv_handle_t*>(&io->wakeup));
+  } else {
+    uv_run(io->loop, UV_RUN_ONCE);
+  }
   if (timeout > 0) {
-    uv_timer_stop(&g_poll_timer);
-    uv_unref(reinterpret_cast<uv_handle_t*>(&g_poll_timer));
+    uv_timer_stop(&io->poll_timer);
+    uv_unref(reinterpret_cast<uv_handle_t*>(&io->poll_timer));
   }
 }
 
-int io_backend_fd() { return g_loop == nullptr ? -1 : uv_backend_fd(g_loop); }
+int io_backend_fd() { return g_io->loop == nullptr ? -1 : uv_backend_fd(g_io->loop); }
 
 namespace {
 
 void on_owned_handle_closed(uv_handle_t* handle) {
+  EnsureGil gil;
   auto* owner = static_cast<Object*>(handle->data);
   switch (handle->type) {
     case UV_NAMED_PIPE: delete reinterpret_cast<uv_pipe_t*>(handle); break;

@@ -1,7 +1,8 @@
 // The event loop's I/O layer (DESIGN §5): libuv underneath, for socket
 // readiness, connections and name resolution. One libuv loop serves every
-// asyncio loop of the process (coil runs one thread); each I/O object
-// belongs to the asyncio loop that made it and queues its events there.
+// asyncio loop of a thread (each thread that does I/O has its own); each
+// I/O object belongs to the asyncio loop that made it and queues its
+// events there.
 //
 // An iteration of the asyncio loop polls libuv once: without waiting when
 // callbacks are ready, else until the next timer. Under virtual time the
@@ -20,8 +21,21 @@
 
 namespace coil {
 
-// The process's libuv loop, made on first use.
+// The calling thread's libuv loop, made on first use: the main thread's is
+// libuv's default loop, another thread's its own.
 uv_loop_t* io_loop();
+// A thread's I/O state (runtime/threads.h keeps one per thread and swaps
+// it in with the GIL).
+struct IoState;
+IoState* io_state_new();
+void swap_io_state(IoState*& state);
+// Closes what the state's loop still holds and frees it (its thread ends).
+void io_state_delete(IoState* io);
+// The running thread's state, its loop made if needed: what another thread
+// passes to io_wake() to end this thread's wait (call_soon_threadsafe).
+IoState* io_current_state();
+// Ends the thread's wait in io_poll, from any thread.
+void io_wake(IoState* io);
 // Whether any I/O object is open or any operation pending (false before
 // the first I/O object is made).
 bool io_active();

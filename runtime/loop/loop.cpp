@@ -23,6 +23,7 @@
 #include "runtime/loop/tcp.h"
 #include "runtime/native.h"
 #include "runtime/signals.h"
+#include "runtime/threads.h"
 #include "runtime/str.h"
 #include "runtime/tuple.h"
 #include "vm/code.h"
@@ -167,6 +168,12 @@ Value running_loop() {
 bool may_run_loop() { return !g_running_loop; }
 
 void set_top_level_running(bool running) { g_top_level_running = running; }
+
+void swap_loop_thread_state(LoopThreadState& state) {
+  std::swap(g_running_loop, state.running_loop);
+  std::swap(g_event_loop, state.event_loop);
+  std::swap(g_top_level_running, state.top_level_running);
+}
 
 Value current_event_loop() { return g_event_loop.get(); }
 void set_current_event_loop(Value loop) { g_event_loop = loop ? ref(loop) : Ref(); }
@@ -332,7 +339,8 @@ bool loop_call_soon_in_context(EventLoopObject* loop, Value callback, Value args
 }
 
 bool loop_has_work(EventLoopObject* loop) {
-  return !loop->m_ready.empty() || (loop->m_live_tasks > 0 && (!loop->m_timers.empty() || io_active()));
+  return !loop->m_ready.empty() ||
+         (loop->m_live_tasks > 0 && (!loop->m_timers.empty() || io_active() || io_operations_in_flight()));
 }
 
 namespace {
@@ -379,26 +387,44 @@ void prune_cancelled_timers(EventLoopObject* loop) {
   }
 }
 
+// The wait through libuv: I/O events, or the timer. Under virtual time the
+// clock jumps to the timer unless an operation is in flight (I/O, or work
+// running in another thread for this loop) or another thread is active.
+void wait_for_io(EventLoopObject* loop, double timeout, double deadline) {
+  if (timeout == 0 || !clock_is_virtual()) return io_poll(timeout);
+  io_poll(0);
+  if (!loop->m_ready.empty()) return;
+  if (timeout < 0) return io_poll(-1);
+  if (io_operations_in_flight() || other_threads_active()) {
+    // Real waiting, for the operation or for what other threads do
+    // (runtime/threads.h); the simulated clock moves as far as real time
+    // did, and at least to the timer when nothing came before it.
+    double start = clock_real_monotonic();
+    double virtual_start = clock_monotonic();
+    io_poll(timeout);
+    double elapsed = clock_real_monotonic() - start;
+    clock_advance_to(elapsed >= timeout ? std::max(deadline, virtual_start + elapsed)
+                                        : std::min(deadline, clock_monotonic() + elapsed));
+    return;
+  }
+  clock_advance_to(deadline);
+}
+
 // Waits up to `timeout` seconds (negative: until woken, which without I/O
 // sources means forever) for I/O events or the next timer. Under virtual
 // time the clock jumps to the timer instead, unless an I/O operation is in
 // flight: then its completion is waited for in real time.
 void wait_for_events(EventLoopObject* loop, double timeout, double deadline) {
+  // With other threads, every wait goes through libuv with the GIL let go,
+  // and call_soon_threadsafe ends it through the loop's waker.
+  if (g_threads_started && timeout != 0) {
+    loop->m_waker = io_current_state();
+    wait_for_io(loop, timeout, deadline);
+    loop->m_waker = nullptr;
+    return;
+  }
   if (io_active()) {
-    if (timeout == 0 || !clock_is_virtual()) return io_poll(timeout);
-    io_poll(0);
-    if (!loop->m_ready.empty()) return;
-    if (timeout < 0) return io_poll(-1);
-    if (io_operations_in_flight()) {
-      // Real waiting, for the operation; the simulated clock moves as far
-      // as real time did, and to the timer when nothing came before it.
-      double start = clock_real_monotonic();
-      io_poll(timeout);
-      double elapsed = clock_real_monotonic() - start;
-      clock_advance_to(elapsed >= timeout ? deadline : std::min(deadline, clock_monotonic() + elapsed));
-      return;
-    }
-    clock_advance_to(deadline);
+    wait_for_io(loop, timeout, deadline);
     return;
   }
   if (timeout == 0) return;
@@ -703,6 +729,7 @@ void loop_traverse(Object* object, VisitFn visit, void* context) {
   visit(l->m_firstiter_hook, context);
   visit(l->m_finalizer_hook, context);
   visit(l->m_signal_handlers, context);
+  visit(l->m_default_executor, context);
 }
 
 void loop_clear_work(EventLoopObject* l) {
@@ -726,6 +753,7 @@ void loop_clear(Object* object) {
   l->m_firstiter_hook.reset();
   l->m_finalizer_hook.reset();
   l->m_signal_handlers.reset();
+  l->m_default_executor.reset();
 }
 
 Ref loop_new(Type* type, const Value*, size_t, TupleObject*) {
@@ -790,6 +818,27 @@ Ref method_call_soon(Value self, Args args) {
   Ref handle = make_handle(&handle_type, self, args[0], rest, context);
   if (!handle) return {};
   l->m_ready.push({ReadyItem::Kind::Handle, ref(handle).release().as_object(), nullptr});
+  return handle;
+}
+
+// call_soon_threadsafe(): call_soon from any thread (holding the GIL, as
+// every thread running Python does), then the loop's wait ends if its
+// thread is waiting.
+Ref method_call_soon_threadsafe(Value self, Args args) {
+  Value context;
+  if (!context_keyword("BaseEventLoop.call_soon_threadsafe", args, context)) return {};
+  if (args.count < 1) {
+    return raise(&type_error_type,
+                 "BaseEventLoop.call_soon_threadsafe() missing 1 required positional argument: 'callback'");
+  }
+  EventLoopObject* l = as_loop(self);
+  if (!check_closed(l) || !check_callback(l, args[0], "call_soon_threadsafe")) return {};
+  Ref rest = rest_as_tuple(args, 1);
+  if (!rest) return {};
+  Ref handle = make_handle(&handle_type, self, args[0], rest, context);
+  if (!handle) return {};
+  l->m_ready.push({ReadyItem::Kind::Handle, ref(handle).release().as_object(), nullptr});
+  io_wake(l->m_waker);
   return handle;
 }
 
@@ -902,6 +951,16 @@ Ref method_close(Value self, Args) {
   if (l->m_signal_handlers && dict_size(l->m_signal_handlers) > 0) {
     Ref function = import_attribute("asyncio.base_events", "_remove_signal_handlers");
     if (!function || !call(function, {self})) return {};
+  }
+  // As CPython: the default executor is shut down without waiting.
+  if (Ref executor = std::move(l->m_default_executor)) {
+    Ref no = new_bool(false);
+    Ref shutdown = getattr(executor, "shutdown");
+    if (!shutdown) return {};
+    Ref wait_name = make_str("wait");
+    Ref kwnames = make_tuple({wait_name.get()});
+    Value arguments[] = {no.get()};
+    if (!call(shutdown, arguments, 0, kwnames.as<TupleObject>())) return {};
   }
   return new_none();
 }
@@ -1084,6 +1143,12 @@ Ref method_subprocess_exec(Value self, Args args) {
 Ref method_subprocess_shell(Value self, Args args) {
   return forward_to_base_events("_subprocess_shell", self, args);
 }
+Ref method_run_in_executor(Value self, Args args) {
+  return forward_to_base_events("_run_in_executor", self, args);
+}
+Ref method_set_default_executor(Value self, Args args) {
+  return forward_to_base_events("_set_default_executor", self, args);
+}
 Ref method_add_signal_handler(Value self, Args args) {
   return forward_to_base_events("_add_signal_handler", self, args);
 }
@@ -1098,8 +1163,32 @@ Ref loop_signal_handlers(Value self) {
   return l->m_signal_handlers;
 }
 
+// loop._default_executor: run_in_executor()'s executor when given None
+// (lib/asyncio/base_events.py makes it), and whether
+// shutdown_default_executor() was called.
+Ref loop_default_executor(Value self) {
+  EventLoopObject* l = as_loop(self);
+  return l->m_default_executor ? l->m_default_executor : new_none();
+}
+
+bool loop_set_default_executor(Value self, Value executor) {
+  as_loop(self)->m_default_executor = executor && !is_none(executor) ? ref(executor) : Ref();
+  return true;
+}
+
+Ref loop_executor_shutdown_called(Value self) { return new_bool(as_loop(self)->m_executor_shutdown_called); }
+
+bool loop_set_executor_shutdown_called(Value self, Value flag) {
+  int truth = flag ? is_true(flag) : 0;
+  if (truth < 0) return false;
+  as_loop(self)->m_executor_shutdown_called = truth != 0;
+  return true;
+}
+
 const GetSetDef kLoopGetSets[] = {
     {"_signal_handlers", loop_signal_handlers},
+    {"_default_executor", loop_default_executor, loop_set_default_executor},
+    {"_executor_shutdown_called", loop_executor_shutdown_called, loop_set_executor_shutdown_called},
     {nullptr, nullptr},
 };
 
@@ -1109,10 +1198,12 @@ const MethodDef kLoopMethods[] = {
     {"getaddrinfo", method_getaddrinfo, ArgKind::Keywords},
     {"subprocess_exec", method_subprocess_exec, ArgKind::Keywords},
     {"subprocess_shell", method_subprocess_shell, ArgKind::Keywords},
+    {"run_in_executor", method_run_in_executor, ArgKind::Keywords},
+    {"set_default_executor", method_set_default_executor, ArgKind::Keywords},
     {"add_signal_handler", method_add_signal_handler, ArgKind::Keywords},
     {"remove_signal_handler", method_remove_signal_handler, ArgKind::Keywords},
     {"call_soon", method_call_soon, ArgKind::Keywords},
-    {"call_soon_threadsafe", method_call_soon, ArgKind::Keywords},
+    {"call_soon_threadsafe", method_call_soon_threadsafe, ArgKind::Keywords},
     {"call_later", method_call_later, ArgKind::Keywords},
     {"call_at", method_call_at, ArgKind::Keywords},
     {"time", method_time, ArgKind::NoArgs},

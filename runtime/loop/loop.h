@@ -107,6 +107,12 @@ struct EventLoopObject : Object {
   // add_signal_handler()'s registrations, signal number -> (callback, args):
   // a dict lib/asyncio/base_events.py keeps, made on first use.
   Ref m_signal_handlers;
+  // While the loop waits with the GIL let go: its thread's I/O state, for
+  // call_soon_threadsafe to end the wait (runtime/loop/io.h).
+  struct IoState* m_waker = nullptr;
+  // run_in_executor()'s default ThreadPoolExecutor, made on first use.
+  Ref m_default_executor;
+  bool m_executor_shutdown_called = false;
 };
 
 enum class FutureState : uint8_t { Pending, Cancelled, Finished };
@@ -232,6 +238,15 @@ void set_top_level_running(bool running);
 // The loop set by set_event_loop(), or null.
 Value current_event_loop();
 void set_current_event_loop(Value loop);  // null clears it
+
+// The running loop, the set_event_loop() loop and the top-level flag of a
+// thread not holding the GIL (runtime/threads.h): each thread has its own.
+struct LoopThreadState {
+  Ref running_loop;
+  Ref event_loop;
+  bool top_level_running = false;
+};
+void swap_loop_thread_state(LoopThreadState& state);
 
 // --- Futures and tasks ----------------------------------------------------
 

@@ -22,6 +22,7 @@
 #include "runtime/native.h"
 #include "runtime/str.h"
 #include "runtime/tuple.h"
+#include "runtime/threads.h"
 
 namespace coil {
 
@@ -39,6 +40,7 @@ struct ChildProcessObject : Object {
 ChildProcessObject* as_process(Value v) { return v.as<ChildProcessObject>(); }
 
 void on_process_exit(uv_process_t* handle, int64_t exit_status, int term_signal) {
+  EnsureGil gil;  // during a wait that let the GIL go (runtime/threads.h)
   auto* p = static_cast<ChildProcessObject*>(handle->data);
   io_end_operation();
   p->m_exited = true;

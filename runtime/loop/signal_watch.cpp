@@ -12,6 +12,7 @@
 #include "runtime/native.h"
 #include "runtime/signals.h"
 #include "runtime/str.h"
+#include "runtime/threads.h"
 
 namespace coil {
 
@@ -28,6 +29,7 @@ struct SignalWatcherObject : Object {
 SignalWatcherObject* as_watcher(Value v) { return v.as<SignalWatcherObject>(); }
 
 void on_signal(uv_signal_t* handle, int) {
+  EnsureGil gil;  // during a wait that let the GIL go (runtime/threads.h)
   auto* w = static_cast<SignalWatcherObject*>(handle->data);
   auto* loop = w->m_loop.get().as<EventLoopObject>();
   if (loop->m_closed || !w->m_callback) return;

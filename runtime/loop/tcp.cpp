@@ -13,6 +13,7 @@
 #include <sys/socket.h>
 #include <unistd.h>
 
+#include <memory>
 #include <cerrno>
 #include <cstdlib>
 #include <cstring>
@@ -29,6 +30,7 @@
 #include "runtime/native.h"
 #include "runtime/str.h"
 #include "runtime/tuple.h"
+#include "runtime/threads.h"
 #include "vm/import.h"
 
 namespace coil {
@@ -165,11 +167,16 @@ bool protocol_failed(TcpTransportObject* t, const char* message) {
 void on_alloc(uv_handle_t*, size_t, uv_buf_t* buffer) {
   // Reads of up to 256 KiB, as CPython's transports; what is read is
   // copied into a bytes object before the next read.
-  static char storage[256 * 1024];
-  *buffer = uv_buf_init(storage, sizeof storage);
+  // Each thread's loop reads into its own buffer (this runs without the
+  // GIL when other threads exist).
+  constexpr size_t kSize = 256 * 1024;
+  static thread_local std::unique_ptr<char[]> storage;
+  if (!storage) storage.reset(new char[kSize]);
+  *buffer = uv_buf_init(storage.get(), kSize);
 }
 
 void on_read(uv_stream_t* stream, ssize_t count, const uv_buf_t* buffer) {
+  EnsureGil gil;  // during a wait that let the GIL go (runtime/threads.h)
   auto* t = static_cast<TcpTransportObject*>(stream->data);
   if (count == 0) return;
   auto* loop = loop_of(t->m_loop);
@@ -200,6 +207,7 @@ void maybe_pause_protocol(TcpTransportObject* t) {
 }
 
 void on_shutdown(uv_shutdown_t* request, int) {
+  EnsureGil gil;  // during a wait that let the GIL go (runtime/threads.h)
   io_end_operation();
   decref(static_cast<Object*>(request->data));
   delete request;
@@ -221,6 +229,7 @@ struct WriteRequest {
 };
 
 void on_write(uv_write_t* request, int status) {
+  EnsureGil gil;  // during a wait that let the GIL go (runtime/threads.h)
   auto* w = static_cast<WriteRequest*>(request->data);
   TcpTransportObject* t = w->transport;
   t->m_write_pending -= w->size;
@@ -634,6 +643,7 @@ namespace {
 // --- The listening socket ----------------------------------------------------
 
 void on_connection(uv_stream_t* server, int status) {
+  EnsureGil gil;  // during a wait that let the GIL go (runtime/threads.h)
   auto* l = static_cast<TcpListenerObject*>(server->data);
   if (status < 0 || !l->m_listening) return;
   auto* client = new uv_tcp_t;
@@ -770,6 +780,7 @@ Ref connect_error(int uv_error, Value address) {
 }
 
 void on_connect(uv_connect_t* request, int status) {
+  EnsureGil gil;  // during a wait that let the GIL go (runtime/threads.h)
   auto* c = static_cast<ConnectRequest*>(request->data);
   io_end_operation();
   auto* future = c->future.get().as<FutureObject>();
@@ -828,6 +839,7 @@ Ref addrinfo_list(const struct addrinfo* results) {
 }
 
 void on_lookup(uv_getaddrinfo_t* request, int status, struct addrinfo* results) {
+  EnsureGil gil;  // during a wait that let the GIL go (runtime/threads.h)
   auto* lookup = static_cast<LookupRequest*>(request->data);
   io_end_operation();
   auto* future = lookup->future.get().as<FutureObject>();
