@@ -93,44 +93,9 @@ class Lock(_ContextManagerMixin, mixins._LoopBoundMixin):
                 fut.set_result(True)
 
 
-class Event(mixins._LoopBoundMixin):
-    """A flag that coroutines can wait for: set() wakes every waiter."""
-
-    def __init__(self):
-        self._waiters = collections.deque()
-        self._value = False
-
-    def __repr__(self):
-        return _describe(self, 'set' if self._value else 'unset',
-                         self._waiters)
-
-    def is_set(self):
-        """Return True if and only if the internal flag is true."""
-        return self._value
-
-    def set(self):
-        """Set the flag and wake every coroutine waiting for it."""
-        if not self._value:
-            self._value = True
-            for fut in self._waiters:
-                if not fut.done():
-                    fut.set_result(True)
-
-    def clear(self):
-        """Reset the flag to false."""
-        self._value = False
-
-    async def wait(self):
-        """Wait until the flag is true; return True."""
-        if self._value:
-            return True
-        fut = self._get_loop().create_future()
-        self._waiters.append(fut)
-        try:
-            await fut
-            return True
-        finally:
-            self._waiters.remove(fut)
+# Event is native (runtime/loop/locks.cpp): a task parked on it costs its
+# future and a small wait object, no coroutine frame.
+from _asyncio import Event
 
 
 class Condition(_ContextManagerMixin, mixins._LoopBoundMixin):

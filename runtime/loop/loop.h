@@ -181,6 +181,8 @@ struct TaskObject : FutureObject {
 };
 
 extern Type event_loop_type, handle_type, timer_handle_type, future_type, future_iter_type, task_type;
+// asyncio.Event (runtime/loop/locks.cpp) and the coroutine its wait() returns.
+extern Type event_type, event_wait_type;
 
 inline bool is_future(Value v) { return v.is_object() && isinstance(v, &future_type); }
 inline bool is_task(Value v) { return v.is_object() && isinstance(v, &task_type); }
