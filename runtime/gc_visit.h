@@ -73,9 +73,13 @@ inline void visit_generator(GeneratorObject* g, Visit&& visit) {
 
 template <class Visit>
 inline void visit_future(FutureObject* f, Visit&& visit) {
-  for (const Ref* r : {&f->m_loop, &f->m_result, &f->m_exception, &f->m_exception_traceback, &f->m_cancel_message,
-                       &f->m_cancelled_exception}) {
+  for (const Ref* r : {&f->m_loop, &f->m_result, &f->m_exception}) {
     if (*r) visit(r->get());
+  }
+  if (const FutureRare* rare = f->m_rare) {
+    for (const Ref* r : {&rare->exception_traceback, &rare->cancel_message, &rare->cancelled_exception}) {
+      if (*r) visit(r->get());
+    }
   }
   for (size_t i = 0; i < f->m_callbacks.size(); ++i) {
     const FutureCallback& cb = f->m_callbacks[i];
@@ -86,7 +90,7 @@ inline void visit_future(FutureObject* f, Visit&& visit) {
     TaskObject* t = static_cast<TaskObject*>(f);
     // The name slot holds the default name's number until the name is asked for.
     if (t->m_name && !t->m_name.get().is_small_int()) visit(t->m_name.get());
-    for (const Ref* r : {&t->m_coro, &t->m_fut_waiter, &t->m_task_cancel_message, &t->m_context}) {
+    for (const Ref* r : {&t->m_coro, &t->m_fut_waiter, &t->m_context}) {
       if (*r) visit(r->get());
     }
   }

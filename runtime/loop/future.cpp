@@ -157,11 +157,12 @@ void schedule_callbacks(FutureObject* f) {
 
 // CPython's Future._make_cancelled_error.
 Ref make_cancelled_error(FutureObject* f) {
-  if (f->m_cancelled_exception) {
-    Ref exception = std::move(f->m_cancelled_exception);
+  if (f->m_rare && f->m_rare->cancelled_exception) {
+    Ref exception = std::move(f->m_rare->cancelled_exception);
     return exception;
   }
-  Ref args = f->m_cancel_message ? make_tuple({f->m_cancel_message.get()}) : make_tuple(size_t(0));
+  Value message = f->cancel_message();
+  Ref args = message ? make_tuple({message}) : make_tuple(size_t(0));
   if (!args) return {};
   return make_exception(g_cancelled_error_type, args);
 }
@@ -178,7 +179,7 @@ Ref future_result(FutureObject* f) {
   f->m_log_traceback = false;
   if (f->m_exception) {
     Value e = f->m_exception;
-    if (f->m_exception_traceback) as_exception(e)->m_traceback = f->m_exception_traceback;
+    if (Value tb = f->exception_traceback()) as_exception(e)->m_traceback = ref(tb);
     return raise_value(e);
   }
   return f->m_result;
@@ -216,7 +217,11 @@ bool future_set_exception(FutureObject* f, Value exception) {
     return false;
   }
   f->m_exception = instance;
-  f->m_exception_traceback = as_exception(instance)->m_traceback;
+  if (Value tb = as_exception(instance)->m_traceback.get()) {
+    f->rare().exception_traceback = ref(tb);
+  } else if (f->m_rare) {
+    f->m_rare->exception_traceback.reset();
+  }
   f->m_state = FutureState::Finished;
   schedule_callbacks(f);
   f->m_log_traceback = true;
@@ -227,7 +232,11 @@ bool future_cancel(FutureObject* f, Value message) {
   f->m_log_traceback = false;
   if (f->m_state != FutureState::Pending) return false;
   f->m_state = FutureState::Cancelled;
-  f->m_cancel_message = message && !is_none(message) ? ref(message) : Ref();
+  if (message && !is_none(message)) {
+    f->rare().cancel_message = ref(message);
+  } else if (f->m_rare) {
+    f->m_rare->cancel_message.reset();
+  }
   schedule_callbacks(f);
   return true;
 }
@@ -480,8 +489,11 @@ void future_clear(Object* object) {
   FutureObject* f = static_cast<FutureObject*>(object);
   f->m_result.reset();
   f->m_exception.reset();
-  f->m_exception_traceback.reset();
-  f->m_cancelled_exception.reset();
+  if (f->m_rare) {
+    f->m_rare->exception_traceback.reset();
+    f->m_rare->cancel_message.reset();
+    f->m_rare->cancelled_exception.reset();
+  }
   f->m_callbacks.clear();
   if (f->m_is_task) {
     TaskObject* t = static_cast<TaskObject*>(f);
@@ -516,10 +528,16 @@ Ref get_exception_attr(Value self) {
   return as_future(self)->m_exception ? as_future(self)->m_exception : new_none();
 }
 Ref get_cancel_message(Value self) {
-  return as_future(self)->m_cancel_message ? as_future(self)->m_cancel_message : new_none();
+  Value message = as_future(self)->cancel_message();
+  return message ? ref(message) : new_none();
 }
 bool set_cancel_message(Value self, Value value) {
-  as_future(self)->m_cancel_message = value && !is_none(value) ? ref(value) : Ref();
+  FutureObject* f = as_future(self);
+  if (value && !is_none(value)) {
+    f->rare().cancel_message = ref(value);
+  } else if (f->m_rare) {
+    f->m_rare->cancel_message.reset();
+  }
   return true;
 }
 Ref get_none(Value) { return new_none(); }
@@ -862,7 +880,7 @@ bool handle_yield(TaskObject* task, Ref yielded) {
     add_callback(waited, ref(Value(task)), Ref(), true);
     task->m_fut_waiter = yielded;
     if (task->m_must_cancel) {
-      Ref message = task->m_cancel_message;
+      Ref message = ref(task->cancel_message());
       Ref cancelled = call_method(yielded, "cancel", {message ? message.get() : none()});
       if (!cancelled) return false;
       int truth = is_true(cancelled);
@@ -942,7 +960,11 @@ Ref method_cancel(Value self, Args args) {
     if (truth) return new_bool(true);
   }
   task->m_must_cancel = true;
-  task->m_cancel_message = message ? ref(message) : Ref();
+  if (message) {
+    task->rare().cancel_message = ref(message);
+  } else if (task->m_rare) {
+    task->m_rare->cancel_message.reset();
+  }
   return new_bool(true);
 }
 
@@ -1016,7 +1038,7 @@ bool task_step(TaskObject* task, Value exception) {
   bool ok = true;
   if (!result) {
     if (exception_matches(g_cancelled_error_type)) {
-      task->m_cancelled_exception = fetch_exception();
+      task->rare().cancelled_exception = fetch_exception();
       future_cancel(task, Value());
       // future_cancel dropped the message Task.cancel stored, as Future.cancel() does.
     } else {
@@ -1031,7 +1053,7 @@ bool task_step(TaskObject* task, Value exception) {
   } else if (returned) {
     if (task->m_must_cancel) {
       task->m_must_cancel = false;
-      future_cancel(task, task->m_cancel_message);
+      future_cancel(task, ref(task->cancel_message()));
     } else {
       future_set_result(task, result);
     }

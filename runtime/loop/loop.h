@@ -149,18 +149,32 @@ class CallbackList {
   std::vector<FutureCallback>* m_rest = nullptr;  // the second on, if any
 };
 
+// What few futures need: those that failed or were cancelled.
+struct FutureRare {
+  Ref exception_traceback;
+  Ref cancel_message;
+  Ref cancelled_exception;  // the CancelledError a Task caught, reused by result()
+};
+
 struct FutureObject : Object {
   Ref m_loop;
   Ref m_result;
   Ref m_exception;
-  Ref m_exception_traceback;
-  Ref m_cancel_message;
-  Ref m_cancelled_exception;  // the CancelledError a Task caught, reused by result()
+  FutureRare* m_rare = nullptr;  // made on first need; freed with the future
   CallbackList m_callbacks;
   FutureState m_state = FutureState::Pending;
   bool m_blocking = false;       // _asyncio_future_blocking
   bool m_log_traceback = false;  // an exception nobody retrieved yet
   bool m_is_task = false;
+
+  ~FutureObject() { delete m_rare; }
+  FutureRare& rare() {
+    if (m_rare == nullptr) m_rare = new FutureRare;
+    return *m_rare;
+  }
+  // The rare fields, null when never set.
+  Value exception_traceback() const { return m_rare ? m_rare->exception_traceback.get() : Value(); }
+  Value cancel_message() const { return m_rare ? m_rare->cancel_message.get() : Value(); }
 };
 
 struct TaskObject : FutureObject {
@@ -170,7 +184,6 @@ struct TaskObject : FutureObject {
   // that makes its default name "Task-N".
   Ref m_name;
   Ref m_fut_waiter;      // the future the task waits on
-  Ref m_task_cancel_message;
   Ref m_context;         // the Context its steps run in; null: an empty one, made on first use
   bool m_must_cancel = false;
   bool m_log_destroy_pending = true;
