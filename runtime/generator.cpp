@@ -173,6 +173,10 @@ Ref thrown_exception(Args args) {
 Ref generator_throw(Value self, Args args) {
   Ref exception = thrown_exception(args);
   if (!exception) return {};
+  if (self.type() == &coroutine_type && self.as<GeneratorObject>()->m_state == GeneratorState::Finished) {
+    // As CPython: an exhausted coroutine refuses what is thrown in too.
+    return raise(&runtime_error_type, "cannot reuse already awaited coroutine");
+  }
   bool returned;
   Ref result = generator_resume(self.as<GeneratorObject>(), none(), returned, exception);
   return finish(std::move(result), returned);
