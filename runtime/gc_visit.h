@@ -53,8 +53,11 @@ inline void visit_dict(DictObject* dict, Visit&& visit) {
 // them alive).
 template <class Visit>
 inline void visit_generator(GeneratorObject* g, Visit&& visit) {
-  if (g->m_finalizer) visit(g->m_finalizer.get());
-  if (g->m_tracking_loop) visit(g->m_tracking_loop.get());
+  if (g->m_type == &async_generator_type) {
+    AsyncGenHooks& hooks = async_gen_hooks(g);
+    if (hooks.finalizer) visit(hooks.finalizer.get());
+    if (hooks.tracking_loop) visit(hooks.tracking_loop.get());
+  }
   if (g->m_handled_exception) visit(g->m_handled_exception.get());
   if (g->m_frame != nullptr && g->m_state != GeneratorState::Running) {
     Frame* f = g->m_frame;

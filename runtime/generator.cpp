@@ -23,6 +23,13 @@
 
 namespace coil {
 
+Value generator_name(const GeneratorObject* g) {
+  return g->m_names ? tuple_item(g->m_names, 0) : g->m_code.as<CodeObject>()->m_name.get();
+}
+Value generator_qualname(const GeneratorObject* g) {
+  return g->m_names ? tuple_item(g->m_names, 1) : g->m_code.as<CodeObject>()->m_qualname.get();
+}
+
 namespace {
 
 const char* kind_name(Value v) {
@@ -34,17 +41,22 @@ Ref generator_repr(Value self) {
   auto* g = self.as<GeneratorObject>();
   char address[32];
   std::snprintf(address, sizeof address, "%p", static_cast<void*>(self.as_object()));
-  return make_str("<" + std::string(kind_name(self)) + " object " + std::string(str_view(g->m_qualname)) +
+  return make_str("<" + std::string(kind_name(self)) + " object " + std::string(str_view(generator_qualname(g))) +
                   " at " + address + ">");
 }
 
 size_t generator_instance_size(const Object* object) {
-  return sizeof(GeneratorObject) + static_cast<const GeneratorObject*>(object)->m_frame_bytes;
+  size_t hooks = object->m_type == &async_generator_type ? sizeof(AsyncGenHooks) : 0;
+  return sizeof(GeneratorObject) + static_cast<const GeneratorObject*>(object)->m_frame_bytes + hooks;
 }
 
 void generator_destroy(Object* object) {
   auto* g = static_cast<GeneratorObject*>(object);
-  if (g->m_tracking_loop) loop_forget_async_gen(g->m_tracking_loop, g);
+  if (object->m_type == &async_generator_type) {
+    AsyncGenHooks& hooks = async_gen_hooks(g);
+    if (hooks.tracking_loop) loop_forget_async_gen(hooks.tracking_loop, g);
+    hooks.~AsyncGenHooks();
+  }
   generator_clear_frame(g);
   g->~GeneratorObject();
 }
@@ -63,15 +75,15 @@ void generator_finalize(Object* object) {
   if (g->m_state == GeneratorState::Created && self.type() == &coroutine_type) {
     Ref saved = fetch_exception();
     warn_at_current_frame(&runtime_warning_type,
-                          "coroutine '" + std::string(str_view(g->m_qualname)) + "' was never awaited", self);
+                          "coroutine '" + std::string(str_view(generator_qualname(g))) + "' was never awaited", self);
     restore_exception(std::move(saved));
     return;
   }
-  if (self.type() == &async_generator_type && g->m_finalizer && g->m_state != GeneratorState::Finished &&
+  if (self.type() == &async_generator_type && async_gen_hooks(g).finalizer && g->m_state != GeneratorState::Finished &&
       !g->m_ag_closed) {
     // The finalizer hook (asyncio's schedules aclose() on its loop).
     Ref saved = fetch_exception();
-    Ref finalizer = std::move(g->m_finalizer);
+    Ref finalizer = std::move(async_gen_hooks(g).finalizer);
     if (!call(finalizer, {self})) {
       Ref error = fetch_exception();
       write_unraisable(finalizer, error);
@@ -106,7 +118,7 @@ void generator_clear(Object* object) {
   g->m_state = GeneratorState::Finished;
   generator_clear_frame(g);
   Ref handled = std::move(g->m_handled_exception);
-  Ref finalizer = std::move(g->m_finalizer);
+  if (object->m_type == &async_generator_type) async_gen_hooks(g).finalizer.reset();
 }
 
 Ref generator_iter(Value self) { return ref(self); }
@@ -205,8 +217,8 @@ Ref generator_close(Value self, Args) {
   return {};
 }
 
-Ref get_name(Value self) { return self.as<GeneratorObject>()->m_name; }
-Ref get_qualname(Value self) { return self.as<GeneratorObject>()->m_qualname; }
+Ref get_name(Value self) { return ref(generator_name(self.as<GeneratorObject>())); }
+Ref get_qualname(Value self) { return ref(generator_qualname(self.as<GeneratorObject>())); }
 Ref get_code(Value self) { return self.as<GeneratorObject>()->m_code; }
 Ref get_running(Value self) { return new_bool(self.as<GeneratorObject>()->m_state == GeneratorState::Running); }
 Ref get_suspended(Value self) { return new_bool(self.as<GeneratorObject>()->m_state == GeneratorState::Suspended); }
@@ -321,10 +333,12 @@ void* allocate_generator_frame(CodeObject* code, size_t bytes) {
   Type* type = (code->m_flags & (kCodeCoroutine | kCodeTopLevelAwait)) ? &coroutine_type
                : (code->m_flags & kCodeAsyncGenerator) ? &async_generator_type
                                                        : &generator_type;
-  Object* object = allocate_sized_object(type, sizeof(GeneratorObject) + bytes);
+  size_t hooks = type == &async_generator_type ? sizeof(AsyncGenHooks) : 0;
+  Object* object = allocate_sized_object(type, sizeof(GeneratorObject) + bytes + hooks);
   if (object == nullptr) return nullptr;
   auto* g = construct_body<GeneratorObject>(object);
   g->m_frame_bytes = uint32_t(bytes);
+  if (hooks != 0) new (&async_gen_hooks(g)) AsyncGenHooks;
   g->m_state = GeneratorState::Finished;  // until make_generator: nothing to finalize
   auto* frame = reinterpret_cast<Frame*>(g + 1);
   g->m_frame = frame;
@@ -339,11 +353,14 @@ Ref make_generator(Frame* frame, Value function) {
   if (function && is_function(function)) {
     // The function's names as they are now (__name__ may have been set).
     auto* f = function.as<FunctionObject>();
-    g->m_name = f->m_name ? f->m_name : code->m_name;
-    g->m_qualname = f->m_qualname ? f->m_qualname : code->m_qualname;
-  } else {
-    g->m_name = code->m_name;
-    g->m_qualname = code->m_qualname;
+    Value name = f->m_name ? f->m_name.get() : code->m_name.get();
+    Value qualname = f->m_qualname ? f->m_qualname.get() : code->m_qualname.get();
+    if (!name.is(code->m_name.get()) || !qualname.is(code->m_qualname.get())) {
+      g->m_names = make_tuple({name, qualname});
+      if (!g->m_names) {
+        clear_exception();  // out of memory: the code's names will do
+      }
+    }
   }
   g->m_state = GeneratorState::Created;
   return Ref::steal(g);
@@ -641,7 +658,7 @@ GeneratorObject* agen_of(Value awaitable) { return awaitable.as<AsyncGenAwaitabl
 bool init_hooks(GeneratorObject* g) {
   if (g->m_hooks_inited) return true;
   g->m_hooks_inited = true;
-  if (g_asyncgen_finalizer) g->m_finalizer = g_asyncgen_finalizer;
+  if (g_asyncgen_finalizer) async_gen_hooks(g).finalizer = g_asyncgen_finalizer;
   if (g_asyncgen_firstiter) {
     Ref firstiter = g_asyncgen_firstiter;
     if (!call(firstiter, {Value(g)})) return false;

@@ -15,8 +15,9 @@ enum class GeneratorState : uint8_t { Created, Suspended, Running, Finished };
 struct GeneratorObject : Object {
   Frame* m_frame;        // its frame, which follows this body; null once finished
   Ref m_code;
-  Ref m_name;
-  Ref m_qualname;
+  // The function's __name__ and __qualname__ when it was called, as a
+  // 2-tuple; null when they are the code's, as nearly always.
+  Ref m_names;
   // The exception being handled inside the generator's own `except`
   // blocks, kept while it is suspended (swapped with the thread's on resume).
   Ref m_handled_exception;
@@ -29,9 +30,21 @@ struct GeneratorObject : Object {
   bool m_ag_closed = false;
   bool m_hooks_inited = false;
   uint32_t m_frame_bytes = 0;  // the room for the frame after this body
-  Ref m_finalizer;
-  Ref m_tracking_loop;
 };
+
+// What only async generators hold, after the frame's room (an async
+// generator's block is that much longer).
+struct AsyncGenHooks {
+  Ref finalizer;      // from sys.set_asyncgen_hooks, called when it is dropped unfinished
+  Ref tracking_loop;  // the loop whose firstiter hook tracks it
+};
+inline AsyncGenHooks& async_gen_hooks(GeneratorObject* g) {
+  return *reinterpret_cast<AsyncGenHooks*>(reinterpret_cast<char*>(g + 1) + g->m_frame_bytes);
+}
+
+// __name__ and __qualname__.
+Value generator_name(const GeneratorObject* g);
+Value generator_qualname(const GeneratorObject* g);
 
 extern Type generator_type, coroutine_type, async_generator_type;
 

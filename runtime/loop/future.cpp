@@ -1124,7 +1124,7 @@ std::string format_coroutine(Value coro) {
   if (!coro) return "<None>";
   if (!is_generator_like(coro)) return repr_text(coro);
   auto* g = coro.as<GeneratorObject>();
-  std::string name = std::string(str_view(g->m_qualname)) + "()";
+  std::string name = std::string(str_view(generator_qualname(g))) + "()";
   CodeObject* code = g->m_code.as<CodeObject>();
   std::string file = code->m_filename && is_str(code->m_filename) ? std::string(str_view(code->m_filename)) : "";
   if (file.empty()) file = "<empty co_filename>";

@@ -569,8 +569,8 @@ Ref asyncgen_firstiter_hook(Value self, Args args) {
   if (args[0].type() != &async_generator_type) return new_none();
   auto* agen = args[0].as<GeneratorObject>();
   EventLoopObject* loop = as_loop(self);
-  if (agen->m_tracking_loop) return new_none();
-  agen->m_tracking_loop = ref(self);
+  if (async_gen_hooks(agen).tracking_loop) return new_none();
+  async_gen_hooks(agen).tracking_loop = ref(self);
   loop->m_asyncgens.push_back(agen);
   return new_none();
 }
@@ -581,9 +581,9 @@ Ref asyncgen_finalizer_hook(Value self, Args args) {
   if (!check_positional("_asyncgen_finalizer_hook", args, 1, 1)) return {};
   if (args[0].type() != &async_generator_type) return new_none();
   auto* agen = args[0].as<GeneratorObject>();
-  if (agen->m_tracking_loop) {
-    loop_forget_async_gen(agen->m_tracking_loop, agen);
-    agen->m_tracking_loop.reset();
+  if (async_gen_hooks(agen).tracking_loop) {
+    loop_forget_async_gen(async_gen_hooks(agen).tracking_loop, agen);
+    async_gen_hooks(agen).tracking_loop.reset();
   }
   EventLoopObject* loop = as_loop(self);
   if (loop->m_closed) return new_none();
@@ -1111,7 +1111,7 @@ Ref method_shutdown_asyncgens(Value self, Args) {
   tracked.swap(l->m_asyncgens);
   for (GeneratorObject* agen : tracked) {
     list_append(agens, ref(Value(agen)));
-    agen->m_tracking_loop.reset();
+    async_gen_hooks(agen).tracking_loop.reset();
   }
   return base_events_coroutine("_shutdown_asyncgens", self, agens);
 }
