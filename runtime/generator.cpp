@@ -146,6 +146,7 @@ Ref finish(Ref result, bool returned) {
 }
 
 Ref generator_send(Value self, Args args) {
+  ManualDrive manual;
   bool returned;
   Ref result = generator_resume(self.as<GeneratorObject>(), args[0], returned);
   return finish(std::move(result), returned);
@@ -185,6 +186,7 @@ Ref thrown_exception(Args args) {
 Ref generator_throw(Value self, Args args) {
   Ref exception = thrown_exception(args);
   if (!exception) return {};
+  ManualDrive manual;
   if (self.type() == &coroutine_type && self.as<GeneratorObject>()->m_state == GeneratorState::Finished) {
     // As CPython: an exhausted coroutine refuses what is thrown in too.
     return raise(&runtime_error_type, "cannot reuse already awaited coroutine");
@@ -799,7 +801,10 @@ Ref awaitable_send(Value self, Value value) {
 }
 
 Ref awaitable_iternext(Value self) { return awaitable_send(self, none()); }
-Ref awaitable_send_method(Value self, Args args) { return awaitable_send(self, args[0]); }
+Ref awaitable_send_method(Value self, Args args) {
+  ManualDrive manual;
+  return awaitable_send(self, args[0]);
+}
 
 Ref awaitable_throw(Value self, Args args) {
   auto* a = self.as<AsyncGenAwaitableObject>();
@@ -810,6 +815,7 @@ Ref awaitable_throw(Value self, Args args) {
   }
   Ref exception = thrown_exception(args);
   if (!exception) return {};
+  ManualDrive manual;
   bool returned;
   Ref result = generator_resume(g, none(), returned, exception);
   if (a->m_aclose) {
@@ -1049,8 +1055,12 @@ Ref anext_send(Value self, Value value) {
   return anext_finish(a, std::move(result));
 }
 Ref anext_iternext(Value self) { return anext_send(self, none()); }
-Ref anext_send_method(Value self, Args args) { return anext_send(self, args[0]); }
+Ref anext_send_method(Value self, Args args) {
+  ManualDrive manual;
+  return anext_send(self, args[0]);
+}
 Ref anext_throw(Value self, Args args) {
+  ManualDrive manual;
   auto* a = self.as<AnextAwaitableObject>();
   Ref it = anext_iterator(a);
   if (!it) return anext_finish(a, Ref());

@@ -9,6 +9,25 @@ namespace coil {
 
 struct Frame;
 struct CodeObject;
+struct TaskObject;
+
+// The task whose step is resuming its coroutine on this thread (task_step,
+// runtime/loop/future.cpp), or null. Code that drives a coroutine by hand —
+// the Python-level send() and throw() of coroutines and their awaitables —
+// clears it for the call (ManualDrive): a primitive's wait
+// (runtime/loop/locks.cpp) parks the task itself, without a future, only
+// when what it yields goes straight up to that task.
+extern thread_local TaskObject* g_stepping_task;
+class ManualDrive {
+ public:
+  ManualDrive() : m_saved(g_stepping_task) { g_stepping_task = nullptr; }
+  ~ManualDrive() { g_stepping_task = m_saved; }
+  ManualDrive(const ManualDrive&) = delete;
+  ManualDrive& operator=(const ManualDrive&) = delete;
+
+ private:
+  TaskObject* m_saved;
+};
 
 enum class GeneratorState : uint8_t { Created, Suspended, Running, Finished };
 

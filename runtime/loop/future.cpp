@@ -751,7 +751,9 @@ Ref task_repr(Value self) {
   if (!name_text) return {};
   info.insert(info.begin() + 1, "name=" + std::string(str_view(name_text)));
   info.insert(info.begin() + 2, "coro=<" + format_coroutine(task->m_coro) + ">");
-  if (task->m_fut_waiter) {
+  if (is_wait_object(task->m_fut_waiter)) {
+    info.insert(info.begin() + 3, "wait_for=" + wait_future_repr(task->m_fut_waiter));
+  } else if (task->m_fut_waiter) {
     Ref waiter = repr(task->m_fut_waiter);
     if (!waiter) return {};
     info.insert(info.begin() + 3, "wait_for=" + std::string(str_view(waiter)));
@@ -863,6 +865,12 @@ std::string repr_text(Value v) {
 // What the coroutine yielded: a future to wait on, or a bare yield.
 bool handle_yield(TaskObject* task, Ref yielded) {
   EventLoopObject* loop = loop_of(task);
+  if (is_wait_object(yielded)) {
+    wait_park_task(yielded, task);
+    task->m_fut_waiter = std::move(yielded);
+    if (task->m_must_cancel && wait_cancel(task->m_fut_waiter, task->cancel_message())) task->m_must_cancel = false;
+    return true;
+  }
   if (is_future(yielded)) {
     FutureObject* waited = as_future(yielded);
     if (!waited->m_loop.get().is(task->m_loop.get())) {
@@ -952,7 +960,9 @@ Ref method_cancel(Value self, Args args) {
   task->m_log_traceback = false;
   if (task->m_state != FutureState::Pending) return new_bool(false);
   ++task->m_num_cancels_requested;
-  if (task->m_fut_waiter) {
+  if (is_wait_object(task->m_fut_waiter)) {
+    if (wait_cancel(task->m_fut_waiter, message)) return new_bool(true);
+  } else if (task->m_fut_waiter) {
     Ref cancelled = call_method(task->m_fut_waiter, "cancel", {message ? message : none()});
     if (!cancelled) return {};
     int truth = is_true(cancelled);
@@ -1022,13 +1032,20 @@ bool task_step(TaskObject* task, Value exception) {
   Ref coro = task->m_coro;
   Ref result;
   bool returned = false;
+  // What the coroutine yields comes straight back here, unless Python code
+  // drives it (a coroutine-like object of a class).
+  TaskObject* outer_step = g_stepping_task;
+  g_stepping_task = coro.type() == &coroutine_type || is_wait_object(coro) ? task : nullptr;
   if (coro.type() == &coroutine_type) {
     result = generator_resume(coro.as<GeneratorObject>(), none(), returned, thrown.get());
+  } else if (is_wait_object(coro)) {
+    result = wait_resume(coro, thrown.get(), returned);
   } else if (thrown) {
     result = call_method(coro, "throw", {thrown.get()});
   } else {
     result = call_method(coro, "send", {none()});
   }
+  g_stepping_task = outer_step;
   if (!result && exception_matches(&stop_iteration_type)) {
     Ref stop = fetch_exception();
     Value v = as_exception(stop)->m_value.get();
@@ -1079,6 +1096,8 @@ bool task_wakeup(TaskObject* task, FutureObject* future) {
   (void)self;
   return task_step(task, Value());
 }
+
+thread_local TaskObject* g_stepping_task = nullptr;
 
 Ref make_future(Value loop) {
   Ref future = future_new(&future_type, nullptr, 0, nullptr);

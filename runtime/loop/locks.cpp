@@ -5,16 +5,21 @@
 // CPython's Event.wait() is a coroutine that makes a future, appends it to
 // the event's deque, awaits it and removes it again in a `finally`. Here
 // wait() returns a small native object that behaves as that coroutine
-// (send/throw/close/__await__, "never awaited" when dropped unstarted) and
-// yields the same future; it is the waiter the event keeps, in an
-// intrusive list it owns a reference through. A task parked on an event
-// thus costs the future and this object instead of a coroutine with its
-// frame besides the future.
+// (send/throw/close/__await__, "never awaited" when dropped unstarted); it
+// is the waiter the event keeps, in an intrusive list it owns a reference
+// through. When what it yields goes straight to the task stepping it
+// (g_stepping_task, runtime/generator.h) it yields itself, and the task
+// parks on it as on a future (handle_yield): set() schedules the task's
+// step, Task.cancel() cancels the wait. Otherwise — Python code drives the
+// coroutine by hand — it yields a real future, as CPython's does. A task
+// parked on an event thus costs this object alone, not a coroutine with its
+// frame and a future.
 #include <cstdio>
 
 #include "runtime/abstract.h"
 #include "runtime/errors.h"
 #include "runtime/exception.h"
+#include "runtime/generator.h"
 #include "runtime/list.h"
 #include "runtime/loop/loop.h"
 #include "runtime/module.h"
@@ -45,12 +50,19 @@ enum class WaitState : uint8_t {
   Done,     // returned, raised or was closed
 };
 
+// How a parked wait ends: it stands for its future's state.
+enum class WaitOutcome : uint8_t { Pending, Woken, Cancelled };
+
 struct WaitObject : Object {
   Ref m_event;
-  Ref m_future;  // while parked
+  // While parked: the future it yielded, when Python code drives it; or the
+  // task that parked on it.
+  Ref m_future;
+  Ref m_task;
   WaitObject* m_previous = nullptr;
   WaitObject* m_next = nullptr;
   WaitState m_state = WaitState::Created;
+  WaitOutcome m_outcome = WaitOutcome::Pending;  // when parked with a task
   bool m_linked = false;
 };
 
@@ -108,6 +120,14 @@ Value bind_loop(Value self) {
     return Value();
   }
   return loop;
+}
+
+// A parked task's next step, with `exception` thrown in (or none), as the
+// future's done callback would schedule it.
+void wake_task(WaitObject* waiter, Object* exception) {
+  TaskObject* task = waiter->m_task.as<TaskObject>();
+  incref(Value(task));
+  loop_push_ready(task->m_loop.as<EventLoopObject>(), {ReadyItem::Kind::TaskStep, Value(task).as_object(), exception});
 }
 
 // --- Event ------------------------------------------------------------------------
@@ -175,8 +195,13 @@ Ref event_set(Value self, Args) {
   // The waiters stay listed until each resumes, as CPython's futures stay
   // in its deque until each wait() returns.
   for (WaitObject* w = event->m_first; w != nullptr; w = w->m_next) {
-    FutureObject* future = w->m_future.as<FutureObject>();
-    if (future != nullptr && future->m_state == FutureState::Pending && !future_set_result(future, py_bool(true))) return {};
+    if (w->m_future) {
+      FutureObject* future = w->m_future.as<FutureObject>();
+      if (future->m_state == FutureState::Pending && !future_set_result(future, py_bool(true))) return {};
+    } else if (w->m_outcome == WaitOutcome::Pending) {
+      w->m_outcome = WaitOutcome::Woken;
+      wake_task(w, nullptr);
+    }
   }
   return new_none();
 }
@@ -217,12 +242,13 @@ bool event_set_loop(Value self, Value value) {
   return true;
 }
 
-// CPython keeps the waiting futures in a deque; this is a copy of it.
+// CPython keeps the waiting futures in a deque; this is a copy of it (a
+// wait a task parked on stands for its future).
 Ref event_get_waiters(Value self) {
   Ref futures = make_list();
   if (!futures) return {};
   for (WaitObject* w = as_event(self)->m_first; w != nullptr; w = w->m_next) {
-    if (w->m_future) list_append(futures, w->m_future);
+    list_append(futures, w->m_future ? w->m_future : ref(Value(w)));
   }
   Ref collections = import_module("collections");
   if (!collections) return {};
@@ -253,6 +279,7 @@ void finish_wait(WaitObject* waiter) {
   Ref keep = ref(Value(waiter));
   unlink_waiter(waiter);
   waiter->m_future.reset();
+  waiter->m_task.reset();
 }
 
 // One step of the coroutine: the future to wait on, or null with
@@ -268,6 +295,12 @@ Ref wait_step(WaitObject* waiter) {
       waiter->m_state = WaitState::Done;  // until parked: an error ends the coroutine
       Value loop = bind_loop(waiter->m_event);
       if (!loop) return {};
+      if (g_stepping_task != nullptr) {
+        // Yielded straight to the task: it parks on this object.
+        waiter->m_state = WaitState::Parked;
+        link_waiter(event, waiter);
+        return ref(Value(waiter));
+      }
       Ref future = make_future(loop);
       if (!future) return {};
       waiter->m_future = future;
@@ -277,6 +310,17 @@ Ref wait_step(WaitObject* waiter) {
       return future;
     }
     case WaitState::Parked: {
+      if (!waiter->m_future) {
+        WaitOutcome outcome = waiter->m_outcome;
+        finish_wait(waiter);
+        if (outcome == WaitOutcome::Pending) return raise(&runtime_error_type, "await wasn't used with future");
+        if (outcome == WaitOutcome::Cancelled) {
+          Ref no_args = make_tuple(size_t(0));
+          Ref error = no_args ? make_exception(g_cancelled_error_type, no_args) : Ref();
+          return error ? (raise_value(error), Ref()) : Ref();
+        }
+        return raise_with(&stop_iteration_type, py_bool(true)), Ref();
+      }
       Ref future = waiter->m_future;
       finish_wait(waiter);
       FutureObject* f = future.as<FutureObject>();
@@ -294,6 +338,7 @@ Ref wait_step(WaitObject* waiter) {
 Ref wait_iternext(Value self) { return wait_step(as_wait(self)); }
 
 Ref wait_send(Value self, Args args) {
+  ManualDrive manual;
   WaitObject* waiter = as_wait(self);
   if (waiter->m_state == WaitState::Created && !is_none(args[0])) {
     return raise(&type_error_type, "can't send non-None value to a just-started coroutine");
@@ -303,6 +348,7 @@ Ref wait_send(Value self, Args args) {
 
 Ref wait_throw(Value self, Args args) {
   if (!check_positional("throw", args, 1, 3)) return {};
+  ManualDrive manual;
   WaitObject* waiter = as_wait(self);
   if (waiter->m_state == WaitState::Done) return raise(&runtime_error_type, "cannot reuse already awaited coroutine");
   // Raised where the coroutine waits (or at its start): it ends with it.
@@ -358,10 +404,15 @@ void wait_traverse(Object* object, VisitFn visit, void* context) {
   auto* waiter = static_cast<WaitObject*>(object);
   if (waiter->m_event) visit(waiter->m_event.get(), context);
   if (waiter->m_future) visit(waiter->m_future.get(), context);
+  if (waiter->m_task) visit(waiter->m_task.get(), context);
 }
 
 // A waiter still listed is owned by its event, which the collector clears.
-void wait_clear_references(Object* object) { static_cast<WaitObject*>(object)->m_future.reset(); }
+void wait_clear_references(Object* object) {
+  auto* waiter = static_cast<WaitObject*>(object);
+  waiter->m_future.reset();
+  waiter->m_task.reset();
+}
 
 Ref wait_get_name(Value) { return make_str("wait"); }
 Ref wait_get_qualname(Value) { return make_str("Event.wait"); }
@@ -394,6 +445,53 @@ const GetSetDef kWaitGetSet[] = {
 };
 
 }  // namespace
+
+void wait_park_task(Value wait, TaskObject* task) { as_wait(wait)->m_task = ref(Value(task)); }
+
+bool wait_cancel(Value wait, Value message) {
+  WaitObject* waiter = as_wait(wait);
+  if (waiter->m_outcome != WaitOutcome::Pending || !waiter->m_task) return false;
+  waiter->m_outcome = WaitOutcome::Cancelled;
+  // The CancelledError the cancelled future's result() would raise.
+  Ref args = message && !is_none(message) ? make_tuple({message}) : make_tuple(size_t(0));
+  Ref error = args ? make_exception(g_cancelled_error_type, args) : Ref();
+  if (!error) {
+    clear_exception();
+    error = ref(none());  // out of memory: no exception to throw; the step sees a wakeup
+  }
+  wake_task(waiter, is_none(error) ? nullptr : error.release().as_object());
+  return true;
+}
+
+std::string wait_future_repr(Value wait) {
+  switch (as_wait(wait)->m_outcome) {
+    case WaitOutcome::Pending:
+      return "<Future pending cb=[Task.task_wakeup()]>";
+    case WaitOutcome::Woken:
+      return "<Future finished result=True>";
+    case WaitOutcome::Cancelled:
+      return "<Future cancelled>";
+  }
+  return "";
+}
+
+Ref wait_resume(Value wait, Value exception, bool& returned) {
+  returned = false;
+  Ref result;
+  if (exception) {
+    Value args[1] = {exception};
+    result = wait_throw(wait, Args{args, 1, nullptr});
+  } else {
+    result = wait_step(as_wait(wait));
+  }
+  if (!result && exception_matches(&stop_iteration_type)) {
+    Ref stop = fetch_exception();
+    Value v = as_exception(stop)->m_value.get();
+    returned = true;
+    return v ? ref(v) : new_none();
+  }
+  return result;
+}
 
 Type event_type, event_wait_type;
 

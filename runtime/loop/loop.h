@@ -197,6 +197,19 @@ extern Type event_loop_type, handle_type, timer_handle_type, future_type, future
 // asyncio.Event (runtime/loop/locks.cpp) and the coroutine its wait() returns.
 extern Type event_type, event_wait_type;
 
+// A task parked on a wait object it yielded (runtime/loop/locks.cpp):
+// the object stands for the future CPython's task would wait on.
+inline bool is_wait_object(Value v) { return v.is_object() && v.type() == &event_wait_type; }
+// Makes `task` the one the wait wakes; the wait yielded itself to it.
+void wait_park_task(Value wait, TaskObject* task);
+// Task.cancel() while parked, as Future.cancel(msg): false if it was
+// already woken. Otherwise the task steps soon with CancelledError thrown in.
+bool wait_cancel(Value wait, Value message);
+// The repr of the future the wait stands for, for the task's repr.
+std::string wait_future_repr(Value wait);
+// A task's step of a wait object that is its coroutine (create_task(ev.wait())).
+Ref wait_resume(Value wait, Value exception, bool& returned);
+
 inline bool is_future(Value v) { return v.is_object() && isinstance(v, &future_type); }
 inline bool is_task(Value v) { return v.is_object() && isinstance(v, &task_type); }
 inline bool FutureCallback::is_wakeup() const {
