@@ -10,6 +10,7 @@ import abc as _abc
 
 _sys.modules["os.path"] = path
 from posix import name, sep, linesep, curdir, pardir, extsep
+from posix import _exit
 
 
 
