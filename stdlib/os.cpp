@@ -12,6 +12,7 @@
 #include <dirent.h>
 #include <fcntl.h>
 #include <sys/ioctl.h>
+#include <sys/utsname.h>
 #include <sys/wait.h>
 #include <csignal>
 #include <cstring>
@@ -689,6 +690,19 @@ Ref os_waitstatus_to_exitcode(Value, Args args) {
   return raise_format(&value_error_type, "invalid wait status: %d", s);
 }
 
+// _uname() -> (sysname, nodename, release, version, machine); lib/os.py
+// makes os.uname()'s named result of it.
+Ref os_uname_raw(Value, Args) {
+  struct utsname names;
+  if (::uname(&names) != 0) return raise_os_error_from_errno(errno);
+  Ref parts[5] = {make_str(names.sysname), make_str(names.nodename), make_str(names.release),
+                  make_str(names.version), make_str(names.machine)};
+  for (const Ref& part : parts) {
+    if (!part) return {};
+  }
+  return make_tuple({parts[0], parts[1], parts[2], parts[3], parts[4]});
+}
+
 // _exit(status): ends the process at once — no atexit callbacks, no
 // flushing of Python's buffers.
 Ref os_exit_now(Value, Args args) {
@@ -699,6 +713,7 @@ Ref os_exit_now(Value, Args args) {
 
 const MethodDef kOsFunctions[] = {
     {"_exit", os_exit_now, ArgKind::OneArg},
+    {"_uname", os_uname_raw, ArgKind::NoArgs},
     {"pipe", os_pipe, ArgKind::NoArgs},
     {"waitpid", os_waitpid, ArgKind::VarArgs},
     {"waitstatus_to_exitcode", os_waitstatus_to_exitcode, ArgKind::OneArg},
