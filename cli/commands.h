@@ -45,7 +45,8 @@ void clear_main_namespace(Value dict);
 // only the module's namespace kept; a namespace still alive after that
 // has its names cleared (clear_main_namespace).
 void finalize_main_module(Ref main_dict);
-// Joins the non-daemon threads at exit, as CPython (cli/run.cpp).
+// Joins the non-daemon threads at exit, then runs the atexit callbacks, as
+// CPython (cli/run.cpp).
 void join_threads_at_exit();
 // Prints the pending exception as an uncaught one; returns the exit status.
 int report_uncaught_exception();

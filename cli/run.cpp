@@ -27,6 +27,7 @@
 #include "runtime/threads.h"
 #include "runtime/tuple.h"
 #include "runtime/weakref.h"
+#include "stdlib/atexit.h"
 #include "vm/compiler.h"
 #include "vm/import.h"
 #include "vm/interpreter.h"
@@ -113,6 +114,8 @@ void join_threads_at_exit() {
     }
     restore_exception(std::move(saved));
   }
+  // Then, as CPython, the atexit callbacks, while daemon threads can still run.
+  run_atexit_callbacks();
   finalize_threads();
 }
 

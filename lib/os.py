@@ -10,6 +10,7 @@ import abc as _abc
 
 _sys.modules["os.path"] = path
 from posix import name, sep, linesep, curdir, pardir, extsep
+from posix import _exit
 
 
 
@@ -343,6 +344,38 @@ class terminal_size(tuple):
 
     def __repr__(self):
         return "os.terminal_size(columns=%r, lines=%r)" % tuple(self)
+
+
+class uname_result(tuple):
+    """os.uname()'s result: sysname, nodename, release, version, machine."""
+
+    n_sequence_fields = 5
+    n_fields = 5
+    n_unnamed_fields = 0
+    _fields = ("sysname", "nodename", "release", "version", "machine")
+
+    def __new__(cls, parts):
+        return tuple.__new__(cls, parts)
+
+    sysname = property(lambda self: self[0])
+    nodename = property(lambda self: self[1])
+    release = property(lambda self: self[2])
+    version = property(lambda self: self[3])
+    machine = property(lambda self: self[4])
+
+    def __repr__(self):
+        fields = ", ".join("%s=%r" % (name, value) for name, value in zip(self._fields, self))
+        return "posix.uname_result(%s)" % fields
+
+    def __reduce__(self):
+        return (uname_result, (tuple(self),))
+
+
+uname_result.__module__ = "posix"
+
+
+def uname():
+    return uname_result(_posix._uname())
 
 
 def get_terminal_size(fd=1):

@@ -730,8 +730,10 @@ Ref file_open(Args args) {
       return raise_format(&value_error_type, "illegal newline value: %s", str_cstr(bound[5]));
     }
   }
-  // CPython's default is the locale's encoding, UTF-8 here.
+  // CPython's default is the locale's encoding, UTF-8 here; encoding="locale"
+  // (what io.text_encoding(None) gives) asks for the same.
   std::string encoding = has_encoding ? std::string(str_view(bound[3])) : "UTF-8";
+  if (encoding == "locale") encoding = "UTF-8";
   std::string_view codec;
   if (!binary) {
     codec = text_codec_name(encoding);

@@ -12,6 +12,8 @@
 #include <dirent.h>
 #include <fcntl.h>
 #include <sys/ioctl.h>
+#include <sys/utsname.h>
+#include <sys/wait.h>
 #include <csignal>
 #include <cstring>
 #include <algorithm>
@@ -26,6 +28,7 @@
 #include "runtime/module.h"
 #include "runtime/native.h"
 #include "runtime/str.h"
+#include "runtime/signals.h"
 #include "runtime/threads.h"
 #include "runtime/tuple.h"
 #include "vm/import.h"
@@ -649,7 +652,71 @@ Ref os_kill(Value, Args args) {
   return new_none();
 }
 
+Ref os_pipe(Value, Args) {
+  int fds[2];
+  // As CPython's os.pipe: both ends non-inheritable.
+  if (::pipe2(fds, O_CLOEXEC) != 0) return raise_os_error_from_errno(errno);
+  return make_tuple({Value::small_int(fds[0]), Value::small_int(fds[1])});
+}
+
+// waitpid(pid, options) -> (pid, status); (0, 0) with WNOHANG when the
+// child is still running.
+Ref os_waitpid(Value, Args args) {
+  if (!check_positional("waitpid", args, 2, 2)) return {};
+  int64_t pid, options;
+  if (!int_argument(args[0], pid) || !int_argument(args[1], options)) return {};
+  int status = 0;
+  pid_t result;
+  for (;;) {
+    {
+      ReleaseGil release;  // the child may take its time (runtime/threads.h)
+      result = ::waitpid(pid_t(pid), &status, int(options));
+    }
+    if (result >= 0) break;
+    if (errno != EINTR) return raise_os_error_from_errno(errno);
+    if (!check_signals()) return {};
+  }
+  return make_tuple({Value::small_int(result), Value::small_int(status)});
+}
+
+// waitstatus_to_exitcode(status): the exit code, or -signal for a child
+// a signal killed.
+Ref os_waitstatus_to_exitcode(Value, Args args) {
+  int64_t status;
+  if (!int_argument(args[0], status)) return {};
+  int s = int(status);
+  if (WIFEXITED(s)) return make_int(int64_t(WEXITSTATUS(s)));
+  if (WIFSIGNALED(s)) return make_int(-int64_t(WTERMSIG(s)));
+  return raise_format(&value_error_type, "invalid wait status: %d", s);
+}
+
+// _uname() -> (sysname, nodename, release, version, machine); lib/os.py
+// makes os.uname()'s named result of it.
+Ref os_uname_raw(Value, Args) {
+  struct utsname names;
+  if (::uname(&names) != 0) return raise_os_error_from_errno(errno);
+  Ref parts[5] = {make_str(names.sysname), make_str(names.nodename), make_str(names.release),
+                  make_str(names.version), make_str(names.machine)};
+  for (const Ref& part : parts) {
+    if (!part) return {};
+  }
+  return make_tuple({parts[0], parts[1], parts[2], parts[3], parts[4]});
+}
+
+// _exit(status): ends the process at once — no atexit callbacks, no
+// flushing of Python's buffers.
+Ref os_exit_now(Value, Args args) {
+  int64_t status;
+  if (!int_argument(args[0], status)) return {};
+  ::_exit(int(status));
+}
+
 const MethodDef kOsFunctions[] = {
+    {"_exit", os_exit_now, ArgKind::OneArg},
+    {"_uname", os_uname_raw, ArgKind::NoArgs},
+    {"pipe", os_pipe, ArgKind::NoArgs},
+    {"waitpid", os_waitpid, ArgKind::VarArgs},
+    {"waitstatus_to_exitcode", os_waitstatus_to_exitcode, ArgKind::OneArg},
     {"_stat", os_stat_raw<true>, ArgKind::OneArg},
     {"_lstat", os_stat_raw<false>, ArgKind::OneArg},
     {"_scandir", os_scandir_raw, ArgKind::OneArg},
@@ -708,7 +775,7 @@ bool init_os(Value module) {
       {"O_RDONLY", O_RDONLY}, {"O_WRONLY", O_WRONLY},   {"O_RDWR", O_RDWR},     {"O_APPEND", O_APPEND},
       {"O_CREAT", O_CREAT},   {"O_EXCL", O_EXCL},       {"O_TRUNC", O_TRUNC},   {"O_NONBLOCK", O_NONBLOCK},
       {"O_CLOEXEC", O_CLOEXEC}, {"O_NOFOLLOW", O_NOFOLLOW}, {"O_DIRECTORY", O_DIRECTORY},
-      {"SEEK_SET", SEEK_SET}, {"SEEK_CUR", SEEK_CUR},   {"SEEK_END", SEEK_END},
+      {"WNOHANG", WNOHANG},   {"SEEK_SET", SEEK_SET}, {"SEEK_CUR", SEEK_CUR},   {"SEEK_END", SEEK_END},
   };
   for (const auto& c : kConstants) {
     if (!dict_setitem_str(dict, c.name, Value::small_int(c.value))) return false;

@@ -1178,6 +1178,11 @@ def shutdown(handlerList=_handlerList):
                 raise
 
 
+# As CPython: the handlers are flushed and closed when the program ends.
+import atexit
+atexit.register(shutdown)
+
+
 class NullHandler(Handler):
     """A handler that does nothing: libraries add it to stay quiet when the
     application configures no logging."""
