@@ -13,6 +13,9 @@ namespace coil {
 // the decoded source; `byte_offsets` as parse_module takes it.
 int run_script(const std::string& path, const std::string& as_given, const std::string& text,
                bool byte_offsets, const std::vector<std::string>& args);
+// `coil -m MODULE ARGS…`: runs the module (a package's __main__) as
+// __main__, found on sys.path, which starts with the working directory.
+int run_module(const std::string& name, const std::vector<std::string>& args);
 
 // `coil NOTEBOOK.ipynb`, `coil --check NOTEBOOK.ipynb`, `coil --execute
 // NOTEBOOK.ipynb` (cli/notebook.cpp). `settle`: seconds of loop time the
@@ -28,9 +31,10 @@ int run_repl();
 // (cli/run.cpp).
 void set_stack_limit();
 // Sets sys.argv and sys.path and makes the module __main__; its namespace
-// in `main_dict`. False with an exception pending.
+// in `main_dict`. sys.path[0] is the script's folder, or `path_entry` if
+// given. False with an exception pending.
 bool prepare_main(const std::string& path, const std::string& as_given, const std::vector<std::string>& args,
-                  Ref& main_dict);
+                  Ref& main_dict, const std::string* path_entry = nullptr);
 // Runs top-level code in `dict`, awaiting on the top-level loop if it awaits.
 Ref run_top_level(Value code, Value dict);
 // Runs the top-level loop while it has work, for at most `seconds` of loop

@@ -38,6 +38,7 @@ const char kUsage[] =
     "  --dis FILE            disassemble FILE's bytecode, as CPython's dis module shows it\n"
     "  --parse FILE...       parse each FILE, printing only syntax errors\n"
     "  -c CODE               run CODE as the program (sys.argv[0] is '-c')\n"
+    "  -m MODULE             run MODULE (a package's __main__) as the program\n"
     "  -                     run the program read from stdin\n"
     "  --virtual-time        a simulated clock: sleeps and timers take no real time\n"
     "  NOTEBOOK.ipynb        run a notebook's code cells in order, printing their output\n"
@@ -202,6 +203,14 @@ int main(int argc, char** argv) {
     }
     std::vector<std::string> script_args(args.begin() + 2, args.end());
     return coil::run_script("<string>", "-c", args[1], false, script_args);
+  }
+  if (option == "-m") {
+    if (args.size() < 2) {
+      std::fputs("Argument expected for the -m option\n", stderr);
+      return 2;
+    }
+    std::vector<std::string> module_args(args.begin() + 2, args.end());
+    return coil::run_module(args[1], module_args);
   }
   if (!option.empty() && option[0] == '-' && option != "-") {
     std::fprintf(stderr, "coil: unknown option %s\n%s", option.c_str(), kUsage);

@@ -168,12 +168,12 @@ void finalize_main_module(Ref main_dict) {
 int report_uncaught_exception() { return report_exception(); }
 
 bool prepare_main(const std::string& path, const std::string& as_given, const std::vector<std::string>& args,
-                  Ref& main_dict) {
+                  Ref& main_dict, const std::string* path_entry) {
   g_sys_argv.clear();
   g_sys_argv.push_back(as_given);
   for (const std::string& a : args) g_sys_argv.push_back(a);
   g_sys_path.clear();
-  g_sys_path.push_back(std::filesystem::path(path).parent_path().string());
+  g_sys_path.push_back(path_entry ? *path_entry : std::filesystem::path(path).parent_path().string());
   if (const char* coilpath = std::getenv("COILPATH")) {
     std::string entries = coilpath;
     size_t start = 0;
@@ -259,6 +259,25 @@ bool settle_top_level_loop(double seconds) {
   return ok;
 }
 
+namespace {
+
+// Runs the compiled program in __main__'s namespace `dict`, and ends the
+// run as CPython does; returns the exit status.
+int run_main(Value code, Ref dict) {
+  set_top_level_running(true);
+  Ref result = run_top_level(code, dict);
+  if (result && !finish_top_level_tasks()) result = Ref();
+  set_top_level_running(false);
+  int status = 0;
+  if (!result) status = report_exception();
+  join_threads_at_exit();
+  finalize_main_module(std::move(dict));
+  flush_std_streams();
+  return status;
+}
+
+}  // namespace
+
 int run_script(const std::string& path, const std::string& as_given, const std::string& text,
                bool byte_offsets, const std::vector<std::string>& args) {
   set_stack_limit();
@@ -273,16 +292,44 @@ int run_script(const std::string& path, const std::string& as_given, const std::
   }
   Ref dict;
   if (!prepare_main(path, as_given, args, dict)) return report_exception();
-  set_top_level_running(true);
-  Ref result = run_top_level(code, dict);
-  if (result && !finish_top_level_tasks()) result = Ref();
-  set_top_level_running(false);
-  int status = 0;
-  if (!result) status = report_exception();
-  join_threads_at_exit();
-  finalize_main_module(std::move(dict));
-  flush_std_streams();
-  return status;
+  return run_main(code, std::move(dict));
+}
+
+int run_module(const std::string& name, const std::vector<std::string>& args) {
+  set_stack_limit();
+  if (!init_runtime()) return report_exception();
+  install_signal_handlers();
+  // As CPython's -m: the working directory heads sys.path, and sys.argv[0]
+  // is "-m" while the module is looked for, then the module's file.
+  std::error_code ec;
+  std::string cwd = std::filesystem::current_path(ec).string();
+  Ref dict;
+  if (!prepare_main("<string>", "-m", args, dict, &cwd)) return report_exception();
+  MainModuleSource source;
+  if (!find_main_module(name, source)) {
+    if (!exception_matches(&import_error_type)) return report_exception();
+    Ref error = fetch_exception();
+    Ref text = str(error);
+    if (!text) return report_exception();
+    std::fprintf(stderr, "coil: %s\n", str_cstr(text));
+    return 1;
+  }
+  SyntaxErrorInfo error;
+  Ref code = compile_source(source.text, source.file, CompileMode::Exec, true, error, false);
+  if (!code) {
+    std::fputs(format_syntax_error(error, source.file, source.text).c_str(), stderr);
+    return 1;
+  }
+  Value sys = lookup_module("sys");
+  Ref argv = sys ? getattr(sys, "argv") : Ref();
+  if (!argv || !is_list(argv) || as_list(argv)->m_items.empty()) return report_exception();
+  as_list(argv)->m_items[0] = make_str(source.file);
+  Ref spec = make_module_spec(source.name, source.file, Value());
+  if (!spec || (source.from_file && !dict_setitem_str(dict, "__file__", make_str(source.file))) ||
+      !dict_setitem_str(dict, "__package__", make_str(source.package)) || !dict_setitem_str(dict, "__spec__", spec)) {
+    return report_exception();
+  }
+  return run_main(code, std::move(dict));
 }
 
 }  // namespace coil

@@ -181,12 +181,13 @@ Ref make_module_spec(std::string_view name, std::string_view origin, Value searc
   Ref spec = Ref::steal(object);
   Ref dict = make_dict();
   Ref name_str = make_str(name);
-  Ref origin_str = make_str(origin);
+  // A namespace package has no origin.
+  Ref origin_str = origin.empty() ? new_none() : make_str(origin);
   if (!dict || !name_str || !origin_str) return {};
   bool ok = dict_setitem_str(dict, "name", name_str) && dict_setitem_str(dict, "loader", none()) &&
             dict_setitem_str(dict, "origin", origin_str) && dict_setitem_str(dict, "loader_state", none()) &&
             dict_setitem_str(dict, "submodule_search_locations", search_locations ? search_locations : none()) &&
-            dict_setitem_str(dict, "cached", none()) && dict_setitem_str(dict, "has_location", py_bool(true));
+            dict_setitem_str(dict, "cached", none()) && dict_setitem_str(dict, "has_location", py_bool(!origin.empty()));
   if (!ok) return {};
   *instance_dict_slot(object) = std::move(dict);
   return spec;

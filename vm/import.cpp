@@ -36,6 +36,13 @@ Ref g_modules;
 // a static initializer: constant-initialized to null before any runs.
 const FrozenModule* g_frozen_modules = nullptr;
 
+// What an empty sys.path entry stands for, as CPython's path finder takes it.
+std::string working_directory() {
+  std::error_code ec;
+  std::string cwd = std::filesystem::current_path(ec).string();
+  return ec ? "." : cwd;
+}
+
 bool read_text_file(const std::string& path, std::string& bytes) {
   std::ifstream in(path, std::ios::binary);
   if (!in) return false;
@@ -210,10 +217,13 @@ Ref find_and_load(std::string_view full_name, std::string_view last, Value paren
   }
   Ref entries = list_from_iterable(path);
   if (!entries) return {};
+  // Folders of that name without __init__.py: the portions of a namespace
+  // package (PEP 420), if no entry holds the module or a regular package.
+  std::vector<std::string> portions;
   for (const Ref& entry : as_list(entries)->m_items) {
     if (!is_str(entry)) continue;
     std::string directory(str_view(entry));
-    if (directory.empty()) directory = ".";
+    if (directory.empty()) directory = working_directory();
     std::error_code ec;
     std::filesystem::path base = std::filesystem::path(directory) / std::string(last);
     std::filesystem::path init = base / "__init__.py";
@@ -225,8 +235,121 @@ Ref find_and_load(std::string_view full_name, std::string_view last, Value paren
     if (std::filesystem::is_regular_file(file, ec)) {
       return load_source_module(full_name, file.string(), false, "");
     }
+    if (std::filesystem::is_directory(base, ec)) portions.push_back(base.string());
+  }
+  if (!portions.empty()) {
+    return exec_new_module(full_name, "", true, portions[0], false, [&](Value module) -> Ref {
+      Value dict = module_dict(module);
+      Value path_list = dict_lookup_str(dict, "__path__");
+      for (size_t i = 1; i < portions.size(); ++i) list_append(path_list, make_str(portions[i]));
+      // As importlib: a namespace package's __file__ is None.
+      if (!dict_setitem_str(dict, "__file__", none())) return {};
+      return new_none();
+    });
   }
   return module_not_found(full_name);
+}
+
+Ref import_dotted(std::string_view name);
+
+bool find_main_module_in(std::string_view name, MainModuleSource& out, bool is_main_of_package) {
+  std::string parent_name;
+  std::string last(name);
+  Ref parent;
+  if (size_t dot = name.rfind('.'); dot != std::string_view::npos) {
+    parent_name = std::string(name.substr(0, dot));
+    last = std::string(name.substr(dot + 1));
+    parent = import_dotted(parent_name);
+    if (!parent) {
+      if (is_main_of_package) return false;
+      Ref error = fetch_exception();
+      Ref text = str(error);
+      std::string detail = text ? std::string(value_type_name(error)) + ": " + std::string(str_view(text)) : "";
+      if (!text) clear_exception();
+      raise(&import_error_type,
+            "Error while finding module specification for '" + std::string(name) + "' (" + detail + ")");
+      return false;
+    }
+  }
+  auto found_package = [&]() {
+    if (is_main_of_package) {
+      raise(&import_error_type, "Cannot use package as __main__ module");
+      return false;
+    }
+    MainModuleSource inner;
+    if (!find_main_module_in(std::string(name) + ".__main__", inner, true)) {
+      if (!exception_matches(&import_error_type)) return false;
+      Ref error = fetch_exception();
+      Ref text = str(error);
+      if (!text) return false;
+      raise(&import_error_type, std::string(str_view(text)) + "; '" + std::string(name) +
+                                    "' is a package and cannot be directly executed");
+      return false;
+    }
+    out = std::move(inner);
+    return true;
+  };
+  auto fill = [&](std::string file, std::string text, bool from_file) {
+    out.name = std::string(name);
+    out.file = std::move(file);
+    out.text = std::move(text);
+    out.package = parent_name;
+    out.from_file = from_file;
+    return true;
+  };
+  if (!parent && find_native_module(name)) {
+    raise(&import_error_type, "No code object available for " + std::string(name));
+    return false;
+  }
+  for (const EmbeddedModule* m = kEmbeddedModules; m->name != nullptr; ++m) {
+    if (name != m->name) continue;
+    if (m->package) return found_package();
+    return fill("<frozen " + std::string(name) + ">", m->source, false);
+  }
+  Ref path = search_path(parent);
+  if (!path) {
+    if (error_pending() && !exception_matches(&attribute_error_type)) return false;
+    clear_exception();
+  }
+  Ref entries = path ? list_from_iterable(path) : make_list();
+  if (!entries) return false;
+  bool namespace_portion = false;
+  for (const Ref& entry : as_list(entries)->m_items) {
+    if (!is_str(entry)) continue;
+    std::string directory(str_view(entry));
+    if (directory.empty()) directory = working_directory();
+    std::error_code ec;
+    std::filesystem::path base = std::filesystem::path(directory) / last;
+    if (std::filesystem::is_regular_file(base / "__init__.py", ec)) {
+      if (!import_dotted(name)) return false;
+      return found_package();
+    }
+    std::filesystem::path file = base;
+    file += ".py";
+    if (!std::filesystem::is_regular_file(file, ec)) {
+      if (std::filesystem::is_directory(base, ec)) namespace_portion = true;
+      continue;
+    }
+    std::string bytes;
+    if (!read_text_file(file.string(), bytes)) {
+      raise_format(&import_error_type, "cannot read '%s'", file.c_str());
+      return false;
+    }
+    std::string text;
+    SyntaxErrorInfo error;
+    bool declared = false;
+    if (!decode_source(bytes, text, error, &declared)) {
+      raise_syntax_error(error, file.string(), bytes);
+      return false;
+    }
+    return fill(file.string(), std::move(text), true);
+  }
+  if (namespace_portion) {
+    if (!import_dotted(name)) return false;
+    return found_package();
+  }
+  raise(&import_error_type, "No module named " + std::string(name));
+  return false;
 }
 
 // Imports every component of the absolute `name`; returns the leaf.
@@ -297,6 +420,8 @@ bool resolve_name(std::string_view name, Value globals, int64_t level, std::stri
 }  // namespace
 
 void register_frozen_modules(const FrozenModule* table) { g_frozen_modules = table; }
+
+bool find_main_module(std::string_view name, MainModuleSource& out) { return find_main_module_in(name, out, false); }
 
 const FrozenModule* find_frozen_module(std::string_view name) {
   if (g_frozen_modules == nullptr) return nullptr;

@@ -49,6 +49,19 @@ void register_frozen_modules(const FrozenModule* table);
 // The registered blob of the module `name` (any build's), or null.
 const FrozenModule* find_frozen_module(std::string_view name);
 
+// What `coil -m NAME` runs (runpy's _get_module_details): the code of the
+// module NAME, or of NAME.__main__ when NAME is a package, found as an
+// import would find it (its parent packages are imported) but not run.
+struct MainModuleSource {
+  std::string name;     // the module whose code it is: NAME or NAME.__main__
+  std::string file;     // its path, or "<frozen NAME>" for a module of lib/
+  std::string text;     // its source, decoded
+  std::string package;  // __package__: the package it is in, or ""
+  bool from_file = false;
+};
+// False with an exception pending (ImportError with runpy's messages).
+bool find_main_module(std::string_view name, MainModuleSource& out);
+
 // Runs `source` (the text of `path`) as the module `name` in `module`'s
 // namespace. Used for the main script and for .py modules.
 Ref exec_source_in_module(std::string_view source, std::string_view path, Value module);
