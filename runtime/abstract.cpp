@@ -10,6 +10,7 @@
 #include "runtime/dict.h"
 #include "runtime/float.h"
 #include "runtime/function.h"
+#include "runtime/generic_alias.h"
 #include "runtime/int.h"
 #include "runtime/list.h"
 #include "runtime/repr.h"
@@ -496,6 +497,9 @@ Ref getitem(Value container, Value key) {
   BinaryFn f = container.type()->m_getitem;
   if (f != nullptr) return f(container, key);
   if (is_type(container)) {
+    // `type[int]` is special, as in CPython: type has no __class_getitem__
+    // (which every class would find through its metaclass).
+    if (container.is(Value(&type_type))) return make_generic_alias(container, key);
     // `list[int]`: __class_getitem__.
     Type* type = container.as<Type>();
     Value class_getitem = type_lookup(type, "__class_getitem__");

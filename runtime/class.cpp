@@ -557,7 +557,6 @@ const MethodDef kTypeMethods[] = {
     {"__prepare__", type_prepare, ArgKind::Keywords, nullptr, kMethodClass},
     {"__sizeof__", type_sizeof, ArgKind::NoArgs},
     {"__dir__", type_dir, ArgKind::NoArgs},
-    {"__class_getitem__", generic_alias_class_getitem, ArgKind::OneArg, kClassGetitemDoc, kMethodClass},
     {nullptr, nullptr, ArgKind::NoArgs},
 };
 
