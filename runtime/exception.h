@@ -141,12 +141,19 @@ struct PrintOptions {
 // chain of causes and contexts, each traceback, exception groups as trees.
 // Any pending exception is left as it was.
 void print_exception(Value exception);
-// Reports an exception that cannot propagate (from a finalizer, __del__),
-// as sys.unraisablehook does: "Exception ignored in: REPR" and the traceback.
+// Reports an exception that cannot propagate (from a finalizer, __del__)
+// through sys.unraisablehook, whose default prints "Exception ignored in:
+// REPR" and the traceback.
 void write_unraisable(Value where, Value exception);
 // The same with another context than "in": "Exception ignored CONTEXT: REPR"
 // ("in thread started by").
 void write_unraisable(Value where, Value exception, const char* context);
+// What the default sys.unraisablehook prints: "ERR_MSG: REPR" (or
+// "Exception ignored in: REPR" when `err_msg` is None or null), then the
+// exception with its traceback.
+void print_unraisable(Value err_msg, Value object, Value exception);
+// sys.UnraisableHookArgs, the struct sys.unraisablehook gets.
+extern Type unraisable_hook_args_type;
 // Line `lineno` of a code object's source (from its file, or the text it
 // was compiled from), as tracebacks show it; false when there is none.
 bool code_source_line(const struct CodeObject* code, int lineno, std::string& line);

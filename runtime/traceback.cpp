@@ -45,6 +45,7 @@
 #include "runtime/repr.h"
 #include "runtime/native.h"
 #include "runtime/str.h"
+#include "runtime/struct_seq.h"
 #include "runtime/tuple.h"
 #include "vm/code.h"
 #include "vm/import.h"
@@ -1441,13 +1442,51 @@ void write_to_stderr(const std::string& text) {
 
 void write_unraisable(Value where, Value exception) { write_unraisable(where, exception, "in"); }
 
-void write_unraisable(Value where, Value exception, const char* context) {
-  Ref shown = repr(where);
-  std::string text = shown ? std::string(str_view(shown)) : "<object repr() failed>";
-  if (!shown) clear_exception();
+void print_unraisable(Value err_msg, Value object, Value exception) {
+  std::string text;
+  if (object && !is_none(object)) {
+    Ref shown = repr(object);
+    if (!shown) clear_exception();
+    text = err_msg && is_str(err_msg) ? std::string(str_view(err_msg)) + ": " : "Exception ignored in: ";
+    text += shown ? std::string(str_view(shown)) : "<object repr() failed>";
+    text += "\n";
+  } else if (err_msg && is_str(err_msg)) {
+    text = std::string(str_view(err_msg)) + ":\n";
+  }
   flush_std_streams();
-  std::fputs(("Exception ignored " + std::string(context) + ": " + text + "\n").c_str(), stderr);
-  print_exception(exception);
+  std::fputs(text.c_str(), stderr);
+  if (exception && is_exception_instance(exception)) print_exception(exception);
+}
+
+Type unraisable_hook_args_type = make_struct_seq_type(
+    "UnraisableHookArgs", {"exc_type", "exc_value", "exc_traceback", "err_msg", "object"},
+    "UnraisableHookArgs\n\nType used to pass arguments to sys.unraisablehook.");
+COIL_REGISTER_TYPE(unraisable_hook_args_type, "sys");
+
+void write_unraisable(Value where, Value exception, const char* context) {
+  Ref saved = fetch_exception();
+  Ref err_msg = std::string_view(context) == "in" ? new_none() : make_str("Exception ignored " + std::string(context));
+  Value sys = lookup_module("sys");
+  Value sys_dict = sys ? module_dict(sys) : Value();
+  Value hook = sys_dict ? dict_lookup_str(sys_dict, "unraisablehook") : Value();
+  Value default_hook = sys_dict ? dict_lookup_str(sys_dict, "__unraisablehook__") : Value();
+  if (!err_msg || !hook || hook.is(default_hook) || is_none(hook)) {
+    if (!err_msg) clear_exception();
+    print_unraisable(err_msg.get(), where, exception);
+    restore_exception(std::move(saved));
+    return;
+  }
+  Value traceback = exception.as<BaseExceptionObject>()->m_traceback.get();
+  Ref args = make_struct_seq(&unraisable_hook_args_type,
+                             {Value(exception.type()), exception, traceback ? traceback : none(), err_msg.get(),
+                              where ? where : none()});
+  Ref keep_hook = ref(hook);
+  if (!args || !call(keep_hook, {args.get()})) {
+    Ref error = fetch_exception();
+    Ref message = make_str("Exception ignored in sys.unraisablehook");
+    if (message) print_unraisable(message.get(), keep_hook.get(), error.get());
+  }
+  restore_exception(std::move(saved));
 }
 
 bool code_source_line(const CodeObject* code, int lineno, std::string& line) {

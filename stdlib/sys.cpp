@@ -156,6 +156,15 @@ Ref sys_excepthook(Value, Args args) {
   return new_none();
 }
 
+// sys.__unraisablehook__: prints what write_unraisable hands it.
+Ref sys_unraisablehook(Value, Args args) {
+  if (args[0].type() != &unraisable_hook_args_type) {
+    return raise(&type_error_type, "sys.unraisablehook argument type must be UnraisableHookArgs");
+  }
+  print_unraisable(tuple_item(args[0], 3), tuple_item(args[0], 4), tuple_item(args[0], 1));
+  return new_none();
+}
+
 Ref sys_intern(Value, Args args) {
   if (!is_exact_str(args[0])) {
     return raise_format(&type_error_type, "intern() argument must be str, not %s", value_type_name(args[0]).data());
@@ -214,6 +223,7 @@ const MethodDef kSysFunctions[] = {
     {"exception", sys_exception, ArgKind::NoArgs},
     {"displayhook", sys_displayhook, ArgKind::OneArg},
     {"excepthook", sys_excepthook, ArgKind::VarArgs},
+    {"unraisablehook", sys_unraisablehook, ArgKind::OneArg},
     {"intern", sys_intern, ArgKind::OneArg},
     {"getsizeof", sys_getsizeof, ArgKind::OneArg},
     {"getrefcount", sys_getrefcount, ArgKind::OneArg},
@@ -283,7 +293,7 @@ bool init_sys(Value module) {
             dict_setitem_str(d, "hash_info", hash_info) && dict_setitem_str(d, "flags", flags) &&
             dict_setitem_str(d, "dont_write_bytecode", py_bool(true));
   if (!ok) return false;
-  for (const char* name : {"stdin", "stdout", "stderr", "displayhook", "excepthook", "breakpointhook"}) {
+  for (const char* name : {"stdin", "stdout", "stderr", "displayhook", "excepthook", "breakpointhook", "unraisablehook"}) {
     Value v = dict_lookup_str(d, name);
     if (!dict_setitem_str(d, ("__" + std::string(name) + "__").c_str(), v)) return false;
   }
