@@ -80,7 +80,7 @@ inline void visit_future(FutureObject* f, Visit&& visit) {
     if (*r) visit(r->get());
   }
   if (const FutureRare* rare = f->m_rare) {
-    for (const Ref* r : {&rare->exception_traceback, &rare->cancel_message, &rare->cancelled_exception}) {
+    for (const Ref* r : {&rare->exception_traceback, &rare->cancel_message, &rare->cancelled_exception, &rare->dict}) {
       if (*r) visit(r->get());
     }
   }

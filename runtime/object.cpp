@@ -300,9 +300,10 @@ Ref generic_getattr(Value object, Value name) {
       return get(attribute, object, Value(type));
     }
   }
-  if (type->m_dict_offset != 0 && object.is_object()) {
-    Ref* slot = instance_dict_slot(object.as_object());
-    if (*slot) {
+  if (object.is_object() && (type->m_dict_offset != 0 || type->m_extra_dict != nullptr)) {
+    Ref* slot = type->m_dict_offset != 0 ? instance_dict_slot(object.as_object())
+                                         : type->m_extra_dict(object.as_object(), false);
+    if (slot != nullptr && *slot) {
       Value found = is_exact_str(name) ? dict_lookup_str(*slot, name) : dict_lookup(*slot, name);
       if (found) return ref(found);
       if (error_pending()) return {};
@@ -321,7 +322,18 @@ bool generic_setattr(Value object, Value name, Value value) {
     DescrSetFn set = attribute.type()->m_descr_set;
     if (set != nullptr) return set(attribute, object, value);
   }
-  if (type->m_dict_offset == 0 || !object.is_object()) {
+  Ref* slot = nullptr;
+  if (object.is_object() && type->m_dict_offset != 0) {
+    slot = instance_dict_slot(object.as_object());
+  } else if (object.is_object() && type->m_extra_dict != nullptr) {
+    slot = type->m_extra_dict(object.as_object(), static_cast<bool>(value));
+    if (slot == nullptr) {
+      raise_format(&attribute_error_type, "'%s' object has no attribute '%s'",
+                   message_type_name(type).data(), str_cstr(name));
+      return false;
+    }
+  }
+  if (slot == nullptr) {
     if (!attribute) {
       raise_format(&attribute_error_type, "'%s' object has no attribute '%s'",
                    message_type_name(type).data(), str_cstr(name));
@@ -331,7 +343,6 @@ bool generic_setattr(Value object, Value name, Value value) {
     }
     return false;
   }
-  Ref* slot = instance_dict_slot(object.as_object());
   if (!*slot) {
     if (!value) {
       raise_format(&attribute_error_type, "'%s' object has no attribute '%s'",

@@ -247,6 +247,7 @@ void inherit_slots(Type* type, const Type* base) {
   INHERIT(m_clear);
   INHERIT(m_destroy);
   INHERIT(m_finalize);
+  INHERIT(m_extra_dict);
 #undef INHERIT
   for (int i = 0; i < 2 * kBinaryOpCount; ++i) {
     if (type->m_binary[i] == nullptr) type->m_binary[i] = base->m_binary[i];

@@ -148,6 +148,10 @@ struct Type : Object {
   // Where an instance's __dict__ pointer is, from the header (negative:
   // in the prefix), or 0 if instances have none.
   ptrdiff_t m_dict_offset = 0;
+  // Instances without a __dict__ that still take attributes, kept in a dict
+  // elsewhere (a Future's, in its rare block): the dict's slot, made when
+  // `create`, else null if there is none yet.
+  Ref* (*m_extra_dict)(Object* object, bool create) = nullptr;
 
   // Methods, members and properties of a built-in type, turned into
   // descriptors in its dict when the runtime starts.

@@ -1286,6 +1286,9 @@ dispatch_switch:
           if (type->m_dict_offset != 0 && owner.is_object()) {
             Ref* dict = instance_dict_slot(owner.as_object());
             if (*dict && dict_lookup_str(*dict, name)) shadowed = true;
+          } else if (type->m_extra_dict != nullptr && owner.is_object()) {
+            Ref* dict = type->m_extra_dict(owner.as_object(), false);
+            if (dict != nullptr && *dict && dict_lookup_str(*dict, name)) shadowed = true;
           }
           if (!shadowed) {
             incref(attribute);

@@ -493,6 +493,7 @@ void future_clear(Object* object) {
     f->m_rare->exception_traceback.reset();
     f->m_rare->cancel_message.reset();
     f->m_rare->cancelled_exception.reset();
+    f->m_rare->dict.reset();
   }
   f->m_callbacks.clear();
   if (f->m_is_task) {
@@ -501,6 +502,12 @@ void future_clear(Object* object) {
     t->m_fut_waiter.reset();
     t->m_context.reset();
   }
+}
+
+Ref* future_extra_dict(Object* object, bool create) {
+  auto* f = static_cast<FutureObject*>(object);
+  if (create) return &f->rare().dict;
+  return f->m_rare ? &f->m_rare->dict : nullptr;
 }
 
 // Attributes CPython's asyncio code and tests look at.
@@ -1169,6 +1176,7 @@ static struct FutureTypesSetup {
     future_type.m_finalize = future_finalize;
     future_type.m_traverse = future_traverse;
     future_type.m_clear = future_clear;
+    future_type.m_extra_dict = future_extra_dict;
     future_type.m_methods = kFutureMethods;
     future_type.m_getset = kFutureGetSet;
 

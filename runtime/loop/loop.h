@@ -154,6 +154,7 @@ struct FutureRare {
   Ref exception_traceback;
   Ref cancel_message;
   Ref cancelled_exception;  // the CancelledError a Task caught, reused by result()
+  Ref dict;                 // attributes set on the future (it has no __dict__, as CPython's)
 };
 
 struct FutureObject : Object {
