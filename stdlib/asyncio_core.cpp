@@ -219,7 +219,7 @@ bool init_asyncio_core(Value module) {
   return dict_setitem_str(dict, "CancelledError", Value(g_cancelled_error_type)) &&
          dict_setitem_str(dict, "InvalidStateError", Value(g_invalid_state_error_type)) &&
          dict_setitem_str(dict, "Future", Value(&future_type)) && dict_setitem_str(dict, "Task", Value(&task_type)) &&
-         dict_setitem_str(dict, "Event", Value(&event_type)) &&
+         dict_setitem_str(dict, "Event", Value(&event_type)) && dict_setitem_str(dict, "Lock", Value(&lock_type)) &&
          dict_setitem_str(dict, "EventLoop", Value(&event_loop_type)) &&
          dict_setitem_str(dict, "Handle", Value(&handle_type)) &&
          dict_setitem_str(dict, "TimerHandle", Value(&timer_handle_type));

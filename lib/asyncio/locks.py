@@ -35,67 +35,9 @@ class _ContextManagerMixin:
         self.release()
 
 
-class Lock(_ContextManagerMixin, mixins._LoopBoundMixin):
-    """Primitive lock: acquire() waits until the lock is unlocked, then
-    locks it; release() unlocks it and lets the first waiter proceed."""
-
-    def __init__(self):
-        self._waiters = collections.deque()
-        self._locked = False
-
-    def __repr__(self):
-        return _describe(self, 'locked' if self._locked else 'unlocked',
-                         self._waiters)
-
-    def locked(self):
-        """Return True if lock is acquired."""
-        return self._locked
-
-    async def acquire(self):
-        """Acquire the lock, waiting until it is unlocked; return True."""
-        # Taking the lock at once is fair only if nobody is queued (waiters
-        # that were all cancelled do not count).
-        if not self._locked and all(w.cancelled() for w in self._waiters):
-            self._locked = True
-            return True
-
-        fut = self._get_loop().create_future()
-        self._waiters.append(fut)
-        # The waiter leaves the queue before the CancelledError handling, so
-        # that _wake_up_first() cannot pick the cancelled waiter itself.
-        try:
-            try:
-                await fut
-            finally:
-                self._waiters.remove(fut)
-        except exceptions.CancelledError:
-            # Woken but cancelled before running: hand the wake-up on.
-            if not self._locked:
-                self._wake_up_first()
-            raise
-
-        self._locked = True
-        return True
-
-    def release(self):
-        """Release the lock; RuntimeError if it is not locked."""
-        if not self._locked:
-            raise RuntimeError('Lock is not acquired.')
-        self._locked = False
-        self._wake_up_first()
-
-    def _wake_up_first(self):
-        # Only the first waiter is considered: if it is already done it will
-        # run later and either take the lock or pass the wake-up on.
-        if self._waiters:
-            fut = self._waiters[0]
-            if not fut.done():
-                fut.set_result(True)
-
-
-# Event is native (runtime/loop/locks.cpp): a task parked on it costs its
-# future and a small wait object, no coroutine frame.
-from _asyncio import Event
+# Lock and Event are native (runtime/loop/locks.cpp): a task parked on one
+# costs one small wait object, no coroutine frame or future.
+from _asyncio import Lock, Event
 
 
 class Condition(_ContextManagerMixin, mixins._LoopBoundMixin):

@@ -195,12 +195,13 @@ struct TaskObject : FutureObject {
 };
 
 extern Type event_loop_type, handle_type, timer_handle_type, future_type, future_iter_type, task_type;
-// asyncio.Event (runtime/loop/locks.cpp) and the coroutine its wait() returns.
-extern Type event_type, event_wait_type;
+// asyncio.Event and asyncio.Lock (runtime/loop/locks.cpp), and the
+// coroutine objects their waits return.
+extern Type event_type, lock_type, primitive_wait_type;
 
 // A task parked on a wait object it yielded (runtime/loop/locks.cpp):
 // the object stands for the future CPython's task would wait on.
-inline bool is_wait_object(Value v) { return v.is_object() && v.type() == &event_wait_type; }
+inline bool is_wait_object(Value v) { return v.is_object() && v.type() == &primitive_wait_type; }
 // Makes `task` the one the wait wakes; the wait yielded itself to it.
 void wait_park_task(Value wait, TaskObject* task);
 // Task.cancel() while parked, as Future.cancel(msg): false if it was
