@@ -76,7 +76,12 @@ Object* allocate_memory(Type* type, size_t total, bool small) {
 
 Object* allocate_object(Type* type, size_t extra_items) {
   size_t total = type->m_prefix + type->m_size + extra_items * type->m_item_size;
-  return allocate_memory(type, total, is_small_fixed_size(type));
+  // A variable-sized object small enough comes from the free lists too when
+  // its type can tell dealloc its size again (m_instance_size): short strs
+  // and tuples are made and dropped as often as floats.
+  bool small = type->m_item_size == 0 ? is_small_fixed_size(type)
+                                      : type->m_instance_size != nullptr && total <= kSmallObjectMax;
+  return allocate_memory(type, total, small);
 }
 
 Object* allocate_sized_object(Type* type, size_t size) {

@@ -156,8 +156,10 @@ struct Type : Object {
   const GetSetDef* m_getset = nullptr;
 
   DestroyFn m_destroy = nullptr;
-  // Types whose instances vary in size without items (allocate_sized_object):
-  // the bytes, from the header on, an instance was allocated with.
+  // The bytes, from the header on, an instance was allocated with: set by
+  // types whose instances vary in size without items (allocate_sized_object),
+  // and by variable-sized types whose small instances should come from the
+  // small-object free lists (allocate_object).
   size_t (*m_instance_size)(const Object*) = nullptr;
   FinalizeFn m_finalize = nullptr;
   TraverseFn m_traverse = nullptr;
