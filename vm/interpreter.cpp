@@ -263,8 +263,20 @@ void* push_frame_memory(size_t bytes) {
   return memory;
 }
 
+// push_frame_memory when the current chunk has room, inline: the common
+// case of every plain call.
+[[gnu::always_inline]] inline void* push_frame_memory_fast(size_t bytes) {
+  if (g_frame_chunk != nullptr && size_t(g_frame_chunk->end - g_frame_top) >= bytes) [[likely]] {
+    void* memory = g_frame_top;
+    g_frame_top += bytes;
+    UNPOISON_FRAME_MEMORY(memory, bytes);
+    return memory;
+  }
+  return push_frame_memory(bytes);
+}
+
 // Gives back the stack's topmost frame.
-void pop_frame_memory(Frame* frame) {
+[[gnu::always_inline]] inline void pop_frame_memory(Frame* frame) {
   char* memory = reinterpret_cast<char*>(frame);
   if (memory < g_frame_top) POISON_FRAME_MEMORY(memory, size_t(g_frame_top - memory));
   if (memory == g_frame_chunk->data) {
@@ -321,9 +333,10 @@ void release_frame_stack() {
   g_frame_top = nullptr;
 }
 
-// Drops everything a frame holds and gives its memory back (a generator's
-// frame lives in the generator: its memory goes with the generator).
-void free_frame(Frame* frame) {
+namespace {
+
+// free_frame's body, inlined where a return pops a plain call's frame.
+[[gnu::always_inline]] inline void clear_and_free_frame(Frame* frame) {
   uint32_t n = frame->code->localsplus_count();
   for (uint32_t i = 0; i < n; ++i) decref(frame->slots[i]);
   for (Value* p = frame->stack_base(); p < frame->stack_top; ++p) decref(*p);
@@ -333,6 +346,12 @@ void free_frame(Frame* frame) {
   frame->~Frame();
   if (home == FrameHome::Stack) pop_frame_memory(frame);
 }
+
+}  // namespace
+
+// Drops everything a frame holds and gives its memory back (a generator's
+// frame lives in the generator: its memory goes with the generator).
+void free_frame(Frame* frame) { clear_and_free_frame(frame); }
 
 namespace {
 
@@ -547,6 +566,40 @@ Frame* make_call_frame(FunctionObject* function, const Value* args, size_t nargs
   return frame;
 }
 
+// Whether a call of `code` with `nargs` positional arguments and no
+// keywords binds them one to one (no defaults, no *args, no **kwargs, no
+// keyword-only parameters) into a plain frame (not a generator's).
+[[gnu::always_inline]] inline bool is_simple_call(const CodeObject* code, size_t nargs) {
+  constexpr uint32_t kNotSimple =
+      kCodeVarargs | kCodeVarkeywords | kCodeGenerator | kCodeCoroutine | kCodeAsyncGenerator;
+  return nargs == code->m_argcount && (code->m_flags & kNotSimple) == 0 && code->m_kwonlyargcount == 0;
+}
+
+// make_call_frame for a simple call (is_simple_call) made by CALL, inline:
+// the frame takes over the stack's references to the function and the
+// arguments instead of adding its own. Null when out of memory (the
+// references then stay with the caller).
+[[gnu::always_inline]] inline Frame* make_simple_call_frame(FunctionObject* function, CodeObject* code,
+                                                            const Value* args, size_t nargs) {
+  void* memory = push_frame_memory_fast(frame_bytes(code));
+  if (memory == nullptr) [[unlikely]] {
+    raise_no_memory();
+    return nullptr;
+  }
+  Frame* frame = new (memory) Frame();
+  frame->code = code;
+  frame->function = Ref::steal(Value(function));
+  frame->globals = function->m_globals;
+  frame->builtins = function->m_builtins;
+  Value* locals = frame->slots;
+  uint32_t n = code->localsplus_count();
+  size_t i = 0;
+  for (; i < nargs; ++i) locals[i] = args[i];
+  for (; i < n; ++i) locals[i] = Value();
+  frame->ip = code->m_code.data();
+  frame->stack_top = locals + n;
+  return frame;
+}
 
 }  // namespace
 
@@ -1969,6 +2022,27 @@ dispatch_switch:
       TupleObject* kw = kwnames ? kwnames.as<TupleObject>() : nullptr;
       if (callable.type() == &function_type) {
         FunctionObject* function = callable.as<FunctionObject>();
+        CodeObject* callee_code = function->m_code.as<CodeObject>();
+        if (kw == nullptr && is_simple_call(callee_code, nargs)) [[likely]] {
+          Frame* callee = make_simple_call_frame(function, callee_code, args, nargs);
+          if (callee == nullptr) ERROR();
+          // The callable, the arguments and the NULL or self slot below
+          // them now belong to the frame (the NULL needs nothing).
+          sp = args - (extra ? 1 : 2);
+          if (++g_thread.recursion_depth > g_thread.recursion_limit) [[unlikely]] {
+            --g_thread.recursion_depth;
+            raise_format(&recursion_error_type, "maximum recursion depth exceeded");
+            free_frame(callee);
+            ERROR();
+          }
+          SAVE_FRAME();
+          callee->previous = frame;
+          frame = callee;
+          g_thread.frame = frame;
+          LOAD_FRAME();
+          CHECK_SIGNALS();
+          DISPATCH();
+        }
         Frame* callee = make_call_frame(function, args, nargs, kw);
         kwnames.reset();
         if (callee == nullptr) ERROR();
@@ -2085,7 +2159,7 @@ dispatch_switch:
         generator_clear_frame(gen);
       } else {
         frame->stack_top = sp;
-        free_frame(finished);
+        clear_and_free_frame(finished);
       }
       if (kind == ReturnKind::Entry) {
         return_value = Ref::steal(result);
