@@ -24,6 +24,7 @@
 #include "runtime/threads.h"
 
 #include <algorithm>
+#include <cmath>
 #include <cstdlib>
 #include <cstring>
 #include <string>
@@ -100,6 +101,14 @@ inline bool float_arithmetic(BinaryOp op, double x, double y, double& r) {
       if (y == 0.0) return false;
       r = x / y;
       return true;
+    case BinaryOp::Power:
+    case BinaryOp::InplacePower:
+      // Only the case float_power (runtime/numeric.cpp) leaves to pow(): a
+      // positive finite base, a finite exponent, a finite result. The
+      // others (signs, zeros, infinities, NaNs, overflow) go the slow way.
+      if (!(x > 0.0 && std::isfinite(x) && std::isfinite(y))) return false;
+      r = std::pow(x, y);
+      return std::isfinite(r);
     default:
       return false;
   }
@@ -1857,6 +1866,17 @@ dispatch_switch:
     CASE(UNPACK_SEQUENCE) {
       Value sequence = TOP();
       sp -= 1;
+      if (is_exact_tuple(sequence) && tuple_size(sequence) == oparg) {
+        // `for (a, b) in pairs:`, `a, b = b, a`: the items pushed last first.
+        const Value* items = sequence.as<TupleObject>()->m_items;
+        for (uint32_t i = 0; i < oparg; ++i) {
+          Value item = items[oparg - 1 - i];
+          incref(item);
+          *sp++ = item;
+        }
+        decref(sequence);
+        DISPATCH();
+      }
       if (!unpack_sequence(sequence, sp, oparg)) {
         sp += 1;
         ERROR();
