@@ -180,6 +180,21 @@ bool store_attr_cached(Value owner, Value name, Value value, const CodeUnit* cac
   return dict && dict_replace_at(dict, caches[1], name, value);
 }
 
+// Whether `dict` has the str key `name`. The first probe is inline: an
+// instance dict is small, so it usually settles the question (an empty
+// slot: absent), as when LOAD_METHOD checks that no instance attribute
+// shadows the method.
+inline bool dict_has_str_key(Value dict, Value name) {
+  const DictObject* d = as_dict(dict);
+  int64_t hash = name.as<StrObject>()->m_hash;
+  if (hash != -1 && !d->m_indices.empty()) {
+    int32_t index = d->m_indices[size_t(hash) & (d->m_indices.size() - 1)];
+    if (index == -1) return false;
+    if (index >= 0 && d->m_entries[size_t(index)].key.is(name)) return true;
+  }
+  return bool(dict_lookup_str(dict, name));
+}
+
 // Whether the cache already holds the answer for `owner`'s type: either
 // an entry index (the miss was a new attribute, whose position the next
 // object of the type repeats, as in __init__) or kNotCacheable.
@@ -1342,12 +1357,12 @@ dispatch_switch:
       Type* type = owner.type();
       SKIP_CACHES(LOAD_METHOD);
       if (type->m_getattr == generic_getattr) {
-        Value attribute = type_lookup(type, name);
+        Value attribute = type_lookup_inline(type, name);
         if (attribute && is_plain_method(attribute)) {
           bool shadowed = false;
           if (type->m_dict_offset != 0 && owner.is_object()) {
             Ref* dict = instance_dict_slot(owner.as_object());
-            if (*dict && dict_lookup_str(*dict, name)) shadowed = true;
+            if (*dict && dict_has_str_key(*dict, name)) shadowed = true;
           }
           if (!shadowed) {
             incref(attribute);
