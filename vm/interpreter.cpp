@@ -180,19 +180,28 @@ bool store_attr_cached(Value owner, Value name, Value value, const CodeUnit* cac
   return dict && dict_replace_at(dict, caches[1], name, value);
 }
 
-// Whether `dict` has the str key `name`. The first probe is inline: an
-// instance dict is small, so it usually settles the question (an empty
-// slot: absent), as when LOAD_METHOD checks that no instance attribute
-// shadows the method.
+// Whether `dict` has the str key `name`, as LOAD_METHOD asks to know that
+// no instance attribute shadows the method: the probes of dict_index_str
+// inline, with the str's hash already computed, comparing keys by identity;
+// a key of the same hash that is another object goes the full way.
 inline bool dict_has_str_key(Value dict, Value name) {
   const DictObject* d = as_dict(dict);
   int64_t hash = name.as<StrObject>()->m_hash;
-  if (hash != -1 && !d->m_indices.empty()) {
-    int32_t index = d->m_indices[size_t(hash) & (d->m_indices.size() - 1)];
-    if (index == -1) return false;
-    if (index >= 0 && d->m_entries[size_t(index)].key.is(name)) return true;
+  if (hash == -1 || d->m_indices.empty()) return bool(dict_lookup_str(dict, name));
+  size_t mask = d->m_indices.size() - 1;
+  size_t slot = size_t(hash) & mask;
+  uint64_t perturb = uint64_t(hash);
+  while (true) {
+    int32_t index = d->m_indices[slot];
+    if (index == -1) return false;  // an empty slot ends the probe sequence
+    if (index >= 0) {
+      const DictEntry& entry = d->m_entries[size_t(index)];
+      if (entry.key.is(name)) return true;
+      if (entry.hash == hash) return bool(dict_lookup_str(dict, name));
+    }
+    perturb >>= 5;
+    slot = (slot * 5 + perturb + 1) & mask;
   }
-  return bool(dict_lookup_str(dict, name));
 }
 
 // Whether the cache already holds the answer for `owner`'s type: either
