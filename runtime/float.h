@@ -32,6 +32,12 @@ inline Ref make_float(double value) {
 }
 Ref make_complex(double real, double imag);
 
+// decref of a value known to be an exact float: nothing to finalize, its
+// memory straight back to the free list (as dealloc does for floats).
+[[gnu::always_inline]] inline void decref_float(FloatObject* f) {
+  if (--f->m_refcount == 0) small_free(f, sizeof(FloatObject));
+}
+
 inline bool is_float(Value v) { return v.is_object() && isinstance(v, &float_type); }
 inline bool is_exact_float(Value v) { return v.is_object() && v.as_object()->m_type == &float_type; }
 inline double float_value(Value v) { return v.as<FloatObject>()->m_value; }

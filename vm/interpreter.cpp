@@ -1548,19 +1548,22 @@ dispatch_switch:
       } else if (double x, y; float_operands(a, b, x, y)) {
         double r;
         if (float_arithmetic(BinaryOp(oparg), x, y, r)) {
-          // An operand only the stack holds becomes the result.
-          if (is_exact_float(a) && a.as_object()->m_refcount == 1) {
+          // Each operand is now an exact float or a small int: a float is
+          // dropped without the generic checks. An operand only the stack
+          // holds becomes the result.
+          bool a_float = !a.is_small_int(), b_float = !b.is_small_int();
+          if (a_float && a.as_object()->m_refcount == 1) {
             a.as<FloatObject>()->m_value = r;
-            decref(b);
-          } else if (is_exact_float(b) && b.as_object()->m_refcount == 1) {
+            if (b_float) decref_float(b.as<FloatObject>());
+          } else if (b_float && b.as_object()->m_refcount == 1) {
             b.as<FloatObject>()->m_value = r;
-            decref(a);
+            if (a_float) decref_float(a.as<FloatObject>());
             SECOND() = b;
           } else {
             Ref f = make_float(r);
             if (!f) ERROR();
-            decref(b);
-            decref(a);
+            if (b_float) decref_float(b.as<FloatObject>());
+            if (a_float) decref_float(a.as<FloatObject>());
             SECOND() = f.release();
           }
           sp -= 1;
@@ -1605,8 +1608,8 @@ dispatch_switch:
       }
       if (is_exact_float(a) && is_exact_float(b)) {
         bool r = compare_values(CompareOp(oparg), float_value(a), float_value(b));
-        decref(b);
-        decref(a);
+        decref_float(b.as<FloatObject>());
+        decref_float(a.as<FloatObject>());
         sp -= 2;
         COMPARISON_RESULT(r);
       }
