@@ -1034,18 +1034,19 @@ Ref run_frame(Frame* entry, bool throwing) {
 
   const CodeUnit* ip;
   Value* sp;
-  Value* locals;
   CodeObject* code;
   uint32_t oparg;
   Ref kwnames;       // set by KW_NAMES for the next CALL
   Ref return_value;  // the result leaving the entry frame
 
+// The frame's variables are read as frame->slots[i], not through a pointer
+// of their own: `frame` is in a register anyway, and one variable fewer
+// live across the loop leaves the others in registers.
 #define LOAD_FRAME()                \
   do {                              \
     code = frame->code;             \
     ip = frame->ip;                 \
     sp = frame->stack_top;          \
-    locals = frame->localsplus();   \
   } while (0)
 #define SAVE_FRAME()         \
   do {                       \
@@ -1149,7 +1150,7 @@ dispatch_switch:
       DISPATCH();
     }
     CASE(LOAD_FAST) {
-      Value v = locals[oparg];
+      Value v = frame->slots[oparg];
       if (!v) [[unlikely]] {
         raise_format(&unbound_local_error_type,
                      "cannot access local variable '%s' where it is not associated with a value",
@@ -1161,35 +1162,35 @@ dispatch_switch:
       DISPATCH();
     }
     CASE(LOAD_CLOSURE) {
-      Value v = locals[oparg];
+      Value v = frame->slots[oparg];
       incref(v);
       PUSH(v);
       DISPATCH();
     }
     CASE(STORE_FAST) {
-      Value old = locals[oparg];
-      locals[oparg] = POP();
+      Value old = frame->slots[oparg];
+      frame->slots[oparg] = POP();
       decref(old);
       DISPATCH();
     }
     CASE(DELETE_FAST) {
-      Value old = locals[oparg];
+      Value old = frame->slots[oparg];
       if (!old) {
         raise_format(&unbound_local_error_type,
                      "cannot access local variable '%s' where it is not associated with a value",
                      str_cstr(code->m_localsplus_names[oparg]));
         ERROR();
       }
-      locals[oparg] = Value();
+      frame->slots[oparg] = Value();
       decref(old);
       DISPATCH();
     }
     CASE(MAKE_CELL) {
-      Value initial = locals[oparg];
+      Value initial = frame->slots[oparg];
       Ref cell = make_cell(initial);
       if (!cell) ERROR();
       decref(initial);
-      locals[oparg] = cell.release();
+      frame->slots[oparg] = cell.release();
       DISPATCH();
     }
     CASE(COPY_FREE_VARS) {
@@ -1198,12 +1199,12 @@ dispatch_switch:
       for (uint32_t i = 0; i < oparg; ++i) {
         Value cell = tuple_item(closure, i);
         incref(cell);
-        locals[offset + i] = cell;
+        frame->slots[offset + i] = cell;
       }
       DISPATCH();
     }
     CASE(LOAD_DEREF) {
-      CellObject* cell = locals[oparg].as<CellObject>();
+      CellObject* cell = frame->slots[oparg].as<CellObject>();
       Value v = cell->m_value;
       if (!v) {
         if (code->m_localsplus_kinds[oparg] & kLocalFree) {
@@ -1225,7 +1226,7 @@ dispatch_switch:
       Value found = dict_lookup(frame->locals, name);
       if (!found && error_pending()) ERROR();
       if (!found) {
-        CellObject* cell = locals[oparg].as<CellObject>();
+        CellObject* cell = frame->slots[oparg].as<CellObject>();
         found = cell->m_value;
         if (!found) {
           raise_format(&name_error_type,
@@ -1239,12 +1240,12 @@ dispatch_switch:
       DISPATCH();
     }
     CASE(STORE_DEREF) {
-      CellObject* cell = locals[oparg].as<CellObject>();
+      CellObject* cell = frame->slots[oparg].as<CellObject>();
       cell->m_value = Ref::steal(POP());
       DISPATCH();
     }
     CASE(DELETE_DEREF) {
-      CellObject* cell = locals[oparg].as<CellObject>();
+      CellObject* cell = frame->slots[oparg].as<CellObject>();
       if (!cell->m_value) {
         raise_format(&unbound_local_error_type, "cannot access local variable '%s' where it is not associated with a value",
                      str_cstr(code->m_localsplus_names[oparg]));
