@@ -824,10 +824,17 @@ Ref raise_str_error(const StrError& error) {
 
 // --- case
 
+// A new str for `text`, computed from ASCII text by an operation that keeps
+// ASCII text ASCII (case mapping, replacing with ASCII): no scan of the
+// result for its length then.
+Ref str_from_result(std::string_view text, bool known_ascii) {
+  return known_ascii ? make_str(text, text.size(), true) : make_str(text);
+}
+
 Ref str_capitalize_method(Value self, Args) { return make_str(str_capitalize(str_view(self))); }
 Ref str_casefold_method(Value self, Args) { return make_str(str_casefold(str_view(self))); }
-Ref str_lower_method(Value self, Args) { return make_str(str_lower(str_view(self))); }
-Ref str_upper_method(Value self, Args) { return make_str(str_upper(str_view(self))); }
+Ref str_lower_method(Value self, Args) { return str_from_result(str_lower(str_view(self)), str_is_ascii(self)); }
+Ref str_upper_method(Value self, Args) { return str_from_result(str_upper(str_view(self)), str_is_ascii(self)); }
 Ref str_swapcase_method(Value self, Args) { return make_str(str_swapcase(str_view(self))); }
 Ref str_title_method(Value self, Args) { return make_str(str_title(str_view(self))); }
 
@@ -1035,7 +1042,7 @@ Ref str_replace_method(Value self, Args args) {
       matches > (kMaxBuiltText - text.size()) / (replacement.size() - old.size())) {
     return raise_no_memory();
   }
-  return make_str(str_replace(text, old, replacement, count));
+  return str_from_result(str_replace(text, old, replacement, count), str_is_ascii(self) && str_is_ascii(args[1]));
 }
 
 Ref str_removeprefix_method(Value self, Args args) {
