@@ -9,6 +9,7 @@
 #include "runtime/class.h"
 #include "runtime/dict.h"
 #include "runtime/float.h"
+#include "runtime/format.h"
 #include "runtime/function.h"
 #include "runtime/generic_alias.h"
 #include "runtime/int.h"
@@ -88,6 +89,12 @@ Ref format(Value v, Value spec) {
   if (str_view(spec).empty()) {
     if (is_exact_str(v)) return ref(v);
     if (v.is_small_int()) return str(v);
+  } else if (v.is_small_int()) {
+    // int.__format__ (int_format_method), which no class can replace.
+    std::string out;
+    FormatError error;
+    if (!format_int(v.as_small_int(), str_view(spec), out, error)) return raise_format_error(error);
+    return make_str(out);
   }
   bool found;
   Ref result = call_special(v, "__format__", {spec}, found);

@@ -16,31 +16,22 @@ void small_free(void* block, size_t) { std::free(block); }
 
 #else
 
-namespace {
-
-constexpr size_t kGranule = 16;
-constexpr size_t kClasses = kSmallObjectMax / kGranule;
-constexpr size_t kSlabBytes = 64 * 1024;
-
-struct FreeBlock {
-  FreeBlock* next;
-};
+namespace small_alloc_detail {
 
 FreeBlock* g_free[kClasses] = {};
+
+namespace {
+
+constexpr size_t kSlabBytes = 64 * 1024;
+
 // The unused tail of the current slab, shared by every class.
 char* g_slab_next = nullptr;
 char* g_slab_end = nullptr;
 
-size_t size_class(size_t size) { return (size + kGranule - 1) / kGranule - 1; }
-
 }  // namespace
 
-void* small_alloc_uninitialized(size_t size) {
-  size_t c = size_class(size);
-  if (FreeBlock* block = g_free[c]) [[likely]] {
-    g_free[c] = block->next;
-    return block;
-  }
+// A block of class `c` cut from the current slab (its free list is empty).
+void* allocate_from_slab(size_t c) {
   size_t bytes = (c + 1) * kGranule;
   if (size_t(g_slab_end - g_slab_next) < bytes) {
     // The old slab's tail (under 512 bytes) is given to the free lists it fits.
@@ -61,17 +52,13 @@ void* small_alloc_uninitialized(size_t size) {
   return block;
 }
 
+}  // namespace small_alloc_detail
+
 void* small_alloc(size_t size) {
+  using namespace small_alloc_detail;
   void* block = small_alloc_uninitialized(size);
   if (block != nullptr) std::memset(block, 0, (size_class(size) + 1) * kGranule);
   return block;
-}
-
-void small_free(void* block, size_t size) {
-  size_t c = size_class(size);
-  auto* free_block = static_cast<FreeBlock*>(block);
-  free_block->next = g_free[c];
-  g_free[c] = free_block;
 }
 
 #endif

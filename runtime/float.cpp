@@ -42,15 +42,7 @@ Ref make_float_of_type(Type* type, double value) {
 
 }  // namespace
 
-Ref make_float(double value) {
-  // Exact floats have no prefix and nothing to set up but the header.
-  auto* f = static_cast<FloatObject*>(small_alloc_uninitialized(sizeof(FloatObject)));
-  if (f == nullptr) return raise_no_memory();
-  f->m_refcount = 1;
-  f->m_type = &float_type;
-  f->m_value = value;
-  return Ref::steal(f);
-}
+Ref float_no_memory() { return raise_no_memory(); }
 
 // Reads a float or an int operand of an arithmetic slot: 1 converted, 0 for
 // another type (the slot returns NotImplemented), -1 with an exception

@@ -2,6 +2,7 @@
 // boxed; freed ones are kept on a free list for reuse.
 #pragma once
 
+#include "runtime/alloc.h"
 #include "runtime/object.h"
 #include "runtime/type.h"
 
@@ -17,8 +18,25 @@ struct ComplexObject : Object {
 
 extern Type float_type, complex_type;
 
-Ref make_float(double value);
+Ref float_no_memory();  // make_float's MemoryError, out of line
+
+// Inline: arithmetic makes one per result. Exact floats have no prefix and
+// nothing to set up but the header.
+inline Ref make_float(double value) {
+  auto* f = static_cast<FloatObject*>(small_alloc_uninitialized(sizeof(FloatObject)));
+  if (f == nullptr) [[unlikely]] return float_no_memory();
+  f->m_refcount = 1;
+  f->m_type = &float_type;
+  f->m_value = value;
+  return Ref::steal(f);
+}
 Ref make_complex(double real, double imag);
+
+// decref of a value known to be an exact float: nothing to finalize, its
+// memory straight back to the free list (as dealloc does for floats).
+[[gnu::always_inline]] inline void decref_float(FloatObject* f) {
+  if (--f->m_refcount == 0) small_free(f, sizeof(FloatObject));
+}
 
 inline bool is_float(Value v) { return v.is_object() && isinstance(v, &float_type); }
 inline bool is_exact_float(Value v) { return v.is_object() && v.as_object()->m_type == &float_type; }

@@ -52,7 +52,7 @@ size_t count_code_points(std::string_view utf8) {
 
 // CPython's get_integer: a run of decimal digits; the width and precision
 // are Py_ssize_t there, hence the limit. Returns the digits consumed, or -1.
-int get_integer(const std::vector<char32_t>& spec, size_t& pos, int64_t& result, FormatError& error) {
+int get_integer(std::u32string_view spec, size_t& pos, int64_t& result, FormatError& error) {
   int64_t accumulator = 0;
   int consumed = 0;
   for (; pos < spec.size() && spec[pos] >= '0' && spec[pos] <= '9'; ++pos, ++consumed) {
@@ -437,8 +437,18 @@ bool format_long_internal(const mpz_t value, const FormatSpec& spec, std::string
 
 bool parse_format_spec(std::string_view text, char default_type, char default_align, std::string_view type_name,
                        FormatSpec& out, FormatError& error) {
-  std::vector<char32_t> spec;
-  for (size_t pos = 0; pos < text.size();) spec.push_back(decode_utf8(text, pos));
+  // The spec's code points; a spec is short, so they fit on the stack
+  // (a spec has at most as many code points as bytes).
+  char32_t inline_buffer[32];
+  std::vector<char32_t> heap_buffer;
+  char32_t* buffer = inline_buffer;
+  if (text.size() > std::size(inline_buffer)) {
+    heap_buffer.resize(text.size());
+    buffer = heap_buffer.data();
+  }
+  size_t count = 0;
+  for (size_t pos = 0; pos < text.size();) buffer[count++] = decode_utf8(text, pos);
+  std::u32string_view spec(buffer, count);
   size_t end = spec.size();
   size_t pos = 0;
   out = FormatSpec{};
@@ -579,6 +589,30 @@ bool format_int(const mpz_t value, std::string_view spec, std::string& out, Form
 }
 
 bool format_int(int64_t value, std::string_view spec, std::string& out, FormatError& error) {
+  // The digits of a machine integer without GMP, for the presentation types
+  // of format_long_internal that take no error path there (the others, and
+  // an empty spec, go the mpz way).
+  FormatSpec parsed;
+  if (!spec.empty()) {
+    if (!parse_format_spec(spec, 'd', '>', "int", parsed, error)) return false;
+    int base = 0;
+    const char* prefix = "";
+    switch (parsed.type) {
+      case 'd': case 'n': base = 10; break;
+      case 'b': base = 2, prefix = "0b"; break;
+      case 'o': base = 8, prefix = "0o"; break;
+      case 'x': case 'X': base = 16, prefix = "0x"; break;
+      default: break;
+    }
+    if (base != 0 && parsed.precision == -1 && !parsed.no_negative_zero) {
+      uint64_t magnitude = value < 0 ? 0 - uint64_t(value) : uint64_t(value);
+      char digits[64];
+      auto result = std::to_chars(digits, digits + sizeof digits, magnitude, base);
+      out = layout_number(parsed, value < 0 ? '-' : '\0', parsed.alternate ? prefix : "",
+                          std::string_view(digits, size_t(result.ptr - digits)), false, "", 0, parsed.type == 'X');
+      return true;
+    }
+  }
   ScopedMpz big(value);
   return format_int(big.value, spec, out, error);
 }

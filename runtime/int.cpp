@@ -288,7 +288,8 @@ Ref int_repr(Value self) {
   if (self.is_small_int()) {
     char buffer[24];
     auto result = std::to_chars(buffer, buffer + sizeof buffer, self.as_small_int());
-    return make_str(std::string_view(buffer, size_t(result.ptr - buffer)));
+    size_t size = size_t(result.ptr - buffer);
+    return make_str(std::string_view(buffer, size), size, true);  // digits and a sign: ASCII
   }
   std::string text;
   NumericError error;

@@ -94,13 +94,15 @@ inline void decref(Object* o) {
 }
 
 // An owned reference. Null means "an exception is pending" when returned.
+// Its destructor and move assignment are always inlined, as incref and
+// decref: out of line, each costs a call in the interpreter loop.
 class Ref {
  public:
   Ref() = default;
   Ref(std::nullptr_t) {}
   Ref(const Ref& other) : m_value(other.m_value) { incref(m_value); }
   Ref(Ref&& other) noexcept : m_value(other.m_value) { other.m_value = Value(); }
-  ~Ref() { decref(m_value); }
+  [[gnu::always_inline]] ~Ref() { decref(m_value); }
   Ref& operator=(const Ref& other) {
     Value old = m_value;
     m_value = other.m_value;
@@ -108,7 +110,7 @@ class Ref {
     decref(old);
     return *this;
   }
-  Ref& operator=(Ref&& other) noexcept {
+  [[gnu::always_inline]] Ref& operator=(Ref&& other) noexcept {
     if (this != &other) {
       Value old = m_value;
       m_value = other.m_value;

@@ -71,6 +71,14 @@ OffsetIndex** offset_slot(const StrObject* s) {
   return reinterpret_cast<OffsetIndex**>(end);
 }
 
+// The bytes after a str's fixed part: the text, its NUL and, when the shape
+// needs one, the OffsetIndex slot (a pointer, and the padding that aligns it).
+size_t str_body_bytes(size_t size, size_t length, bool ascii) {
+  size_t bytes = size + 1;
+  if (has_offset_slot(length, ascii)) bytes += sizeof(OffsetIndex*) + alignof(OffsetIndex*) - 1;
+  return bytes;
+}
+
 // An uninitialized str of `size` bytes holding `length` code points (the NUL
 // is set, and the OffsetIndex slot reserved when the shape needs one).
 StrObject* new_str_object(Type* type, size_t size, size_t length, bool ascii) {
@@ -78,10 +86,7 @@ StrObject* new_str_object(Type* type, size_t size, size_t length, bool ascii) {
     raise_no_memory();
     return nullptr;
   }
-  // The slot: a pointer, and the padding that aligns it.
-  size_t extra = size + 1;
-  if (has_offset_slot(length, ascii)) extra += sizeof(OffsetIndex*) + alignof(OffsetIndex*) - 1;
-  Object* object = allocate_object(type, extra);
+  Object* object = allocate_object(type, str_body_bytes(size, length, ascii));
   if (object == nullptr) {
     raise_no_memory();
     return nullptr;
@@ -819,10 +824,17 @@ Ref raise_str_error(const StrError& error) {
 
 // --- case
 
+// A new str for `text`, computed from ASCII text by an operation that keeps
+// ASCII text ASCII (case mapping, replacing with ASCII): no scan of the
+// result for its length then.
+Ref str_from_result(std::string_view text, bool known_ascii) {
+  return known_ascii ? make_str(text, text.size(), true) : make_str(text);
+}
+
 Ref str_capitalize_method(Value self, Args) { return make_str(str_capitalize(str_view(self))); }
 Ref str_casefold_method(Value self, Args) { return make_str(str_casefold(str_view(self))); }
-Ref str_lower_method(Value self, Args) { return make_str(str_lower(str_view(self))); }
-Ref str_upper_method(Value self, Args) { return make_str(str_upper(str_view(self))); }
+Ref str_lower_method(Value self, Args) { return str_from_result(str_lower(str_view(self)), str_is_ascii(self)); }
+Ref str_upper_method(Value self, Args) { return str_from_result(str_upper(str_view(self)), str_is_ascii(self)); }
 Ref str_swapcase_method(Value self, Args) { return make_str(str_swapcase(str_view(self))); }
 Ref str_title_method(Value self, Args) { return make_str(str_title(str_view(self))); }
 
@@ -1030,7 +1042,7 @@ Ref str_replace_method(Value self, Args args) {
       matches > (kMaxBuiltText - text.size()) / (replacement.size() - old.size())) {
     return raise_no_memory();
   }
-  return make_str(str_replace(text, old, replacement, count));
+  return str_from_result(str_replace(text, old, replacement, count), str_is_ascii(self) && str_is_ascii(args[1]));
 }
 
 Ref str_removeprefix_method(Value self, Args args) {
@@ -1445,6 +1457,13 @@ void str_destroy(Object* o) {
   if (has_offset_slot(s->m_length, s->m_ascii)) free_offset_index(*offset_slot(s));
 }
 
+// What allocate_object gave an exact str, so that short strs come from the
+// small-object free lists (runtime/type.cpp). Subclasses do not inherit it.
+size_t str_instance_size(const Object* o) {
+  const StrObject* s = static_cast<const StrObject*>(o);
+  return sizeof(StrObject) + str_body_bytes(s->m_size, s->m_length, s->m_ascii);
+}
+
 }  // namespace
 
 Ref str_join(Value separator, const Value* items, size_t count) {
@@ -1471,6 +1490,7 @@ Type str_type = {
     .m_item_size = 1,
     .m_methods = str_methods,
     .m_destroy = str_destroy,
+    .m_instance_size = str_instance_size,
     .m_repr = str_repr_slot,
     .m_str = str_str_slot,
     .m_hash = str_hash_slot,

@@ -120,6 +120,12 @@ void tuple_destroy(Object* object) {
   }
 }
 
+// What allocate_object gave an exact tuple, so that short tuples come from
+// the small-object free lists (runtime/type.cpp). Subclasses do not inherit it.
+size_t tuple_instance_size(const Object* object) {
+  return sizeof(TupleObject) + static_cast<const TupleObject*>(object)->m_size * sizeof(Value);
+}
+
 void tuple_traverse(Object* object, VisitFn visit, void* context) {
   visit_tuple(static_cast<TupleObject*>(object), [&](Value v) { visit(v, context); });
 }
@@ -380,6 +386,7 @@ struct TupleTypeSetup {
     t.m_item_size = sizeof(Value);
     t.m_flags = kTypeBaseType | kTypeHasGC | kTypeTupleSubclass | kTypeSequence;
     t.m_destroy = tuple_destroy;
+    t.m_instance_size = tuple_instance_size;
     t.m_traverse = tuple_traverse;
     t.m_new = tuple_new;
     t.m_repr = tuple_repr;

@@ -38,18 +38,9 @@ std::vector<Registered>& registered_types() {
 
 uint32_t g_next_version = 1;
 
-// The method cache, as CPython's: (type version, interned name) → the
-// value type_lookup found. A type's version changes when it or a base
-// changes, which makes its entries stale.
-struct CacheEntry {
-  uint32_t version;
-  const Object* name;
-  Value value;  // borrowed: the type's dict keeps it alive while the version holds
-};
-constexpr size_t kCacheSize = 4096;
-CacheEntry g_cache[kCacheSize];
-
 }  // namespace
+
+method_cache::Entry method_cache::g_entries[method_cache::kSize];
 
 TypeRegistration::TypeRegistration(Type* type, const char* module_name) {
   registered_types().push_back({type, module_name});
@@ -76,7 +67,12 @@ Object* allocate_memory(Type* type, size_t total, bool small) {
 
 Object* allocate_object(Type* type, size_t extra_items) {
   size_t total = type->m_prefix + type->m_size + extra_items * type->m_item_size;
-  return allocate_memory(type, total, is_small_fixed_size(type));
+  // A variable-sized object small enough comes from the free lists too when
+  // its type can tell dealloc its size again (m_instance_size): short strs
+  // and tuples are made and dropped as often as floats.
+  bool small = type->m_item_size == 0 ? is_small_fixed_size(type)
+                                      : type->m_instance_size != nullptr && total <= kSmallObjectMax;
+  return allocate_memory(type, total, small);
 }
 
 Object* allocate_sized_object(Type* type, size_t size) {
@@ -166,8 +162,8 @@ Value type_lookup(Type* type, Value name) {
   uint32_t version = type->m_version;
   size_t slot = 0;
   if (version != 0) {
-    slot = ((uintptr_t(name.as_object()) >> 3) ^ (version * 2654435761u)) & (kCacheSize - 1);
-    const CacheEntry& entry = g_cache[slot];
+    slot = method_cache::slot(version, name);
+    const method_cache::Entry& entry = method_cache::g_entries[slot];
     if (entry.version == version && entry.name == name.as_object()) return entry.value;
   }
   Value found;
@@ -181,7 +177,7 @@ Value type_lookup(Type* type, Value name) {
     if (found) break;
   }
   if (version != 0 && static_cast<StrObject*>(name.as_object())->m_interned) {
-    g_cache[slot] = {version, name.as_object(), found};
+    method_cache::g_entries[slot] = {version, name.as_object(), found};
   }
   return found;
 }

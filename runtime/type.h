@@ -160,8 +160,10 @@ struct Type : Object {
   const GetSetDef* m_getset = nullptr;
 
   DestroyFn m_destroy = nullptr;
-  // Types whose instances vary in size without items (allocate_sized_object):
-  // the bytes, from the header on, an instance was allocated with.
+  // The bytes, from the header on, an instance was allocated with: set by
+  // types whose instances vary in size without items (allocate_sized_object),
+  // and by variable-sized types whose small instances should come from the
+  // small-object free lists (allocate_object).
   size_t (*m_instance_size)(const Object*) = nullptr;
   FinalizeFn m_finalize = nullptr;
   TraverseFn m_traverse = nullptr;
@@ -247,6 +249,32 @@ inline bool isinstance(Value v, const Type* base) {
 // Returns a borrowed value, or null if absent (no exception).
 Value type_lookup(Type* type, Value name);
 Value type_lookup(Type* type, std::string_view name);
+
+// The method cache behind type_lookup, as CPython's: (type version,
+// interned name) -> what the lookup found. A type's version changes when it
+// or a base changes, which makes its entries stale.
+namespace method_cache {
+struct Entry {
+  uint32_t version;
+  const Object* name;
+  Value value;  // borrowed: the type's dict keeps it alive while the version holds
+};
+inline constexpr size_t kSize = 4096;
+extern Entry g_entries[kSize];
+inline size_t slot(uint32_t version, Value name) {
+  return ((uintptr_t(name.as_object()) >> 3) ^ (version * 2654435761u)) & (kSize - 1);
+}
+}  // namespace method_cache
+
+// type_lookup with the cache's hit inline, for the interpreter loop.
+[[gnu::always_inline]] inline Value type_lookup_inline(Type* type, Value name) {
+  uint32_t version = type->m_version;
+  if (version != 0) {
+    const method_cache::Entry& entry = method_cache::g_entries[method_cache::slot(version, name)];
+    if (entry.version == version && entry.name == name.as_object()) return entry.value;
+  }
+  return type_lookup(type, name);
+}
 
 // Marks `type` and its subclasses as changed (their attribute caches stale).
 void type_modified(Type* type);

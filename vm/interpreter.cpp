@@ -24,6 +24,7 @@
 #include "runtime/threads.h"
 
 #include <algorithm>
+#include <cmath>
 #include <cstdlib>
 #include <cstring>
 #include <string>
@@ -100,6 +101,14 @@ inline bool float_arithmetic(BinaryOp op, double x, double y, double& r) {
       if (y == 0.0) return false;
       r = x / y;
       return true;
+    case BinaryOp::Power:
+    case BinaryOp::InplacePower:
+      // Only the case float_power (runtime/numeric.cpp) leaves to pow(): a
+      // positive finite base, a finite exponent, a finite result. The
+      // others (signs, zeros, infinities, NaNs, overflow) go the slow way.
+      if (!(x > 0.0 && std::isfinite(x) && std::isfinite(y))) return false;
+      r = std::pow(x, y);
+      return std::isfinite(r);
     default:
       return false;
   }
@@ -169,6 +178,30 @@ Value load_attr_cached(Value owner, Value name, const CodeUnit* caches) {
 bool store_attr_cached(Value owner, Value name, Value value, const CodeUnit* caches) {
   Value dict = cached_instance_dict(owner, caches);
   return dict && dict_replace_at(dict, caches[1], name, value);
+}
+
+// Whether `dict` has the str key `name`, as LOAD_METHOD asks to know that
+// no instance attribute shadows the method: the probes of dict_index_str
+// inline, with the str's hash already computed, comparing keys by identity;
+// a key of the same hash that is another object goes the full way.
+inline bool dict_has_str_key(Value dict, Value name) {
+  const DictObject* d = as_dict(dict);
+  int64_t hash = name.as<StrObject>()->m_hash;
+  if (hash == -1 || d->m_indices.empty()) return bool(dict_lookup_str(dict, name));
+  size_t mask = d->m_indices.size() - 1;
+  size_t slot = size_t(hash) & mask;
+  uint64_t perturb = uint64_t(hash);
+  while (true) {
+    int32_t index = d->m_indices[slot];
+    if (index == -1) return false;  // an empty slot ends the probe sequence
+    if (index >= 0) {
+      const DictEntry& entry = d->m_entries[size_t(index)];
+      if (entry.key.is(name)) return true;
+      if (entry.hash == hash) return bool(dict_lookup_str(dict, name));
+    }
+    perturb >>= 5;
+    slot = (slot * 5 + perturb + 1) & mask;
+  }
 }
 
 // Whether the cache already holds the answer for `owner`'s type: either
@@ -263,8 +296,20 @@ void* push_frame_memory(size_t bytes) {
   return memory;
 }
 
+// push_frame_memory when the current chunk has room, inline: the common
+// case of every plain call.
+[[gnu::always_inline]] inline void* push_frame_memory_fast(size_t bytes) {
+  if (g_frame_chunk != nullptr && size_t(g_frame_chunk->end - g_frame_top) >= bytes) [[likely]] {
+    void* memory = g_frame_top;
+    g_frame_top += bytes;
+    UNPOISON_FRAME_MEMORY(memory, bytes);
+    return memory;
+  }
+  return push_frame_memory(bytes);
+}
+
 // Gives back the stack's topmost frame.
-void pop_frame_memory(Frame* frame) {
+[[gnu::always_inline]] inline void pop_frame_memory(Frame* frame) {
   char* memory = reinterpret_cast<char*>(frame);
   if (memory < g_frame_top) POISON_FRAME_MEMORY(memory, size_t(g_frame_top - memory));
   if (memory == g_frame_chunk->data) {
@@ -321,9 +366,10 @@ void release_frame_stack() {
   g_frame_top = nullptr;
 }
 
-// Drops everything a frame holds and gives its memory back (a generator's
-// frame lives in the generator: its memory goes with the generator).
-void free_frame(Frame* frame) {
+namespace {
+
+// free_frame's body, inlined where a return pops a plain call's frame.
+[[gnu::always_inline]] inline void clear_and_free_frame(Frame* frame) {
   uint32_t n = frame->code->localsplus_count();
   for (uint32_t i = 0; i < n; ++i) decref(frame->slots[i]);
   for (Value* p = frame->stack_base(); p < frame->stack_top; ++p) decref(*p);
@@ -333,6 +379,12 @@ void free_frame(Frame* frame) {
   frame->~Frame();
   if (home == FrameHome::Stack) pop_frame_memory(frame);
 }
+
+}  // namespace
+
+// Drops everything a frame holds and gives its memory back (a generator's
+// frame lives in the generator: its memory goes with the generator).
+void free_frame(Frame* frame) { clear_and_free_frame(frame); }
 
 namespace {
 
@@ -547,6 +599,40 @@ Frame* make_call_frame(FunctionObject* function, const Value* args, size_t nargs
   return frame;
 }
 
+// Whether a call of `code` with `nargs` positional arguments and no
+// keywords binds them one to one (no defaults, no *args, no **kwargs, no
+// keyword-only parameters) into a plain frame (not a generator's).
+[[gnu::always_inline]] inline bool is_simple_call(const CodeObject* code, size_t nargs) {
+  constexpr uint32_t kNotSimple =
+      kCodeVarargs | kCodeVarkeywords | kCodeGenerator | kCodeCoroutine | kCodeAsyncGenerator;
+  return nargs == code->m_argcount && (code->m_flags & kNotSimple) == 0 && code->m_kwonlyargcount == 0;
+}
+
+// make_call_frame for a simple call (is_simple_call) made by CALL, inline:
+// the frame takes over the stack's references to the function and the
+// arguments instead of adding its own. Null when out of memory (the
+// references then stay with the caller).
+[[gnu::always_inline]] inline Frame* make_simple_call_frame(FunctionObject* function, CodeObject* code,
+                                                            const Value* args, size_t nargs) {
+  void* memory = push_frame_memory_fast(frame_bytes(code));
+  if (memory == nullptr) [[unlikely]] {
+    raise_no_memory();
+    return nullptr;
+  }
+  Frame* frame = new (memory) Frame();
+  frame->code = code;
+  frame->function = Ref::steal(Value(function));
+  frame->globals = function->m_globals;
+  frame->builtins = function->m_builtins;
+  Value* locals = frame->slots;
+  uint32_t n = code->localsplus_count();
+  size_t i = 0;
+  for (; i < nargs; ++i) locals[i] = args[i];
+  for (; i < n; ++i) locals[i] = Value();
+  frame->ip = code->m_code.data();
+  frame->stack_top = locals + n;
+  return frame;
+}
 
 }  // namespace
 
@@ -948,18 +1034,19 @@ Ref run_frame(Frame* entry, bool throwing) {
 
   const CodeUnit* ip;
   Value* sp;
-  Value* locals;
   CodeObject* code;
   uint32_t oparg;
   Ref kwnames;       // set by KW_NAMES for the next CALL
   Ref return_value;  // the result leaving the entry frame
 
+// The frame's variables are read as frame->slots[i], not through a pointer
+// of their own: `frame` is in a register anyway, and one variable fewer
+// live across the loop leaves the others in registers.
 #define LOAD_FRAME()                \
   do {                              \
     code = frame->code;             \
     ip = frame->ip;                 \
     sp = frame->stack_top;          \
-    locals = frame->localsplus();   \
   } while (0)
 #define SAVE_FRAME()         \
   do {                       \
@@ -1063,7 +1150,7 @@ dispatch_switch:
       DISPATCH();
     }
     CASE(LOAD_FAST) {
-      Value v = locals[oparg];
+      Value v = frame->slots[oparg];
       if (!v) [[unlikely]] {
         raise_format(&unbound_local_error_type,
                      "cannot access local variable '%s' where it is not associated with a value",
@@ -1075,35 +1162,35 @@ dispatch_switch:
       DISPATCH();
     }
     CASE(LOAD_CLOSURE) {
-      Value v = locals[oparg];
+      Value v = frame->slots[oparg];
       incref(v);
       PUSH(v);
       DISPATCH();
     }
     CASE(STORE_FAST) {
-      Value old = locals[oparg];
-      locals[oparg] = POP();
+      Value old = frame->slots[oparg];
+      frame->slots[oparg] = POP();
       decref(old);
       DISPATCH();
     }
     CASE(DELETE_FAST) {
-      Value old = locals[oparg];
+      Value old = frame->slots[oparg];
       if (!old) {
         raise_format(&unbound_local_error_type,
                      "cannot access local variable '%s' where it is not associated with a value",
                      str_cstr(code->m_localsplus_names[oparg]));
         ERROR();
       }
-      locals[oparg] = Value();
+      frame->slots[oparg] = Value();
       decref(old);
       DISPATCH();
     }
     CASE(MAKE_CELL) {
-      Value initial = locals[oparg];
+      Value initial = frame->slots[oparg];
       Ref cell = make_cell(initial);
       if (!cell) ERROR();
       decref(initial);
-      locals[oparg] = cell.release();
+      frame->slots[oparg] = cell.release();
       DISPATCH();
     }
     CASE(COPY_FREE_VARS) {
@@ -1112,12 +1199,12 @@ dispatch_switch:
       for (uint32_t i = 0; i < oparg; ++i) {
         Value cell = tuple_item(closure, i);
         incref(cell);
-        locals[offset + i] = cell;
+        frame->slots[offset + i] = cell;
       }
       DISPATCH();
     }
     CASE(LOAD_DEREF) {
-      CellObject* cell = locals[oparg].as<CellObject>();
+      CellObject* cell = frame->slots[oparg].as<CellObject>();
       Value v = cell->m_value;
       if (!v) {
         if (code->m_localsplus_kinds[oparg] & kLocalFree) {
@@ -1139,7 +1226,7 @@ dispatch_switch:
       Value found = dict_lookup(frame->locals, name);
       if (!found && error_pending()) ERROR();
       if (!found) {
-        CellObject* cell = locals[oparg].as<CellObject>();
+        CellObject* cell = frame->slots[oparg].as<CellObject>();
         found = cell->m_value;
         if (!found) {
           raise_format(&name_error_type,
@@ -1153,12 +1240,12 @@ dispatch_switch:
       DISPATCH();
     }
     CASE(STORE_DEREF) {
-      CellObject* cell = locals[oparg].as<CellObject>();
+      CellObject* cell = frame->slots[oparg].as<CellObject>();
       cell->m_value = Ref::steal(POP());
       DISPATCH();
     }
     CASE(DELETE_DEREF) {
-      CellObject* cell = locals[oparg].as<CellObject>();
+      CellObject* cell = frame->slots[oparg].as<CellObject>();
       if (!cell->m_value) {
         raise_format(&unbound_local_error_type, "cannot access local variable '%s' where it is not associated with a value",
                      str_cstr(code->m_localsplus_names[oparg]));
@@ -1280,15 +1367,15 @@ dispatch_switch:
       Type* type = owner.type();
       SKIP_CACHES(LOAD_METHOD);
       if (type->m_getattr == generic_getattr) {
-        Value attribute = type_lookup(type, name);
+        Value attribute = type_lookup_inline(type, name);
         if (attribute && is_plain_method(attribute)) {
           bool shadowed = false;
           if (type->m_dict_offset != 0 && owner.is_object()) {
             Ref* dict = instance_dict_slot(owner.as_object());
-            if (*dict && dict_lookup_str(*dict, name)) shadowed = true;
+            if (*dict && dict_has_str_key(*dict, name)) shadowed = true;
           } else if (type->m_extra_dict != nullptr && owner.is_object()) {
             Ref* dict = type->m_extra_dict(owner.as_object(), false);
-            if (dict != nullptr && *dict && dict_lookup_str(*dict, name)) shadowed = true;
+            if (dict != nullptr && *dict && dict_has_str_key(*dict, name)) shadowed = true;
           }
           if (!shadowed) {
             incref(attribute);
@@ -1465,19 +1552,22 @@ dispatch_switch:
       } else if (double x, y; float_operands(a, b, x, y)) {
         double r;
         if (float_arithmetic(BinaryOp(oparg), x, y, r)) {
-          // An operand only the stack holds becomes the result.
-          if (is_exact_float(a) && a.as_object()->m_refcount == 1) {
+          // Each operand is now an exact float or a small int: a float is
+          // dropped without the generic checks. An operand only the stack
+          // holds becomes the result.
+          bool a_float = !a.is_small_int(), b_float = !b.is_small_int();
+          if (a_float && a.as_object()->m_refcount == 1) {
             a.as<FloatObject>()->m_value = r;
-            decref(b);
-          } else if (is_exact_float(b) && b.as_object()->m_refcount == 1) {
+            if (b_float) decref_float(b.as<FloatObject>());
+          } else if (b_float && b.as_object()->m_refcount == 1) {
             b.as<FloatObject>()->m_value = r;
-            decref(a);
+            if (a_float) decref_float(a.as<FloatObject>());
             SECOND() = b;
           } else {
             Ref f = make_float(r);
             if (!f) ERROR();
-            decref(b);
-            decref(a);
+            if (b_float) decref_float(b.as<FloatObject>());
+            if (a_float) decref_float(a.as<FloatObject>());
             SECOND() = f.release();
           }
           sp -= 1;
@@ -1522,8 +1612,8 @@ dispatch_switch:
       }
       if (is_exact_float(a) && is_exact_float(b)) {
         bool r = compare_values(CompareOp(oparg), float_value(a), float_value(b));
-        decref(b);
-        decref(a);
+        decref_float(b.as<FloatObject>());
+        decref_float(a.as<FloatObject>());
         sp -= 2;
         COMPARISON_RESULT(r);
       }
@@ -1807,6 +1897,17 @@ dispatch_switch:
     CASE(UNPACK_SEQUENCE) {
       Value sequence = TOP();
       sp -= 1;
+      if (is_exact_tuple(sequence) && tuple_size(sequence) == oparg) {
+        // `for (a, b) in pairs:`, `a, b = b, a`: the items pushed last first.
+        const Value* items = sequence.as<TupleObject>()->m_items;
+        for (uint32_t i = 0; i < oparg; ++i) {
+          Value item = items[oparg - 1 - i];
+          incref(item);
+          *sp++ = item;
+        }
+        decref(sequence);
+        DISPATCH();
+      }
       if (!unpack_sequence(sequence, sp, oparg)) {
         sp += 1;
         ERROR();
@@ -1972,6 +2073,27 @@ dispatch_switch:
       TupleObject* kw = kwnames ? kwnames.as<TupleObject>() : nullptr;
       if (callable.type() == &function_type) {
         FunctionObject* function = callable.as<FunctionObject>();
+        CodeObject* callee_code = function->m_code.as<CodeObject>();
+        if (kw == nullptr && is_simple_call(callee_code, nargs)) [[likely]] {
+          Frame* callee = make_simple_call_frame(function, callee_code, args, nargs);
+          if (callee == nullptr) ERROR();
+          // The callable, the arguments and the NULL or self slot below
+          // them now belong to the frame (the NULL needs nothing).
+          sp = args - (extra ? 1 : 2);
+          if (++g_thread.recursion_depth > g_thread.recursion_limit) [[unlikely]] {
+            --g_thread.recursion_depth;
+            raise_format(&recursion_error_type, "maximum recursion depth exceeded");
+            free_frame(callee);
+            ERROR();
+          }
+          SAVE_FRAME();
+          callee->previous = frame;
+          frame = callee;
+          g_thread.frame = frame;
+          LOAD_FRAME();
+          CHECK_SIGNALS();
+          DISPATCH();
+        }
         Frame* callee = make_call_frame(function, args, nargs, kw);
         kwnames.reset();
         if (callee == nullptr) ERROR();
@@ -2088,7 +2210,7 @@ dispatch_switch:
         generator_clear_frame(gen);
       } else {
         frame->stack_top = sp;
-        free_frame(finished);
+        clear_and_free_frame(finished);
       }
       if (kind == ReturnKind::Entry) {
         return_value = Ref::steal(result);
