@@ -12,36 +12,11 @@
 #include "runtime/native.h"
 #include "runtime/str.h"
 #include "runtime/tuple.h"
+#include "stdlib/os_string.h"
 
 namespace coil {
 
 namespace {
-
-// A str (as UTF-8) or bytes for the C side; as CPython, no NUL inside.
-bool os_string(Value v, std::string& out) {
-  if (is_str(v)) {
-    out = std::string(str_view(v));
-  } else if (is_bytes(v)) {
-    out = std::string(bytes_view(v));
-  } else {
-    raise_type_error_for("expected str, bytes or os.PathLike object, not %s", v);
-    return false;
-  }
-  if (out.find('\0') != std::string::npos) {
-    raise(&value_error_type, "embedded null byte");
-    return false;
-  }
-  return true;
-}
-
-bool os_string_list(Value v, std::vector<std::string>& out) {
-  return for_each(v, [&](Value item) {
-    std::string text;
-    if (!os_string(item, text)) return false;
-    out.push_back(std::move(text));
-    return true;
-  });
-}
 
 // spawn(loop, file, args, cwd, env, (stdin, stdout, stderr),
 //       start_new_session, on_exit, error_filename)

@@ -38,17 +38,12 @@
 #include "runtime/str.h"
 #include "runtime/threads.h"
 #include "runtime/tuple.h"
+#include "stdlib/os_string.h"
 
 extern char** environ;
 
 namespace coil {
 
-namespace {
-
-// Where a child failed before running its program.
-enum SpawnStage : int { kSpawnOk = 0, kSpawnChdir = 1, kSpawnExec = 2 };
-
-// A str (as UTF-8) or bytes; as CPython, no NUL inside.
 bool os_string(Value v, std::string& out) {
   if (is_str(v)) {
     out = std::string(str_view(v));
@@ -73,6 +68,12 @@ bool os_string_list(Value v, std::vector<std::string>& out) {
     return true;
   });
 }
+
+namespace {
+
+// Where a child failed before running its program.
+enum SpawnStage : int { kSpawnOk = 0, kSpawnChdir = 1, kSpawnExec = 2 };
+
 
 bool int_argument(Value v, int64_t& out) {
   if (!is_int(v)) {
