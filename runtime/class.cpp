@@ -737,8 +737,10 @@ Ref type_new(Type* metatype, Value name, Value bases_in, Value namespace_dict, V
   // (another base's dict sits at an offset of its own layout, not this one).
   bool has_dict = base->m_dict_offset != 0;
   // Classes keep their namespace in the type itself (metaclasses add no
-  // instance dict, as CPython's type has its tp_dictoffset).
-  if (base->m_flags & kTypeTypeSubclass) has_dict = true;
+  // instance dict, as CPython's type has its tp_dictoffset); so does a base
+  // whose instances keep their attributes aside (a Future's, whose
+  // subclasses have no __dict__ in CPython either).
+  if ((base->m_flags & kTypeTypeSubclass) || base->m_extra_dict != nullptr) has_dict = true;
   // As CPython: instances get weak references unless their layout is a
   // variable-sized built-in's (int, tuple, bytes) or __slots__ leaves
   // __weakref__ out.
