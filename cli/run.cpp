@@ -78,7 +78,32 @@ int report_exception() {
     return system_exit_status(exception);
   }
   flush_std_streams();
-  print_exception(exception);
+  // As CPython: through sys.excepthook when the program set one (the
+  // default prints the traceback itself).
+  Value sys = lookup_module("sys");
+  Value sys_dict = sys ? module_dict(sys) : Value();
+  Value hook = sys_dict ? dict_lookup_str(sys_dict, "excepthook") : Value();
+  Value default_hook = sys_dict ? dict_lookup_str(sys_dict, "__excepthook__") : Value();
+  if (!hook || is_none(hook)) {
+    std::fputs("sys.excepthook is missing\n", stderr);
+    print_exception(exception);
+  } else if (hook.is(default_hook)) {
+    print_exception(exception);
+  } else {
+    Ref keep_hook = ref(hook);
+    Value traceback = exception.as<BaseExceptionObject>()->m_traceback.get();
+    if (!call(keep_hook, {Value(exception.type()), exception.get(), traceback ? traceback : none()})) {
+      Ref error = fetch_exception();
+      flush_std_streams();
+      if (isinstance(error, &system_exit_type)) return system_exit_status(error);
+      std::fputs("Error in sys.excepthook:\n", stderr);
+      print_exception(error);
+      flush_std_streams();
+      std::fputs("\nOriginal exception was:\n", stderr);
+      print_exception(exception);
+    }
+    flush_std_streams();
+  }
   // As CPython: an uncaught KeyboardInterrupt ends the process by SIGINT.
   if (isinstance(exception, &keyboard_interrupt_type)) exit_by_sigint();
   return 1;
