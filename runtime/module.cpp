@@ -60,6 +60,21 @@ Ref module_getattr(Value self, Value name) {
   clear_exception();
   Value module_name = dict_lookup_str(dict, "__name__");
   if (module_name && is_str(module_name)) {
+    // A module still running its code (its __spec__._initializing, as
+    // importlib marks it) is "partially initialized", as in CPython.
+    bool initializing = false;
+    if (Value spec = dict_lookup_str(dict, "__spec__"); spec && !is_none(spec)) {
+      bool found;
+      Ref flag = lookup_attr(spec, intern_static("_initializing"), found);
+      initializing = flag && is_true(flag) > 0;
+      clear_exception();
+    }
+    if (initializing) {
+      return raise_format(&attribute_error_type,
+                          "partially initialized module '%s' has no attribute '%s' (most likely due to a circular "
+                          "import)",
+                          str_cstr(module_name), str_cstr(name));
+    }
     return raise_format(&attribute_error_type, "module '%s' has no attribute '%s'", str_cstr(module_name),
                         str_cstr(name));
   }

@@ -1,0 +1,2 @@
+import _helper_circ_b
+X = 1
