@@ -428,7 +428,8 @@ void list_destroy(Object* object) {
   if (trashcan.too_deep()) {
     for (Ref& item : items) trashcan.park(std::move(item));
   }
-  items.clear();
+  // Last item first, as CPython's list_dealloc (finalizers run in that order).
+  while (!items.empty()) items.pop_back();
   list->~ListObject();
 }
 
@@ -714,6 +715,7 @@ Ref list_clear_method(Value self, Args) {
   std::vector<Ref> old;
   old.swap(items_of(self));
   note_cleared(as_list(self));
+  while (!old.empty()) old.pop_back();  // last first, as CPython's _list_clear
   return new_none();
 }
 

@@ -113,7 +113,8 @@ Ref tuple_new(Type* type, const Value* args, size_t nargs, TupleObject* kwnames)
 void tuple_destroy(Object* object) {
   auto* tuple = static_cast<TupleObject*>(object);
   TrashcanScope trashcan;
-  for (size_t i = 0; i < tuple->m_size; ++i) {
+  // Last item first, as CPython's tupledealloc (finalizers run in that order).
+  for (size_t i = tuple->m_size; i-- > 0;) {
     Ref item = Ref::steal(tuple->m_items[i]);
     tuple->m_items[i] = Value();
     if (trashcan.too_deep()) trashcan.park(std::move(item));
