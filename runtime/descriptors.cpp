@@ -229,13 +229,13 @@ Ref staticmethod_call(Value callable, const Value* args, size_t nargs, TupleObje
   return call(callable.as<WrapperObject>()->m_function, args, nargs, kwnames);
 }
 
+// As CPython's sm_repr/cm_repr: the built-in's name even for a subclass.
 Ref wrapper_repr(Value self) {
   Ref inner = repr(self.as<WrapperObject>()->m_function);
   if (!inner) return {};
-  std::string text(value_type_name(self));
-  text += "(";
+  std::string text = isinstance(self, &classmethod_type) ? "<classmethod(" : "<staticmethod(";
   text += str_view(inner);
-  text += ")";
+  text += ")>";
   return make_str(text);
 }
 

@@ -2,8 +2,10 @@
 #include <string>
 
 #include "runtime/abstract.h"
+#include "runtime/exception.h"
 #include "runtime/str.h"
 #include "runtime/tuple.h"
+#include "runtime/warnings.h"
 
 namespace coil {
 
@@ -15,8 +17,8 @@ Ref ellipsis_repr(Value) { return make_str("Ellipsis"); }
 int none_bool(Value) { return 0; }
 
 int not_implemented_bool(Value) {
-  // As 3.11: a DeprecationWarning, then true. coil has no warnings
-  // machinery yet, so just true.
+  // As 3.11: a DeprecationWarning, then true.
+  if (!warn(&deprecation_warning_type, "NotImplemented should not be used in a boolean context")) return -1;
   return 1;
 }
 

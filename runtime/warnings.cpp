@@ -31,6 +31,14 @@ std::string strip(const std::string& text) {
 
 }  // namespace
 
+bool warn(Type* category, const std::string& message) {
+  Ref warnings = import_module("warnings");
+  if (!warnings) return false;
+  Ref text = make_str(message);
+  if (!text) return false;
+  return static_cast<bool>(call_method(warnings, "warn", {text.get(), Value(category), Value::small_int(1)}));
+}
+
 void warn_at_current_frame(Type* category, const std::string& message, Value source) {
   bool from_object = bool(source);
   if (Value warnings = lookup_module("warnings")) {

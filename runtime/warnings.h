@@ -17,4 +17,9 @@ namespace coil {
 // when there is a source object.
 void warn_at_current_frame(Type* category, const std::string& message, Value source = Value());
 
+// A warning that may become an exception, as CPython's PyErr_WarnEx: through
+// warnings.warn (imported if need be), its filters deciding. False with the
+// exception pending when a filter turned it into an error.
+bool warn(Type* category, const std::string& message);
+
 }  // namespace coil

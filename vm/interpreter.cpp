@@ -838,10 +838,16 @@ bool unpack_ex(Value sequence, Value* out_reversed, size_t before, size_t after)
 Ref enter_context(Value manager, bool is_async, Ref& exit_bound) {
   const char* enter_name = is_async ? "__aenter__" : "__enter__";
   const char* exit_name = is_async ? "__aexit__" : "__exit__";
-  if (!type_lookup(manager.type(), enter_name) || !type_lookup(manager.type(), exit_name)) {
+  if (!type_lookup(manager.type(), enter_name)) {
     return raise_type_error_for(is_async ? "'%s' object does not support the asynchronous context manager protocol"
                                          : "'%s' object does not support the context manager protocol",
                                 manager);
+  }
+  if (!type_lookup(manager.type(), exit_name)) {
+    return raise_type_error_for(
+        is_async ? "'%s' object does not support the asynchronous context manager protocol (missed __aexit__ method)"
+                 : "'%s' object does not support the context manager protocol (missed __exit__ method)",
+        manager);
   }
   exit_bound = getattr(manager, exit_name);
   if (!exit_bound) return {};

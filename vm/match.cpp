@@ -36,7 +36,7 @@ Ref match_attribute(Value subject, Value name, std::vector<Value>& seen, bool& m
 
 Ref match_class(Value subject, Value cls, uint32_t positional_count, Value keyword_names) {
   if (!is_type(cls)) {
-    return raise(&type_error_type, "called match pattern must be a class");
+    return raise(&type_error_type, "called match pattern must be a type");
   }
   if (!isinstance(subject, cls.as<Type>())) return new_none();
   std::vector<Value> seen;
