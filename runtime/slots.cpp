@@ -767,6 +767,41 @@ void method_wrapper_traverse(Object* object, VisitFn visit, void* context) {
   visit(static_cast<MethodWrapperObject*>(object)->m_self, context);
 }
 
+// __name__, __qualname__ and __objclass__ of both wrapper kinds, and a
+// method-wrapper's __self__, as CPython's.
+template <class Wrapper>
+Ref wrapper_name(Value self) {
+  return make_str(self.as<Wrapper>()->m_def->name);
+}
+template <class Wrapper>
+Ref wrapper_qualname(Value self) {
+  auto* wrapper = self.as<Wrapper>();
+  Ref owner = getattr(Value(wrapper->m_owner), "__qualname__");
+  if (!owner) return {};
+  if (!is_str(owner)) return raise(&type_error_type, "<descriptor>.__objclass__.__qualname__ is not a unicode object");
+  return make_str(std::string(str_view(owner)) + "." + wrapper->m_def->name);
+}
+template <class Wrapper>
+Ref wrapper_objclass(Value self) {
+  return ref(Value(self.as<Wrapper>()->m_owner));
+}
+Ref method_wrapper_self(Value self) { return self.as<MethodWrapperObject>()->m_self; }
+
+const GetSetDef kSlotWrapperGetSet[] = {
+    {"__name__", wrapper_name<SlotWrapperObject>},
+    {"__qualname__", wrapper_qualname<SlotWrapperObject>},
+    {"__objclass__", wrapper_objclass<SlotWrapperObject>},
+    {nullptr, nullptr},
+};
+
+const GetSetDef kMethodWrapperGetSet[] = {
+    {"__name__", wrapper_name<MethodWrapperObject>},
+    {"__qualname__", wrapper_qualname<MethodWrapperObject>},
+    {"__objclass__", wrapper_objclass<MethodWrapperObject>},
+    {"__self__", method_wrapper_self},
+    {nullptr, nullptr},
+};
+
 bool is_wrapper_of(Value value, const SlotDef& def) {
   if (value.type() != &wrapper_descriptor_type) return false;
   const SlotDef* other = value.as<SlotWrapperObject>()->m_def;
@@ -785,6 +820,7 @@ static struct SlotTypesSetup {
     wrapper_descriptor_type.m_descr_get = slot_wrapper_get;
     wrapper_descriptor_type.m_repr = slot_wrapper_repr;
     wrapper_descriptor_type.m_flags = kTypeMethodDescriptor;
+    wrapper_descriptor_type.m_getset = kSlotWrapperGetSet;
     method_wrapper_type.m_tp_name = "method-wrapper";
     method_wrapper_type.m_size = sizeof(MethodWrapperObject);
     method_wrapper_type.m_call = method_wrapper_call;
@@ -792,6 +828,7 @@ static struct SlotTypesSetup {
     method_wrapper_type.m_destroy = method_wrapper_destroy;
     method_wrapper_type.m_traverse = method_wrapper_traverse;
     method_wrapper_type.m_flags = kTypeHasGC;
+    method_wrapper_type.m_getset = kMethodWrapperGetSet;
   }
 } slot_types_setup;
 COIL_REGISTER_TYPE(wrapper_descriptor_type);
