@@ -34,6 +34,9 @@ struct ThreadState {
   // The lowest address the C++ stack may reach before native recursion
   // (a __repr__ calling repr…) raises RecursionError instead of overflowing.
   char* stack_limit = nullptr;
+  // The task whose step is resuming its coroutine (task_step), or null
+  // while Python code drives a coroutine by hand (runtime/generator.h).
+  struct TaskObject* stepping_task = nullptr;
 };
 
 extern ThreadState g_thread;

@@ -2,6 +2,7 @@
 // object type family owning a suspended frame (DESIGN §3).
 #pragma once
 
+#include "runtime/errors.h"
 #include "runtime/object.h"
 #include "runtime/type.h"
 
@@ -11,17 +12,16 @@ struct Frame;
 struct CodeObject;
 struct TaskObject;
 
-// The task whose step is resuming its coroutine on this thread (task_step,
-// runtime/loop/future.cpp), or null. Code that drives a coroutine by hand —
-// the Python-level send() and throw() of coroutines and their awaitables —
-// clears it for the call (ManualDrive): a primitive's wait
-// (runtime/loop/locks.cpp) parks the task itself, without a future, only
-// when what it yields goes straight up to that task.
-extern thread_local TaskObject* g_stepping_task;
+// g_thread.stepping_task is the task whose step is resuming its coroutine
+// on this thread (task_step, runtime/loop/future.cpp), or null. Code that
+// drives a coroutine by hand — the Python-level send() and throw() of
+// coroutines and their awaitables — clears it for the call (ManualDrive): a
+// primitive's wait (runtime/loop/locks.cpp) parks the task itself, without
+// a future, only when what it yields goes straight up to that task.
 class ManualDrive {
  public:
-  ManualDrive() : m_saved(g_stepping_task) { g_stepping_task = nullptr; }
-  ~ManualDrive() { g_stepping_task = m_saved; }
+  ManualDrive() : m_saved(g_thread.stepping_task) { g_thread.stepping_task = nullptr; }
+  ~ManualDrive() { g_thread.stepping_task = m_saved; }
   ManualDrive(const ManualDrive&) = delete;
   ManualDrive& operator=(const ManualDrive&) = delete;
 

@@ -1041,8 +1041,8 @@ bool task_step(TaskObject* task, Value exception) {
   bool returned = false;
   // What the coroutine yields comes straight back here, unless Python code
   // drives it (a coroutine-like object of a class).
-  TaskObject* outer_step = g_stepping_task;
-  g_stepping_task = coro.type() == &coroutine_type || is_wait_object(coro) ? task : nullptr;
+  TaskObject* outer_step = g_thread.stepping_task;
+  g_thread.stepping_task = coro.type() == &coroutine_type || is_wait_object(coro) ? task : nullptr;
   if (coro.type() == &coroutine_type) {
     result = generator_resume(coro.as<GeneratorObject>(), none(), returned, thrown.get());
   } else if (is_wait_object(coro)) {
@@ -1052,7 +1052,7 @@ bool task_step(TaskObject* task, Value exception) {
   } else {
     result = call_method(coro, "send", {none()});
   }
-  g_stepping_task = outer_step;
+  g_thread.stepping_task = outer_step;
   if (!result && exception_matches(&stop_iteration_type)) {
     Ref stop = fetch_exception();
     Value v = as_exception(stop)->m_value.get();
@@ -1103,8 +1103,6 @@ bool task_wakeup(TaskObject* task, FutureObject* future) {
   (void)self;
   return task_step(task, Value());
 }
-
-thread_local TaskObject* g_stepping_task = nullptr;
 
 Ref make_future(Value loop) {
   Ref future = future_new(&future_type, nullptr, 0, nullptr);

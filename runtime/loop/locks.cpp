@@ -9,12 +9,12 @@
 // that coroutine (send/throw/close/__await__, "never awaited" when dropped
 // unstarted); it is the waiter the primitive keeps, in an intrusive list it
 // owns a reference through. When what it yields goes straight to the task
-// stepping it (g_stepping_task, runtime/generator.h) it yields itself, and
-// the task parks on it as on a future (handle_yield): a wake-up schedules
-// the task's step, Task.cancel() cancels the wait. Otherwise — Python code
-// drives the coroutine by hand — it yields a real future, as CPython's
-// does. A task parked on a primitive thus costs this object alone, not a
-// coroutine with its frame and a future.
+// stepping it (g_thread.stepping_task, runtime/generator.h) it yields
+// itself, and the task parks on it as on a future (handle_yield): a
+// wake-up schedules the task's step, Task.cancel() cancels the wait.
+// Otherwise — Python code drives the coroutine by hand — it yields a real
+// future, as CPython's does. A task parked on a primitive thus costs this
+// object alone, not a coroutine with its frame and a future.
 #include <cstdio>
 
 #include "runtime/abstract.h"
@@ -426,7 +426,7 @@ Ref park(WaitObject* waiter) {
   waiter->m_state = WaitState::Done;  // until parked: an error ends the coroutine
   Value loop = bind_loop(waiter->m_owner);
   if (!loop) return {};
-  if (g_stepping_task != nullptr) {
+  if (g_thread.stepping_task != nullptr) {
     // Yielded straight to the task: it parks on this object.
     waiter->m_state = WaitState::Parked;
     link_waiter(owner, waiter);
