@@ -389,7 +389,7 @@ int lock_core_acquire(LockCore* lock, double timeout) {
     if (result == 0) return 1;
     if (error == ETIMEDOUT) {
       // The simulated clock moves by the time waited, at least.
-      clock_advance_to_ns(virtual_start + timeout_ns);
+      clock_wait_timed_out(virtual_start, timeout_ns);
       return 0;
     }
     // EINTR: a signal's handler runs (on the main thread) and the wait goes on.

@@ -126,6 +126,10 @@ void clock_advance_to_ns(int64_t deadline_ns) {
   if (deadline_ns > now) g_virtual_elapsed += deadline_ns - now;
 }
 
+void clock_wait_timed_out(int64_t start_ns, int64_t timeout_ns) {
+  clock_advance_to_ns(start_ns + timeout_ns + kVirtualOvershoot);
+}
+
 void clock_advance_to(double deadline) {
   if (mode() != Mode::Virtual || !(deadline > 0)) return;
   // The smallest whole nanosecond whose reading in seconds is not below

@@ -40,6 +40,11 @@ void clock_sleep_ns(int64_t nanoseconds);
 // (no effect if it is already there, or in real time): how the event loop
 // skips an idle wait under virtual time.
 void clock_advance_to_ns(int64_t deadline_ns);
+// A timed wait of `timeout_ns` that began at the monotonic reading
+// `start_ns` ran out: the virtual clock moves past its end by the overshoot
+// every sleep has (clock_sleep_ns), so that code computing what is left of
+// a timeout sees it run out rather than reach exactly zero.
+void clock_wait_timed_out(int64_t start_ns, int64_t timeout_ns);
 // The same to a deadline in seconds: afterwards clock_monotonic() >= deadline.
 void clock_advance_to(double deadline);
 
