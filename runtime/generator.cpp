@@ -152,7 +152,8 @@ Ref generator_send(Value self, Args args) {
   return finish(std::move(result), returned);
 }
 
-// The exception throw(type[, value[, traceback]]) raises, or null.
+}  // namespace
+
 Ref thrown_exception(Args args) {
   if (!check_positional("throw", args, 1, 3)) return {};
   Value type = args[0];
@@ -182,6 +183,8 @@ Ref thrown_exception(Args args) {
   }
   return exception;
 }
+
+namespace {
 
 Ref generator_throw(Value self, Args args) {
   Ref exception = thrown_exception(args);

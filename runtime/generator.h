@@ -3,6 +3,7 @@
 #pragma once
 
 #include "runtime/errors.h"
+#include "runtime/native.h"
 #include "runtime/object.h"
 #include "runtime/type.h"
 
@@ -79,6 +80,11 @@ Ref make_generator(Frame* frame, Value function);
 // Gives back a generator's frame before make_generator (binding the call's
 // arguments failed): the generator goes too, without a "never awaited".
 void discard_generator_frame(Frame* frame);
+
+// The exception throw(type[, value[, traceback]]) raises, as the throw()
+// of generators and coroutines (and what stands for them) makes it; null
+// with TypeError pending for a bad call.
+Ref thrown_exception(Args args);
 
 inline bool is_generator_like(Value v) {
   if (!v.is_object()) return false;

@@ -137,21 +137,72 @@ Ref exec_new_module(std::string_view full_name, std::string_view text, const std
                          [&](Value module) { return exec_source_in_module(text, file, module); });
 }
 
-Ref load_source_module(std::string_view full_name, const std::string& file, bool package,
-                       const std::string& directory) {
+// The source of a .py file, decoded as the parser does (BOM, coding
+// cookie); false with ImportError or SyntaxError pending.
+bool read_source(const std::string& file, std::string& text) {
   std::string bytes;
   if (!read_text_file(file, bytes)) {
-    return raise_format(&import_error_type, "cannot read '%s'", file.c_str());
+    raise_format(&import_error_type, "cannot read '%s'", file.c_str());
+    return false;
   }
-  // Decode as the parser does (BOM, coding cookie).
-  std::string text;
   SyntaxErrorInfo error;
   bool declared = false;
   if (!decode_source(bytes, text, error, &declared)) {
     raise_syntax_error(error, file, bytes);
-    return {};
+    return false;
   }
+  return true;
+}
+
+Ref load_source_module(std::string_view full_name, const std::string& file, bool package,
+                       const std::string& directory) {
+  std::string text;
+  if (!read_source(file, text)) return {};
   return exec_new_module(full_name, text, file, package, directory, true);
+}
+
+// Where the module `last` of `parent` (or a top-level one) is on the path,
+// as CPython's path finder looks: each entry in turn for a regular package
+// or a .py file; failing those, the folders of that name without
+// __init__.py are the portions of a namespace package (PEP 420).
+struct PathHit {
+  enum class Kind { None, Package, Module, Namespace } kind = Kind::None;
+  std::string file;                    // Package: its __init__.py; Module: the .py
+  std::vector<std::string> locations;  // Package: its folder; Namespace: the portions
+};
+
+// False with an exception pending; an absent or unusable __path__ finds nothing.
+bool locate_on_path(Value parent, std::string_view last, PathHit& hit) {
+  Ref path = search_path(parent);
+  if (!path) {
+    if (error_pending() && !exception_matches(&attribute_error_type)) return false;
+    clear_exception();
+    return true;
+  }
+  Ref entries = list_from_iterable(path);
+  if (!entries) return false;
+  std::vector<std::string> portions;
+  for (const Ref& entry : as_list(entries)->m_items) {
+    if (!is_str(entry)) continue;
+    std::string directory(str_view(entry));
+    if (directory.empty()) directory = working_directory();
+    std::error_code ec;
+    std::filesystem::path base = std::filesystem::path(directory) / std::string(last);
+    std::filesystem::path init = base / "__init__.py";
+    if (std::filesystem::is_regular_file(init, ec)) {
+      hit = {PathHit::Kind::Package, init.string(), {base.string()}};
+      return true;
+    }
+    std::filesystem::path file = base;
+    file += ".py";
+    if (std::filesystem::is_regular_file(file, ec)) {
+      hit = {PathHit::Kind::Module, file.string(), {}};
+      return true;
+    }
+    if (std::filesystem::is_directory(base, ec)) portions.push_back(base.string());
+  }
+  if (!portions.empty()) hit = {PathHit::Kind::Namespace, "", std::move(portions)};
+  return true;
 }
 
 // A module compiled into the binary (lib/), as CPython's frozen modules: its
@@ -209,43 +260,24 @@ Ref find_and_load(std::string_view full_name, std::string_view last, Value paren
   }
   if (Ref module = load_embedded_module(full_name)) return module;
   if (error_pending()) return {};
-  Ref path = search_path(parent);
-  if (!path) {
-    if (error_pending() && !exception_matches(&attribute_error_type)) return {};
-    clear_exception();
-    return module_not_found(full_name);
-  }
-  Ref entries = list_from_iterable(path);
-  if (!entries) return {};
-  // Folders of that name without __init__.py: the portions of a namespace
-  // package (PEP 420), if no entry holds the module or a regular package.
-  std::vector<std::string> portions;
-  for (const Ref& entry : as_list(entries)->m_items) {
-    if (!is_str(entry)) continue;
-    std::string directory(str_view(entry));
-    if (directory.empty()) directory = working_directory();
-    std::error_code ec;
-    std::filesystem::path base = std::filesystem::path(directory) / std::string(last);
-    std::filesystem::path init = base / "__init__.py";
-    if (std::filesystem::is_regular_file(init, ec)) {
-      return load_source_module(full_name, init.string(), true, base.string());
-    }
-    std::filesystem::path file = base;
-    file += ".py";
-    if (std::filesystem::is_regular_file(file, ec)) {
-      return load_source_module(full_name, file.string(), false, "");
-    }
-    if (std::filesystem::is_directory(base, ec)) portions.push_back(base.string());
-  }
-  if (!portions.empty()) {
-    return exec_new_module(full_name, "", true, portions[0], false, [&](Value module) -> Ref {
-      Value dict = module_dict(module);
-      Value path_list = dict_lookup_str(dict, "__path__");
-      for (size_t i = 1; i < portions.size(); ++i) list_append(path_list, make_str(portions[i]));
-      // As importlib: a namespace package's __file__ is None.
-      if (!dict_setitem_str(dict, "__file__", none())) return {};
-      return new_none();
-    });
+  PathHit hit;
+  if (!locate_on_path(parent, last, hit)) return {};
+  switch (hit.kind) {
+    case PathHit::Kind::Package:
+      return load_source_module(full_name, hit.file, true, hit.locations[0]);
+    case PathHit::Kind::Module:
+      return load_source_module(full_name, hit.file, false, "");
+    case PathHit::Kind::Namespace:
+      return exec_new_module(full_name, "", true, hit.locations[0], false, [&](Value module) -> Ref {
+        Value dict = module_dict(module);
+        Value path_list = dict_lookup_str(dict, "__path__");
+        for (size_t i = 1; i < hit.locations.size(); ++i) list_append(path_list, make_str(hit.locations[i]));
+        // As importlib: a namespace package's __file__ is None.
+        if (!dict_setitem_str(dict, "__file__", none())) return {};
+        return new_none();
+      });
+    case PathHit::Kind::None:
+      break;
   }
   return module_not_found(full_name);
 }
@@ -306,47 +338,20 @@ bool find_main_module_in(std::string_view name, MainModuleSource& out, bool is_m
     if (m->package) return found_package();
     return fill("<frozen " + std::string(name) + ">", m->source, false);
   }
-  Ref path = search_path(parent);
-  if (!path) {
-    if (error_pending() && !exception_matches(&attribute_error_type)) return false;
-    clear_exception();
-  }
-  Ref entries = path ? list_from_iterable(path) : make_list();
-  if (!entries) return false;
-  bool namespace_portion = false;
-  for (const Ref& entry : as_list(entries)->m_items) {
-    if (!is_str(entry)) continue;
-    std::string directory(str_view(entry));
-    if (directory.empty()) directory = working_directory();
-    std::error_code ec;
-    std::filesystem::path base = std::filesystem::path(directory) / last;
-    if (std::filesystem::is_regular_file(base / "__init__.py", ec)) {
+  PathHit hit;
+  if (!locate_on_path(parent, last, hit)) return false;
+  switch (hit.kind) {
+    case PathHit::Kind::Package:
+    case PathHit::Kind::Namespace:
       if (!import_dotted(name)) return false;
       return found_package();
+    case PathHit::Kind::Module: {
+      std::string text;
+      if (!read_source(hit.file, text)) return false;
+      return fill(hit.file, std::move(text), true);
     }
-    std::filesystem::path file = base;
-    file += ".py";
-    if (!std::filesystem::is_regular_file(file, ec)) {
-      if (std::filesystem::is_directory(base, ec)) namespace_portion = true;
-      continue;
-    }
-    std::string bytes;
-    if (!read_text_file(file.string(), bytes)) {
-      raise_format(&import_error_type, "cannot read '%s'", file.c_str());
-      return false;
-    }
-    std::string text;
-    SyntaxErrorInfo error;
-    bool declared = false;
-    if (!decode_source(bytes, text, error, &declared)) {
-      raise_syntax_error(error, file.string(), bytes);
-      return false;
-    }
-    return fill(file.string(), std::move(text), true);
-  }
-  if (namespace_portion) {
-    if (!import_dotted(name)) return false;
-    return found_package();
+    case PathHit::Kind::None:
+      break;
   }
   raise(&import_error_type, "No module named " + std::string(name));
   return false;

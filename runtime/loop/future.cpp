@@ -1046,7 +1046,7 @@ bool task_step(TaskObject* task, Value exception) {
   if (coro.type() == &coroutine_type) {
     result = generator_resume(coro.as<GeneratorObject>(), none(), returned, thrown.get());
   } else if (is_wait_object(coro)) {
-    result = wait_resume(coro, thrown.get(), returned);
+    result = wait_resume(coro, thrown.get());
   } else if (thrown) {
     result = call_method(coro, "throw", {thrown.get()});
   } else {

@@ -512,31 +512,14 @@ Ref wait_send(Value self, Args args) {
   return wait_step(waiter);
 }
 
-// The exception throw(type[, value[, traceback]]) raises, or null.
-Ref thrown_exception(Args args) {
-  Value type = args[0];
-  Value value = args.count > 1 ? args[1] : Value();
-  if (is_exception_instance(type)) {
-    if (value && !is_none(value)) return raise(&type_error_type, "instance exception may not have a separate value");
-    return ref(type);
-  }
-  if (is_exception_type(type)) {
-    if (value && !is_none(value) && isinstance(value, type.as<Type>())) return ref(value);
-    return value && !is_none(value) ? call(type, {value}) : call(type, nullptr, 0);
-  }
-  return raise(&type_error_type, "exceptions must be classes or instances deriving from BaseException, not " +
-                                     std::string(value_type_name(type)));
-}
-
 Ref wait_throw(Value self, Args args) {
-  if (!check_positional("throw", args, 1, 3)) return {};
   ManualDrive manual;
   WaitObject* waiter = as_wait(self);
   if (waiter->m_state == WaitState::Done) return raise(&runtime_error_type, "cannot reuse already awaited coroutine");
   // Raised where the coroutine waits (or at its start): it ends with it.
   bool was_parked = waiter->m_state == WaitState::Parked;
   finish_wait(waiter);
-  Ref exception = thrown_exception(args);
+  Ref exception = thrown_exception(args);  // checks the arguments too
   if (!exception) return {};
   raise_value(exception);
   if (was_parked && is_lock_kind(waiter->m_kind) && isinstance(exception, g_cancelled_error_type)) {
@@ -634,11 +617,10 @@ bool wait_cancel(Value wait, Value message) {
   // The CancelledError the cancelled future's result() would raise.
   Ref args = message && !is_none(message) ? make_tuple({message}) : make_tuple(size_t(0));
   Ref error = args ? make_exception(g_cancelled_error_type, args) : Ref();
-  if (!error) {
-    clear_exception();
-    error = ref(none());  // out of memory: no exception to throw; the step sees a wakeup
-  }
-  wake_task(waiter, is_none(error) ? nullptr : error.release().as_object());
+  // Out of memory: no exception to throw; the step resumes the wait, which
+  // raises a plain CancelledError for its cancelled outcome.
+  if (!error) clear_exception();
+  wake_task(waiter, error ? error.release().as_object() : nullptr);
   return true;
 }
 
@@ -654,22 +636,10 @@ std::string wait_future_repr(Value wait) {
   return "";
 }
 
-Ref wait_resume(Value wait, Value exception, bool& returned) {
-  returned = false;
-  Ref result;
-  if (exception) {
-    Value args[1] = {exception};
-    result = wait_throw(wait, Args{args, 1, nullptr});
-  } else {
-    result = wait_step(as_wait(wait));
-  }
-  if (!result && exception_matches(&stop_iteration_type)) {
-    Ref stop = fetch_exception();
-    Value v = as_exception(stop)->m_value.get();
-    returned = true;
-    return v ? ref(v) : new_none();
-  }
-  return result;
+Ref wait_resume(Value wait, Value exception) {
+  if (!exception) return wait_step(as_wait(wait));
+  Value args[1] = {exception};
+  return wait_throw(wait, Args{args, 1, nullptr});
 }
 
 Type event_type, lock_type, primitive_wait_type;

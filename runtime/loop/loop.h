@@ -209,8 +209,9 @@ void wait_park_task(Value wait, TaskObject* task);
 bool wait_cancel(Value wait, Value message);
 // The repr of the future the wait stands for, for the task's repr.
 std::string wait_future_repr(Value wait);
-// A task's step of a wait object that is its coroutine (create_task(ev.wait())).
-Ref wait_resume(Value wait, Value exception, bool& returned);
+// A task's step of a wait object that is its coroutine (create_task(ev.wait())):
+// what it yields, or null with StopIteration or the error pending.
+Ref wait_resume(Value wait, Value exception);
 
 inline bool is_future(Value v) { return v.is_object() && isinstance(v, &future_type); }
 inline bool is_task(Value v) { return v.is_object() && isinstance(v, &task_type); }
