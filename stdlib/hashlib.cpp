@@ -5,6 +5,11 @@
 // may go on afterwards. The Python names (sha3_256, blake2b) map to
 // OpenSSL's (SHA3-256, BLAKE2B512). shake_128/shake_256 are HASHXOF objects
 // whose digest() takes the length.
+//
+// libcrypto is opened with dlopen when `_hashlib` is first imported, not
+// linked: binding its thousands of symbols at every start would cost a
+// program that never hashes about a third of coil's start-up time.
+#include <dlfcn.h>
 #include <openssl/evp.h>
 
 #include <cctype>
@@ -24,6 +29,49 @@
 namespace coil {
 
 namespace {
+
+// The libcrypto functions this module calls, each held as a pointer of the
+// type its header declares.
+#define COIL_CRYPTO_FUNCTIONS(X)                                                           \
+  X(EVP_get_digestbyname) X(EVP_MD_get_flags) X(EVP_MD_get_size) X(EVP_MD_get_block_size) \
+  X(EVP_MD_CTX_get0_md) X(EVP_MD_CTX_new) X(EVP_MD_CTX_free) X(EVP_MD_CTX_copy_ex)         \
+  X(EVP_DigestInit_ex) X(EVP_DigestUpdate) X(EVP_DigestFinal_ex) X(EVP_DigestFinalXOF)     \
+  X(PKCS5_PBKDF2_HMAC)
+
+struct Crypto {
+#define COIL_CRYPTO_FIELD(name) decltype(&::name) name = nullptr;
+  COIL_CRYPTO_FUNCTIONS(COIL_CRYPTO_FIELD)
+#undef COIL_CRYPTO_FIELD
+};
+
+Crypto crypto;
+
+#define COIL_STRINGIFY_VALUE(x) #x
+#define COIL_STRINGIFY(x) COIL_STRINGIFY_VALUE(x)
+
+// Opens the libcrypto of the headers coil was built with (its soname
+// carries the major version) and looks up every function; ImportError if
+// it cannot, as CPython's hashlib when _hashlib is missing.
+bool load_crypto() {
+  if (crypto.PKCS5_PBKDF2_HMAC != nullptr) return true;
+  static const char kLibrary[] = "libcrypto.so." COIL_STRINGIFY(OPENSSL_VERSION_MAJOR);
+  void* library = dlopen(kLibrary, RTLD_NOW | RTLD_LOCAL);
+  if (library == nullptr) {
+    raise_format(&import_error_type, "%s", dlerror());
+    return false;
+  }
+  Crypto loaded;
+#define COIL_CRYPTO_LOOKUP(name)                                                          \
+  loaded.name = reinterpret_cast<decltype(&::name)>(dlsym(library, #name));               \
+  if (loaded.name == nullptr) {                                                           \
+    raise_format(&import_error_type, "%s: undefined symbol %s", kLibrary, #name);         \
+    return false;                                                                         \
+  }
+  COIL_CRYPTO_FUNCTIONS(COIL_CRYPTO_LOOKUP)
+#undef COIL_CRYPTO_LOOKUP
+  crypto = loaded;
+  return true;
+}
 
 struct Algorithm {
   const char* python_name;
@@ -73,7 +121,7 @@ bool hash_update_with(HashObject* hash, Value data) {
     raise(&type_error_type, "object supporting the buffer API required");
     return false;
   }
-  if (EVP_DigestUpdate(hash->m_context, view.data(), view.size()) != 1) {
+  if (crypto.EVP_DigestUpdate(hash->m_context, view.data(), view.size()) != 1) {
     raise(&value_error_type, "digest update failed");
     return false;
   }
@@ -81,18 +129,18 @@ bool hash_update_with(HashObject* hash, Value data) {
 }
 
 Ref make_hash(const Algorithm* algorithm, Value data) {
-  const EVP_MD* md = EVP_get_digestbyname(algorithm->openssl_name);
+  const EVP_MD* md = crypto.EVP_get_digestbyname(algorithm->openssl_name);
   if (md == nullptr) return raise_format(&value_error_type, "unsupported hash type %s", algorithm->python_name);
-  bool xof = (EVP_MD_flags(md) & EVP_MD_FLAG_XOF) != 0;
+  bool xof = (crypto.EVP_MD_get_flags(md) & EVP_MD_FLAG_XOF) != 0;
   Object* object = allocate_object(xof ? &hash_xof_type : &hash_type);
   if (object == nullptr) return raise_no_memory();
   auto* hash = construct_body<HashObject>(object);
   Ref owner = Ref::steal(object);
   hash->m_name = algorithm->python_name;
   hash->m_xof = xof;
-  hash->m_context = EVP_MD_CTX_new();
+  hash->m_context = crypto.EVP_MD_CTX_new();
   if (hash->m_context == nullptr) return raise_no_memory();
-  if (EVP_DigestInit_ex(hash->m_context, md, nullptr) != 1) {
+  if (crypto.EVP_DigestInit_ex(hash->m_context, md, nullptr) != 1) {
     return raise_format(&value_error_type, "unsupported hash type %s", algorithm->python_name);
   }
   if (data && !hash_update_with(hash, data)) return {};
@@ -156,11 +204,11 @@ Ref hashlib_pbkdf2_hmac(Value, Args args) {
   if (*iterations < 1) return raise(&value_error_type, "iteration value must be greater than 0.");
   if (*iterations > INT32_MAX) return raise(&overflow_error_type, "iteration value is too great.");
   const Algorithm* algorithm = find_algorithm(str_view(bound[0]));
-  const EVP_MD* md = algorithm ? EVP_get_digestbyname(algorithm->openssl_name) : nullptr;
-  if (md == nullptr || (EVP_MD_flags(md) & EVP_MD_FLAG_XOF) != 0) {
+  const EVP_MD* md = algorithm ? crypto.EVP_get_digestbyname(algorithm->openssl_name) : nullptr;
+  if (md == nullptr || (crypto.EVP_MD_get_flags(md) & EVP_MD_FLAG_XOF) != 0) {
     return raise(g_unsupported_digestmod_error.as<Type>(), "[digital envelope routines] unsupported");
   }
-  int64_t length = EVP_MD_get_size(md);
+  int64_t length = crypto.EVP_MD_get_size(md);
   if (bound[4] && !is_none(bound[4])) {
     auto n = index_as_int64(bound[4]);
     if (!n) return {};
@@ -169,7 +217,7 @@ Ref hashlib_pbkdf2_hmac(Value, Args args) {
     length = *n;
   }
   std::string key(size_t(length), '\0');
-  if (PKCS5_PBKDF2_HMAC(password.data(), int(password.size()),
+  if (crypto.PKCS5_PBKDF2_HMAC(password.data(), int(password.size()),
                         reinterpret_cast<const unsigned char*>(salt.data()), int(salt.size()),
                         int(*iterations), md, int(length), reinterpret_cast<unsigned char*>(key.data())) != 1) {
     return raise(&value_error_type, "pbkdf2_hmac failed");
@@ -218,22 +266,22 @@ Ref hash_update(Value self, Args args) {
 
 // Finalizes a copy of the context into `out` (`length` bytes for XOFs).
 bool finish(HashObject* hash, std::string& out, size_t length) {
-  EVP_MD_CTX* copy = EVP_MD_CTX_new();
+  EVP_MD_CTX* copy = crypto.EVP_MD_CTX_new();
   if (copy == nullptr) {
     raise_no_memory();
     return false;
   }
-  bool ok = EVP_MD_CTX_copy_ex(copy, hash->m_context) == 1;
+  bool ok = crypto.EVP_MD_CTX_copy_ex(copy, hash->m_context) == 1;
   if (ok && hash->m_xof) {
     out.assign(length, '\0');
-    ok = length == 0 || EVP_DigestFinalXOF(copy, reinterpret_cast<unsigned char*>(out.data()), length) == 1;
+    ok = length == 0 || crypto.EVP_DigestFinalXOF(copy, reinterpret_cast<unsigned char*>(out.data()), length) == 1;
   } else if (ok) {
     unsigned char buffer[EVP_MAX_MD_SIZE];
     unsigned int size = 0;
-    ok = EVP_DigestFinal_ex(copy, buffer, &size) == 1;
+    ok = crypto.EVP_DigestFinal_ex(copy, buffer, &size) == 1;
     out.assign(reinterpret_cast<char*>(buffer), size);
   }
-  EVP_MD_CTX_free(copy);
+  crypto.EVP_MD_CTX_free(copy);
   if (!ok) raise(&value_error_type, "digest failed");
   return ok;
 }
@@ -302,9 +350,9 @@ Ref hash_copy(Value self, Args) {
   Ref owner = Ref::steal(object);
   copy->m_name = hash->m_name;
   copy->m_xof = hash->m_xof;
-  copy->m_context = EVP_MD_CTX_new();
+  copy->m_context = crypto.EVP_MD_CTX_new();
   if (copy->m_context == nullptr) return raise_no_memory();
-  if (EVP_MD_CTX_copy_ex(copy->m_context, hash->m_context) != 1) {
+  if (crypto.EVP_MD_CTX_copy_ex(copy->m_context, hash->m_context) != 1) {
     return raise(&value_error_type, "copy failed");
   }
   return owner;
@@ -313,10 +361,10 @@ Ref hash_copy(Value self, Args) {
 Ref hash_name(Value self) { return make_str(as_hash(self)->m_name); }
 Ref hash_digest_size(Value self) {
   if (as_hash(self)->m_xof) return make_int(int64_t(0));
-  return make_int(int64_t(EVP_MD_CTX_get_size(as_hash(self)->m_context)));
+  return make_int(int64_t(crypto.EVP_MD_get_size(crypto.EVP_MD_CTX_get0_md(as_hash(self)->m_context))));
 }
 Ref hash_block_size(Value self) {
-  return make_int(int64_t(EVP_MD_CTX_get_block_size(as_hash(self)->m_context)));
+  return make_int(int64_t(crypto.EVP_MD_get_block_size(crypto.EVP_MD_CTX_get0_md(as_hash(self)->m_context))));
 }
 
 Ref hash_repr(Value self) {
@@ -328,7 +376,7 @@ Ref hash_repr(Value self) {
 
 void hash_destroy(Object* object) {
   auto* hash = static_cast<HashObject*>(object);
-  if (hash->m_context) EVP_MD_CTX_free(hash->m_context);
+  if (hash->m_context) crypto.EVP_MD_CTX_free(hash->m_context);
   hash->~HashObject();
 }
 
@@ -375,6 +423,7 @@ const MethodDef kHashlibFunctions[] = {
 };
 
 bool init_hashlib(Value module) {
+  if (!load_crypto()) return false;
   if (!module_add_functions(module, kHashlibFunctions)) return false;
   Value dict = module_dict(module);
   if (!g_unsupported_digestmod_error) {
