@@ -10,6 +10,8 @@
 #   libutf8proc-dev      Unicode properties, normalization and case mapping
 #   libuv1-dev           the event loop's I/O layer
 #   libedit-dev          line editing and history in the REPL
+#   libncurses-dev       the terminal database libedit needs, as an archive
+#                        (release builds link these libraries in statically)
 #   libpcre2-dev         PCRE2, the regular expression engine under `re`
 #   libssl-dev           OpenSSL's libcrypto, the digests under `hashlib`
 #   nlohmann-json3-dev   JSON for reading and writing notebooks (.ipynb)
@@ -21,7 +23,7 @@
 set -euo pipefail
 
 packages=(re2c bison cmake ninja-build g++ pkg-config libgtest-dev libgmp-dev libutf8proc-dev
-          libuv1-dev libedit-dev libpcre2-dev libssl-dev nlohmann-json3-dev python3 unicode-data)
+          libuv1-dev libedit-dev libncurses-dev libpcre2-dev libssl-dev nlohmann-json3-dev python3 unicode-data)
 if [ "${1:-}" = fuzz ]; then
   packages+=(clang libclang-rt-14-dev)
 fi
