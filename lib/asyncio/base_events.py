@@ -362,3 +362,221 @@ def _remove_signal_handlers(loop):
     """On loop.close(): every handler the loop added goes."""
     for sig in list(loop._signal_handlers):
         _remove_signal_handler(loop, sig)
+
+
+# --- Watching descriptors: add_reader/add_writer, and the sock_* methods on them.
+
+import _asyncio_signals as _watchers
+
+
+def _descriptor(fileobj):
+    """The descriptor of an int or of an object with a fileno() method, as
+    CPython's selectors read it."""
+    if isinstance(fileobj, int):
+        fd = fileobj
+    else:
+        try:
+            fd = int(fileobj.fileno())
+        except (AttributeError, TypeError, ValueError):
+            raise ValueError(f"Invalid file object: {fileobj!r}") from None
+    if fd < 0:
+        raise ValueError(f"Invalid file descriptor: {fd}")
+    return fd
+
+
+def _watcher(loop, fileobj, create):
+    if loop.is_closed():
+        raise RuntimeError('Event loop is closed')
+    fd = _descriptor(fileobj)
+    watchers = loop._fd_watchers
+    watcher = watchers.get(fd)
+    if watcher is None and create:
+        watcher = watchers[fd] = _watchers.watch_fd(loop, fd)
+    return fd, watcher
+
+
+def _forget_if_idle(loop, fd, watcher):
+    if not watcher.has_reader and not watcher.has_writer:
+        watcher.close()
+        del loop._fd_watchers[fd]
+
+
+def _add_reader(loop, fd, callback, *args):
+    """loop.add_reader(fd, callback, *args)"""
+    _, watcher = _watcher(loop, fd, True)
+    watcher.set_reader(callback, args)
+
+
+def _add_writer(loop, fd, callback, *args):
+    """loop.add_writer(fd, callback, *args)"""
+    _, watcher = _watcher(loop, fd, True)
+    watcher.set_writer(callback, args)
+
+
+def _remove_reader(loop, fd):
+    """loop.remove_reader(fd): whether a reader was removed."""
+    if loop.is_closed():
+        return False
+    fd, watcher = _watcher(loop, fd, False)
+    if watcher is None:
+        return False
+    removed = watcher.remove_reader()
+    _forget_if_idle(loop, fd, watcher)
+    return removed
+
+
+def _remove_writer(loop, fd):
+    """loop.remove_writer(fd): whether a writer was removed."""
+    if loop.is_closed():
+        return False
+    fd, watcher = _watcher(loop, fd, False)
+    if watcher is None:
+        return False
+    removed = watcher.remove_writer()
+    _forget_if_idle(loop, fd, watcher)
+    return removed
+
+
+def _remove_fd_watchers(loop):
+    """On loop.close(): nothing stays watched."""
+    watchers = loop._fd_watchers
+    for watcher in watchers.values():
+        watcher.close()
+    watchers.clear()
+
+
+def _wait_readable(loop, fut, sock, attempt, *args):
+    """Runs attempt(fut, sock, *args) each time the socket is readable until
+    fut is done, then stops watching."""
+    fd = sock.fileno()
+    _add_reader(loop, fd, attempt, fut, sock, *args)
+    fut.add_done_callback(lambda _: _remove_reader(loop, fd))
+
+
+def _wait_writable(loop, fut, sock, attempt, *args):
+    fd = sock.fileno()
+    _add_writer(loop, fd, attempt, fut, sock, *args)
+    fut.add_done_callback(lambda _: _remove_writer(loop, fd))
+
+
+def _settle(fut, operation, *args):
+    """fut gets operation(*args)'s result or exception; nothing if it would
+    block (the next readiness tries again) or fut is already done."""
+    if fut.done():
+        return
+    try:
+        result = operation(*args)
+    except (BlockingIOError, InterruptedError):
+        return
+    except (SystemExit, KeyboardInterrupt):
+        raise
+    except BaseException as exc:
+        fut.set_exception(exc)
+    else:
+        fut.set_result(result)
+
+
+async def _sock_receive(loop, sock, operation, *args):
+    try:
+        return operation(*args)
+    except (BlockingIOError, InterruptedError):
+        pass
+    fut = loop.create_future()
+    _wait_readable(loop, fut, sock, lambda fut, sock: _settle(fut, operation, *args))
+    return await fut
+
+
+async def _sock_recv(loop, sock, n):
+    """loop.sock_recv(sock, nbytes)"""
+    return await _sock_receive(loop, sock, sock.recv, n)
+
+
+async def _sock_recv_into(loop, sock, buf):
+    """loop.sock_recv_into(sock, buf)"""
+    return await _sock_receive(loop, sock, sock.recv_into, buf)
+
+
+async def _sock_recvfrom(loop, sock, bufsize):
+    """loop.sock_recvfrom(sock, bufsize)"""
+    return await _sock_receive(loop, sock, sock.recvfrom, bufsize)
+
+
+def _send_rest(fut, sock, view, sent):
+    if fut.done():
+        return
+    try:
+        n = sock.send(view[sent[0]:])
+    except (BlockingIOError, InterruptedError):
+        return
+    except (SystemExit, KeyboardInterrupt):
+        raise
+    except BaseException as exc:
+        fut.set_exception(exc)
+        return
+    sent[0] += n
+    if sent[0] == len(view):
+        fut.set_result(None)
+
+
+async def _sock_sendall(loop, sock, data):
+    """loop.sock_sendall(sock, data)"""
+    try:
+        n = sock.send(data)
+    except (BlockingIOError, InterruptedError):
+        n = 0
+    if n == len(data):
+        return
+    fut = loop.create_future()
+    _wait_writable(loop, fut, sock, _send_rest, memoryview(data), [n])
+    return await fut
+
+
+async def _sock_sendto(loop, sock, data, address):
+    """loop.sock_sendto(sock, data, address)"""
+    try:
+        return sock.sendto(data, address)
+    except (BlockingIOError, InterruptedError):
+        pass
+    fut = loop.create_future()
+    _wait_writable(loop, fut, sock, lambda fut, sock: _settle(fut, sock.sendto, data, address))
+    return await fut
+
+
+def _connect_result(sock, address):
+    import socket
+    error = sock.getsockopt(socket.SOL_SOCKET, socket.SO_ERROR)
+    if error != 0:
+        raise OSError(error, f'Connect call failed {address}')
+
+
+async def _sock_connect(loop, sock, address):
+    """loop.sock_connect(sock, address)"""
+    import socket
+    if sock.family in (socket.AF_INET, socket.AF_INET6):
+        infos = await _ensure_resolved(loop, address[0], address[1], sock.family, 0, 'sock_connect')
+        address = infos[0][4]
+    try:
+        sock.connect(address)
+        return
+    except (BlockingIOError, InterruptedError):
+        pass
+    fut = loop.create_future()
+    _wait_writable(loop, fut, sock, lambda fut, sock: _settle(fut, _connect_result, sock, address))
+    return await fut
+
+
+def _accept(sock):
+    conn, address = sock.accept()
+    conn.setblocking(False)
+    return conn, address
+
+
+async def _sock_accept(loop, sock):
+    """loop.sock_accept(sock)"""
+    try:
+        return _accept(sock)
+    except (BlockingIOError, InterruptedError):
+        pass
+    fut = loop.create_future()
+    _wait_readable(loop, fut, sock, lambda fut, sock: _settle(fut, _accept, sock))
+    return await fut

@@ -167,6 +167,7 @@ void on_owned_handle_closed(uv_handle_t* handle) {
     case UV_TCP: delete reinterpret_cast<uv_tcp_t*>(handle); break;
     case UV_PROCESS: delete reinterpret_cast<uv_process_t*>(handle); break;
     case UV_SIGNAL: delete reinterpret_cast<uv_signal_t*>(handle); break;
+    case UV_POLL: delete reinterpret_cast<uv_poll_t*>(handle); break;
     default: std::abort();  // a handle kind no caller makes
   }
   if (owner != nullptr) decref(owner);

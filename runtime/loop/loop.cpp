@@ -180,10 +180,6 @@ void set_current_event_loop(Value loop) { g_event_loop = loop ? ref(loop) : Ref(
 
 // --- Handles --------------------------------------------------------------------
 
-namespace {
-
-// A Handle running `callback` in `context`: a copy of the current context
-// when null or None, as CPython's Handle.
 Ref make_handle(Type* type, Value loop, Value callback, Value args, Value context) {
   Ref context_slot;
   if (context && !is_none(context)) {
@@ -200,6 +196,8 @@ Ref make_handle(Type* type, Value loop, Value callback, Value args, Value contex
   handle->m_context = std::move(context_slot);
   return Ref::steal(object);
 }
+
+namespace {
 
 Ref handle_repr(Value self) {
   HandleObject* h = as_handle(self);
@@ -729,6 +727,7 @@ void loop_traverse(Object* object, VisitFn visit, void* context) {
   visit(l->m_firstiter_hook, context);
   visit(l->m_finalizer_hook, context);
   visit(l->m_signal_handlers, context);
+  visit(l->m_fd_watchers, context);
   visit(l->m_default_executor, context);
 }
 
@@ -753,6 +752,7 @@ void loop_clear(Object* object) {
   l->m_firstiter_hook.reset();
   l->m_finalizer_hook.reset();
   l->m_signal_handlers.reset();
+  l->m_fd_watchers.reset();
   l->m_default_executor.reset();
 }
 
@@ -950,6 +950,11 @@ Ref method_close(Value self, Args) {
   // As CPython's unix loop, closing removes its signal handlers.
   if (l->m_signal_handlers && dict_size(l->m_signal_handlers) > 0) {
     Ref function = import_attribute("asyncio.base_events", "_remove_signal_handlers");
+    if (!function || !call(function, {self})) return {};
+  }
+  // The descriptors it watched are no longer watched.
+  if (l->m_fd_watchers && dict_size(l->m_fd_watchers) > 0) {
+    Ref function = import_attribute("asyncio.base_events", "_remove_fd_watchers");
     if (!function || !call(function, {self})) return {};
   }
   // As CPython: the default executor is shut down without waiting.
@@ -1156,11 +1161,30 @@ Ref method_remove_signal_handler(Value self, Args args) {
   return forward_to_base_events("_remove_signal_handler", self, args);
 }
 
+Ref method_add_reader(Value self, Args args) { return forward_to_base_events("_add_reader", self, args); }
+Ref method_remove_reader(Value self, Args args) { return forward_to_base_events("_remove_reader", self, args); }
+Ref method_add_writer(Value self, Args args) { return forward_to_base_events("_add_writer", self, args); }
+Ref method_remove_writer(Value self, Args args) { return forward_to_base_events("_remove_writer", self, args); }
+Ref method_sock_recv(Value self, Args args) { return forward_to_base_events("_sock_recv", self, args); }
+Ref method_sock_recv_into(Value self, Args args) { return forward_to_base_events("_sock_recv_into", self, args); }
+Ref method_sock_recvfrom(Value self, Args args) { return forward_to_base_events("_sock_recvfrom", self, args); }
+Ref method_sock_sendall(Value self, Args args) { return forward_to_base_events("_sock_sendall", self, args); }
+Ref method_sock_sendto(Value self, Args args) { return forward_to_base_events("_sock_sendto", self, args); }
+Ref method_sock_connect(Value self, Args args) { return forward_to_base_events("_sock_connect", self, args); }
+Ref method_sock_accept(Value self, Args args) { return forward_to_base_events("_sock_accept", self, args); }
+
 // loop._signal_handlers: the dict of add_signal_handler()'s registrations.
 Ref loop_signal_handlers(Value self) {
   EventLoopObject* l = as_loop(self);
   if (!l->m_signal_handlers) l->m_signal_handlers = make_dict();
   return l->m_signal_handlers;
+}
+
+// loop._fd_watchers: the dict of add_reader()/add_writer()'s watchers.
+Ref loop_fd_watchers(Value self) {
+  EventLoopObject* l = as_loop(self);
+  if (!l->m_fd_watchers) l->m_fd_watchers = make_dict();
+  return l->m_fd_watchers;
 }
 
 // loop._default_executor: run_in_executor()'s executor when given None
@@ -1187,6 +1211,7 @@ bool loop_set_executor_shutdown_called(Value self, Value flag) {
 
 const GetSetDef kLoopGetSets[] = {
     {"_signal_handlers", loop_signal_handlers},
+    {"_fd_watchers", loop_fd_watchers},
     {"_default_executor", loop_default_executor, loop_set_default_executor},
     {"_executor_shutdown_called", loop_executor_shutdown_called, loop_set_executor_shutdown_called},
     {nullptr, nullptr},
@@ -1202,6 +1227,17 @@ const MethodDef kLoopMethods[] = {
     {"set_default_executor", method_set_default_executor, ArgKind::Keywords},
     {"add_signal_handler", method_add_signal_handler, ArgKind::Keywords},
     {"remove_signal_handler", method_remove_signal_handler, ArgKind::Keywords},
+    {"add_reader", method_add_reader, ArgKind::Keywords},
+    {"remove_reader", method_remove_reader, ArgKind::Keywords},
+    {"add_writer", method_add_writer, ArgKind::Keywords},
+    {"remove_writer", method_remove_writer, ArgKind::Keywords},
+    {"sock_recv", method_sock_recv, ArgKind::Keywords},
+    {"sock_recv_into", method_sock_recv_into, ArgKind::Keywords},
+    {"sock_recvfrom", method_sock_recvfrom, ArgKind::Keywords},
+    {"sock_sendall", method_sock_sendall, ArgKind::Keywords},
+    {"sock_sendto", method_sock_sendto, ArgKind::Keywords},
+    {"sock_connect", method_sock_connect, ArgKind::Keywords},
+    {"sock_accept", method_sock_accept, ArgKind::Keywords},
     {"call_soon", method_call_soon, ArgKind::Keywords},
     {"call_soon_threadsafe", method_call_soon_threadsafe, ArgKind::Keywords},
     {"call_later", method_call_later, ArgKind::Keywords},

@@ -107,6 +107,9 @@ struct EventLoopObject : Object {
   // add_signal_handler()'s registrations, signal number -> (callback, args):
   // a dict lib/asyncio/base_events.py keeps, made on first use.
   Ref m_signal_handlers;
+  // add_reader()/add_writer()'s watchers, descriptor -> watcher
+  // (runtime/loop/fd_watch.h): a dict base_events.py keeps, made on first use.
+  Ref m_fd_watchers;
   // While the loop waits with the GIL let go: its thread's I/O state, for
   // call_soon_threadsafe to end the wait (runtime/loop/io.h).
   struct IoState* m_waker = nullptr;
@@ -232,6 +235,9 @@ Ref make_event_loop();
 void loop_push_ready(EventLoopObject* loop, ReadyItem item);
 // call_soon(callback, *args) in a copy of the current context.
 Ref loop_call_soon(EventLoopObject* loop, Value callback, Value args_tuple);
+// A Handle (or TimerHandle, by `type`) running callback(*args) in
+// `context`: a copy of the current context when null or None, as CPython's.
+Ref make_handle(Type* type, Value loop, Value callback, Value args, Value context);
 // The same, in `context` (a Context, not null).
 bool loop_call_soon_in_context(EventLoopObject* loop, Value callback, Value args_tuple, Value context);
 // One iteration (CPython's _run_once); without `may_block` it does not wait
