@@ -50,6 +50,17 @@ Ref tcp_connect_function(Value, Args args) {
   return tcp_connect(args[0], family, args[2]);
 }
 
+// adopt(loop, sock) -> transport;  listener(loop, sock) -> listener
+Ref tcp_adopt_function(Value, Args args) {
+  if (!check_positional("adopt", args, 2, 2) || !loop_argument(args[0])) return {};
+  return tcp_adopt(args[0], args[1]);
+}
+
+Ref tcp_listener_function(Value, Args args) {
+  if (!check_positional("listener", args, 2, 2) || !loop_argument(args[0])) return {};
+  return tcp_listener_on(args[0], args[1]);
+}
+
 // getaddrinfo(loop, host, port, family, type, proto, flags) -> Future of a list
 Ref tcp_getaddrinfo_function(Value, Args args) {
   if (!check_positional("getaddrinfo", args, 7, 7) || !loop_argument(args[0])) return {};
@@ -64,6 +75,8 @@ Ref tcp_getaddrinfo_function(Value, Args args) {
 const MethodDef kFunctions[] = {
     {"bind", tcp_bind_function, ArgKind::VarArgs},
     {"connect", tcp_connect_function, ArgKind::VarArgs},
+    {"adopt", tcp_adopt_function, ArgKind::VarArgs},
+    {"listener", tcp_listener_function, ArgKind::VarArgs},
     {"getaddrinfo", tcp_getaddrinfo_function, ArgKind::VarArgs},
     {nullptr, nullptr, ArgKind::NoArgs},
 };

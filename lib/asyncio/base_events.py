@@ -117,7 +117,13 @@ async def _create_connection(loop, protocol_factory, host=None, port=None, *, ss
         raise ValueError('ssl_shutdown_timeout is only meaningful with ssl')
     _no_tls(ssl)
     if sock is not None:
-        raise NotImplementedError("create_connection(sock=...) is not supported by coil yet")
+        if host is not None or port is not None:
+            raise ValueError('host/port and sock can not be specified at the same time')
+        if local_addr is not None:
+            raise ValueError('local_addr and sock can not be specified at the same time')
+        _check_stream_socket(sock)
+        sock.setblocking(False)
+        return await _start_transport(loop, _asyncio_tcp.adopt(loop, sock), protocol_factory)
     if host is None and port is None:
         raise ValueError('host and port was not specified and no sock specified')
     if local_addr is not None:
@@ -138,6 +144,16 @@ async def _create_connection(loop, protocol_factory, host=None, port=None, *, ss
         if all(str(exc) == model for exc in exceptions):
             raise exceptions[0]
         raise OSError('Multiple exceptions: {}'.format(', '.join(str(exc) for exc in exceptions)))
+    return await _start_transport(loop, transport, protocol_factory)
+
+
+def _check_stream_socket(sock):
+    import socket
+    if sock.type != socket.SOCK_STREAM:
+        raise ValueError(f'A Stream Socket was expected, got {sock!r}')
+
+
+async def _start_transport(loop, transport, protocol_factory):
     try:
         protocol = protocol_factory()
         waiter = loop.create_future()
@@ -269,7 +285,22 @@ async def _create_server(loop, protocol_factory, host=None, port=None, *, family
         raise ValueError('ssl_shutdown_timeout is only meaningful with ssl')
     _no_tls(ssl)
     if sock is not None:
-        raise NotImplementedError("create_server(sock=...) is not supported by coil yet")
+        if host is not None or port is not None:
+            raise ValueError('host/port and sock can not be specified at the same time')
+        _check_stream_socket(sock)
+        sock.setblocking(False)
+        listeners = [_asyncio_tcp.listener(loop, sock)]
+    else:
+        listeners = await _bind_listeners(loop, host, port, family, flags, reuse_port)
+    server = Server(loop, listeners, protocol_factory, backlog)
+    if start_serving:
+        server._start_serving()
+        from .tasks import sleep
+        await sleep(0)
+    return server
+
+
+async def _bind_listeners(loop, host, port, family, flags, reuse_port):
     if host == '':
         hosts = [None]
     elif isinstance(host, str) or not hasattr(host, '__iter__'):
@@ -293,7 +324,85 @@ async def _create_server(loop, protocol_factory, host=None, port=None, *, family
         for listener in listeners:
             listener.close()
         raise
-    server = Server(loop, listeners, protocol_factory, backlog)
+    return listeners
+
+
+async def _create_unix_connection(loop, protocol_factory, path=None, *, ssl=None, sock=None,
+                                  server_hostname=None, ssl_handshake_timeout=None,
+                                  ssl_shutdown_timeout=None):
+    """loop.create_unix_connection(): a stream over the Unix socket at `path`."""
+    import socket
+    if server_hostname is not None and not ssl:
+        raise ValueError('server_hostname is only meaningful with ssl')
+    if ssl_handshake_timeout is not None and not ssl:
+        raise ValueError('ssl_handshake_timeout is only meaningful with ssl')
+    if ssl_shutdown_timeout is not None and not ssl:
+        raise ValueError('ssl_shutdown_timeout is only meaningful with ssl')
+    _no_tls(ssl)
+    if path is not None:
+        if sock is not None:
+            raise ValueError('path and sock can not be specified at the same time')
+        import os
+        path = os.fspath(path)
+        sock = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM, 0)
+        try:
+            sock.setblocking(False)
+            await loop.sock_connect(sock, path)
+        except BaseException:
+            sock.close()
+            raise
+    else:
+        if sock is None:
+            raise ValueError('no path and sock were specified')
+        if sock.family != socket.AF_UNIX or sock.type != socket.SOCK_STREAM:
+            raise ValueError(f'A UNIX Domain Stream Socket was expected, got {sock!r}')
+        sock.setblocking(False)
+    return await _start_transport(loop, _asyncio_tcp.adopt(loop, sock), protocol_factory)
+
+
+async def _create_unix_server(loop, protocol_factory, path=None, *, sock=None, backlog=100,
+                              ssl=None, ssl_handshake_timeout=None, ssl_shutdown_timeout=None,
+                              start_serving=True):
+    """loop.create_unix_server(): a server listening on the Unix socket at `path`."""
+    import os
+    import socket
+    import stat
+    if isinstance(ssl, bool):
+        raise TypeError('ssl argument must be an SSLContext or None')
+    if ssl_handshake_timeout is not None and not ssl:
+        raise ValueError('ssl_handshake_timeout is only meaningful with ssl')
+    if ssl_shutdown_timeout is not None and not ssl:
+        raise ValueError('ssl_shutdown_timeout is only meaningful with ssl')
+    _no_tls(ssl)
+    if path is not None:
+        if sock is not None:
+            raise ValueError('path and sock can not be specified at the same time')
+        path = os.fspath(path)
+        sock = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
+        # A socket file left by an earlier server is removed, as CPython does.
+        if path[0] not in (0, '\x00'):
+            try:
+                if stat.S_ISSOCK(os.stat(path).st_mode):
+                    os.remove(path)
+            except FileNotFoundError:
+                pass
+        try:
+            sock.bind(path)
+        except OSError as exc:
+            sock.close()
+            if exc.errno == 98:
+                raise OSError(exc.errno, f'Address {path!r} is already in use') from None
+            raise
+        except BaseException:
+            sock.close()
+            raise
+    else:
+        if sock is None:
+            raise ValueError('path was not specified, and no sock specified')
+        if sock.family != socket.AF_UNIX or sock.type != socket.SOCK_STREAM:
+            raise ValueError(f'A UNIX Domain Stream Socket was expected, got {sock!r}')
+    sock.setblocking(False)
+    server = Server(loop, [_asyncio_tcp.listener(loop, sock)], protocol_factory, backlog)
     if start_serving:
         server._start_serving()
         from .tasks import sleep

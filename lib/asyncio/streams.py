@@ -2,7 +2,7 @@
 open_connection/start_server functions that make them."""
 
 __all__ = ('StreamReader', 'StreamWriter', 'StreamReaderProtocol',
-           'open_connection', 'start_server')
+           'open_connection', 'start_server', 'open_unix_connection', 'start_unix_server')
 
 import collections
 import weakref
@@ -36,6 +36,27 @@ async def start_server(client_connected_cb, host=None, port=None, *, limit=_DEFA
         return StreamReaderProtocol(reader, client_connected_cb, loop=loop)
 
     return await loop.create_server(factory, host, port, **kwds)
+
+
+async def open_unix_connection(path=None, *, limit=_DEFAULT_LIMIT, **kwds):
+    """Connects to the Unix socket at `path`: a (StreamReader, StreamWriter) pair."""
+    loop = events.get_running_loop()
+    reader = StreamReader(limit=limit, loop=loop)
+    protocol = StreamReaderProtocol(reader, loop=loop)
+    transport, _ = await loop.create_unix_connection(lambda: protocol, path, **kwds)
+    writer = StreamWriter(transport, protocol, reader, loop)
+    return reader, writer
+
+
+async def start_unix_server(client_connected_cb, path=None, *, limit=_DEFAULT_LIMIT, **kwds):
+    """Listens on the Unix socket at `path`, as start_server() on (host, port)."""
+    loop = events.get_running_loop()
+
+    def factory():
+        reader = StreamReader(limit=limit, loop=loop)
+        return StreamReaderProtocol(reader, client_connected_cb, loop=loop)
+
+    return await loop.create_unix_server(factory, path, **kwds)
 
 
 class FlowControlMixin(protocols.Protocol):

@@ -1,12 +1,12 @@
 // The event loop's I/O layer on libuv (runtime/loop/io.h).
 #include "runtime/loop/io.h"
 
-#include <cstdlib>
-
 #include <arpa/inet.h>
 #include <netinet/in.h>
+#include <sys/un.h>
 
 #include <cmath>
+#include <cstdlib>
 #include <cstring>
 
 #include "runtime/errors.h"
@@ -185,6 +185,11 @@ Ref make_uv_error(int uv_error) {
 }
 
 Ref sockaddr_to_tuple(const struct sockaddr* address) {
+  if (address->sa_family == AF_UNIX) {
+    // A Unix socket's path; '' for an unnamed one, as CPython.
+    auto* un = reinterpret_cast<const struct sockaddr_un*>(address);
+    return make_str(std::string_view(un->sun_path, strnlen(un->sun_path, sizeof un->sun_path)));
+  }
   char host[INET6_ADDRSTRLEN] = {};
   if (address->sa_family == AF_INET6) {
     auto* in6 = reinterpret_cast<const struct sockaddr_in6*>(address);

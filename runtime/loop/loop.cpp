@@ -1161,6 +1161,12 @@ Ref method_remove_signal_handler(Value self, Args args) {
   return forward_to_base_events("_remove_signal_handler", self, args);
 }
 
+Ref method_create_unix_connection(Value self, Args args) {
+  return forward_to_base_events("_create_unix_connection", self, args);
+}
+Ref method_create_unix_server(Value self, Args args) {
+  return forward_to_base_events("_create_unix_server", self, args);
+}
 Ref method_add_reader(Value self, Args args) { return forward_to_base_events("_add_reader", self, args); }
 Ref method_remove_reader(Value self, Args args) { return forward_to_base_events("_remove_reader", self, args); }
 Ref method_add_writer(Value self, Args args) { return forward_to_base_events("_add_writer", self, args); }
@@ -1227,6 +1233,8 @@ const MethodDef kLoopMethods[] = {
     {"set_default_executor", method_set_default_executor, ArgKind::Keywords},
     {"add_signal_handler", method_add_signal_handler, ArgKind::Keywords},
     {"remove_signal_handler", method_remove_signal_handler, ArgKind::Keywords},
+    {"create_unix_connection", method_create_unix_connection, ArgKind::Keywords},
+    {"create_unix_server", method_create_unix_server, ArgKind::Keywords},
     {"add_reader", method_add_reader, ArgKind::Keywords},
     {"remove_reader", method_remove_reader, ArgKind::Keywords},
     {"add_writer", method_add_writer, ArgKind::Keywords},

@@ -8,6 +8,7 @@
 // shutdown, a connect, a lookup) holds references to what it reports to.
 #include "runtime/loop/tcp.h"
 
+#include <fcntl.h>
 #include <netdb.h>
 #include <netinet/in.h>
 #include <sys/socket.h>
@@ -54,6 +55,7 @@ struct TcpTransportObject : Object {
   Ref m_protocol;
   Ref m_server;  // the Server to _detach() from when the connection is lost
   Ref m_extra;   // dict of get_extra_info()
+  Ref m_socket;  // the socket object given with sock=, closed with the transport
   size_t m_write_pending = 0;  // bytes in libuv's write requests
   size_t m_high_water = kDefaultHighWater;
   size_t m_low_water = kDefaultHighWater / 4;
@@ -70,6 +72,7 @@ struct TcpTransportObject : Object {
 struct TcpListenerObject : Object {
   uv_tcp_t* m_handle = nullptr;  // null once closed
   Ref m_loop;
+  Ref m_socket;  // the socket object given with sock=, closed with the listener
   Ref m_protocol_factory;
   Ref m_server;
   int m_fd = -1;
@@ -492,6 +495,11 @@ Ref transport_call_connection_lost(Value self, Args args) {
   Ref saved = result ? Ref() : fetch_exception();
   close_handle(t->m_handle);
   t->m_protocol.reset();
+  // As CPython's transport, it closes the socket it was given.
+  if (Ref socket = std::move(t->m_socket); socket && !call_method(socket, "close", {})) {
+    if (saved) clear_exception();
+    else saved = fetch_exception();
+  }
   Ref server = std::move(t->m_server);
   if (server && !call_method(server, "_detach", {})) {
     if (saved) clear_exception();
@@ -546,6 +554,7 @@ void transport_traverse(Object* object, VisitFn visit, void* context) {
   visit(t->m_protocol, context);
   visit(t->m_server, context);
   visit(t->m_extra, context);
+  visit(t->m_socket, context);
 }
 
 void transport_clear(Object* object) {
@@ -553,6 +562,7 @@ void transport_clear(Object* object) {
   t->m_protocol.reset();
   t->m_server.reset();
   t->m_extra.reset();
+  t->m_socket.reset();
 }
 
 const MethodDef kCallConnectionLost = {"_call_connection_lost", transport_call_connection_lost, ArgKind::OneArg};
@@ -600,13 +610,14 @@ Ref make_transport(Value loop, uv_tcp_t* handle) {
   uv_tcp_nodelay(handle, 1);  // as CPython's transports set TCP_NODELAY
   t->m_extra = make_dict();
   if (!t->m_extra) return {};
-  struct sockaddr_storage address;
+  struct sockaddr_storage address = {};
   int size = sizeof address;
   if (uv_tcp_getpeername(handle, reinterpret_cast<struct sockaddr*>(&address), &size) == 0) {
     Ref peer = sockaddr_to_tuple(reinterpret_cast<struct sockaddr*>(&address));
     if (!peer || !dict_setitem_str(t->m_extra, "peername", peer)) return {};
   }
   size = sizeof address;
+  address = {};  // an unnamed Unix socket's name is only its family
   if (uv_tcp_getsockname(handle, reinterpret_cast<struct sockaddr*>(&address), &size) == 0) {
     Ref own = sockaddr_to_tuple(reinterpret_cast<struct sockaddr*>(&address));
     if (!own || !dict_setitem_str(t->m_extra, "sockname", own)) return {};
@@ -710,13 +721,14 @@ Ref listener_close(Value self, Args) {
   close_handle(l->m_handle);
   l->m_server.reset();
   l->m_protocol_factory.reset();
+  if (Ref socket = std::move(l->m_socket); socket && !call_method(socket, "close", {})) return {};
   return new_none();
 }
 
 Ref listener_getsockname(Value self, Args) {
   TcpListenerObject* l = as_listener(self);
   if (l->m_handle == nullptr) return raise_os_error_from_errno(EBADF);
-  struct sockaddr_storage address;
+  struct sockaddr_storage address = {};
   int size = sizeof address;
   int result = uv_tcp_getsockname(l->m_handle, reinterpret_cast<struct sockaddr*>(&address), &size);
   if (result != 0) return raise_uv_error(result);
@@ -737,10 +749,12 @@ void listener_traverse(Object* object, VisitFn visit, void* context) {
   visit(l->m_loop, context);
   visit(l->m_protocol_factory, context);
   visit(l->m_server, context);
+  visit(l->m_socket, context);
 }
 
 void listener_clear(Object* object) {
   auto* l = static_cast<TcpListenerObject*>(object);
+  l->m_socket.reset();
   l->m_protocol_factory.reset();
   l->m_server.reset();
 }
@@ -883,6 +897,34 @@ bool tcp_deliver(Value transport, Value payload) {
   return true;
 }
 
+namespace {
+
+// A listener over the bound socket `fd` (which it takes).
+Ref make_listener(Value loop, int family, int fd) {
+  Object* allocated = allocate_object(&tcp_listener_type);
+  if (allocated == nullptr) {
+    close(fd);
+    return raise_no_memory();
+  }
+  auto* l = construct_body<TcpListenerObject>(allocated);
+  Ref object = Ref::steal(allocated);
+  l->m_loop = ref(loop);
+  l->m_family = family;
+  l->m_fd = fd;
+  auto* handle = new uv_tcp_t;
+  uv_tcp_init(io_loop(), handle);
+  handle->data = ref(object.get()).release().as_object();
+  l->m_handle = handle;
+  int result = uv_tcp_open(handle, fd);
+  if (result != 0) {
+    close_handle(l->m_handle);
+    return raise_uv_error(result);
+  }
+  return object;
+}
+
+}  // namespace
+
 Ref tcp_bind(Value loop, int family, Value address, bool reuse_port) {
   struct sockaddr_storage storage;
   if (!tuple_to_sockaddr(address, family, &storage)) return {};
@@ -909,26 +951,51 @@ Ref tcp_bind(Value loop, int family, Value address, bool reuse_port) {
     if (!exception) return {};
     return raise_value(exception);
   }
-  Object* allocated = allocate_object(&tcp_listener_type);
-  if (allocated == nullptr) {
-    close(fd);
-    return raise_no_memory();
+  return make_listener(loop, family, fd);
+}
+
+// The socket objects of sock=: libuv works on a duplicate of the
+// descriptor, and the object is closed with the transport or listener.
+int duplicate_descriptor(Value socket) {
+  Ref number = call_method(socket, "fileno", {});
+  if (!number) return -1;
+  int64_t fd = -1;
+  if (!is_int(number) || !int_fits_int64(number, fd) || fd < 0) {
+    raise(&value_error_type, "the socket has no descriptor");
+    return -1;
   }
-  auto* l = construct_body<TcpListenerObject>(allocated);
-  Ref object = Ref::steal(allocated);
-  l->m_loop = ref(loop);
-  l->m_family = family;
-  l->m_fd = fd;
+  int copy = fcntl(int(fd), F_DUPFD_CLOEXEC, 0);
+  if (copy < 0) raise_os_error_from_errno(errno);
+  return copy;
+}
+
+Ref tcp_adopt(Value loop, Value socket) {
+  int fd = duplicate_descriptor(socket);
+  if (fd < 0) return {};
   auto* handle = new uv_tcp_t;
   uv_tcp_init(io_loop(), handle);
-  handle->data = ref(object.get()).release().as_object();
-  l->m_handle = handle;
+  handle->data = nullptr;
   int result = uv_tcp_open(handle, fd);
   if (result != 0) {
-    close_handle(l->m_handle);
+    io_close_owned_handle(handle_of(handle));
     return raise_uv_error(result);
   }
-  return object;
+  Ref transport = make_transport(loop, handle);
+  if (!transport) return {};
+  as_transport(transport)->m_socket = ref(socket);
+  return transport;
+}
+
+Ref tcp_listener_on(Value loop, Value socket) {
+  int fd = duplicate_descriptor(socket);
+  if (fd < 0) return {};
+  int family = AF_INET;
+  socklen_t size = sizeof family;
+  getsockopt(fd, SOL_SOCKET, SO_DOMAIN, &family, &size);
+  Ref listener = make_listener(loop, family, fd);
+  if (!listener) return {};
+  as_listener(listener)->m_socket = ref(socket);
+  return listener;
 }
 
 Ref tcp_connect(Value loop, int family, Value address) {

@@ -25,6 +25,12 @@ extern Type read_pipe_transport_type, write_pipe_transport_type;
 // accepting; an OSError as CPython's create_server raises it if the bind
 // fails. The backlog is given when it starts listening.
 Ref tcp_bind(Value loop, int family, Value address, bool reuse_port);
+// A connected, not yet started transport over the socket object `socket`
+// (create_connection(sock=...)), and a listener over a bound one
+// (create_server(sock=...)): each works on a duplicate of its descriptor
+// and closes the object when it closes, as CPython's close the socket.
+Ref tcp_adopt(Value loop, Value socket);
+Ref tcp_listener_on(Value loop, Value socket);
 // A Future on `loop` that resolves to a connected, not yet started
 // transport (start it with its _start(protocol, waiter) method).
 Ref tcp_connect(Value loop, int family, Value address);
