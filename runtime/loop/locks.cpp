@@ -168,9 +168,11 @@ bool wake_waiter(WaitObject* w) {
     Value result = wakes_with_true(w->m_kind) ? py_bool(true) : none();
     return future->m_state != FutureState::Pending || future_set_result(future, result);
   }
-  if (w->m_outcome == WaitOutcome::Pending && w->m_task) {
+  // Without a task (iterated by a plain `for` inside one), the outcome
+  // alone says the wait is over; the next step returns.
+  if (w->m_outcome == WaitOutcome::Pending) {
     w->m_outcome = WaitOutcome::Woken;
-    wake_task(w, nullptr);
+    if (w->m_task) wake_task(w, nullptr);
   }
   return true;
 }
@@ -498,7 +500,9 @@ bool semaphore_wake_up_next(PrimitiveObject* semaphore) {
 
 bool semaphore_release(Value self) {
   PrimitiveObject* semaphore = as_primitive(self);
-  if (isinstance(self, &bounded_semaphore_type) && semaphore->m_value >= semaphore->m_bound_value) {
+  Type* type = self.type();
+  bool bounded = type == &bounded_semaphore_type || (type != &semaphore_type && isinstance(self, &bounded_semaphore_type));
+  if (bounded && semaphore->m_value >= semaphore->m_bound_value) {
     raise(&value_error_type, "BoundedSemaphore released too many times");
     return false;
   }
