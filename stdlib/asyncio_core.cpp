@@ -213,13 +213,28 @@ bool init_asyncio_core(Value module) {
     Ref invalid = make_exception_class("InvalidStateError", Value(&exception_type), "asyncio.exceptions",
                                        "The operation is not allowed in this state.");
     if (!invalid) return false;
+    Ref queue_empty = make_exception_class("QueueEmpty", Value(&exception_type), "asyncio.queues",
+                                           "Raised when Queue.get_nowait() is called on an empty Queue.");
+    if (!queue_empty) return false;
+    Ref queue_full = make_exception_class("QueueFull", Value(&exception_type), "asyncio.queues",
+                                          "Raised when the Queue.put_nowait() method is called on a full Queue.");
+    if (!queue_full) return false;
     g_cancelled_error_type = cancelled.release().as<Type>();
     g_invalid_state_error_type = invalid.release().as<Type>();
+    g_queue_empty_type = queue_empty.release().as<Type>();
+    g_queue_full_type = queue_full.release().as<Type>();
   }
   return dict_setitem_str(dict, "CancelledError", Value(g_cancelled_error_type)) &&
          dict_setitem_str(dict, "InvalidStateError", Value(g_invalid_state_error_type)) &&
          dict_setitem_str(dict, "Future", Value(&future_type)) && dict_setitem_str(dict, "Task", Value(&task_type)) &&
          dict_setitem_str(dict, "Event", Value(&event_type)) && dict_setitem_str(dict, "Lock", Value(&lock_type)) &&
+         dict_setitem_str(dict, "Semaphore", Value(&semaphore_type)) &&
+         dict_setitem_str(dict, "BoundedSemaphore", Value(&bounded_semaphore_type)) &&
+         dict_setitem_str(dict, "Queue", Value(&queue_type)) &&
+         dict_setitem_str(dict, "PriorityQueue", Value(&priority_queue_type)) &&
+         dict_setitem_str(dict, "LifoQueue", Value(&lifo_queue_type)) &&
+         dict_setitem_str(dict, "QueueEmpty", Value(g_queue_empty_type)) &&
+         dict_setitem_str(dict, "QueueFull", Value(g_queue_full_type)) &&
          dict_setitem_str(dict, "EventLoop", Value(&event_loop_type)) &&
          dict_setitem_str(dict, "Handle", Value(&handle_type)) &&
          dict_setitem_str(dict, "TimerHandle", Value(&timer_handle_type));

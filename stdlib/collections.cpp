@@ -18,6 +18,7 @@
 #include "runtime/slice.h"
 #include "runtime/str.h"
 #include "runtime/tuple.h"
+#include "stdlib/collections.h"
 
 namespace coil {
 
@@ -550,6 +551,12 @@ static struct DequeTypesSetup {
     deque_iterator_type.m_traverse = iter_traverse;
   }
 } deque_types_setup;
+
+bool is_exact_deque(Value v) { return v.is_object() && v.type() == &deque_type; }
+Ref make_deque() { return deque_new(&deque_type, nullptr, 0, nullptr); }
+void deque_push_back(Value deque, Ref item) { push_back(deque, std::move(item)); }
+Ref deque_pop_front(Value deque) { return deque_popleft(deque, Args{nullptr, 0, nullptr}); }
+size_t deque_size(Value deque) { return items(deque).size(); }
 
 COIL_REGISTER_TYPE(deque_type);
 COIL_REGISTER_TYPE(deque_iterator_type);

@@ -1,11 +1,12 @@
 """Synchronization primitives: Lock, Event, Condition, Semaphore,
 BoundedSemaphore and Barrier, with CPython 3.11's semantics.
 
-Every primitive parks a waiting coroutine on a fresh future created on the
-running loop and kept in a FIFO list; waking means setting that future's
-result, so the woken coroutine runs on a later loop iteration, in the order
-the waiters arrived.  A waiter that is cancelled after being woken passes
-the wake-up on, so a cancellation never loses a release.
+Lock, Event, Semaphore and BoundedSemaphore are native; Condition and
+Barrier, written here, build on the native Lock.  A Condition parks a
+waiting coroutine on a fresh future created on the running loop and kept
+in a FIFO list; waking means setting that future's result, so the woken
+coroutine runs on a later loop iteration, in the order the waiters
+arrived.
 """
 
 __all__ = ('Lock', 'Event', 'Condition', 'Semaphore',
@@ -35,9 +36,17 @@ class _ContextManagerMixin:
         self.release()
 
 
-# Lock and Event are native (runtime/loop/locks.cpp): a task parked on one
-# costs one small wait object, no coroutine frame or future.
-from _asyncio import Lock, Event
+# Lock, Event, Semaphore and BoundedSemaphore are native
+# (runtime/loop/locks.cpp): a task parked on one costs one small wait
+# object, no coroutine frame or future.
+from _asyncio import Lock, Event, Semaphore, BoundedSemaphore
+
+
+async def _acquire_for_aenter(self):
+    # Semaphore.__aenter__ of a subclass that overrides acquire(): the
+    # coroutine CPython's _ContextManagerMixin.__aenter__ is.
+    await self.acquire()
+    return None
 
 
 class Condition(_ContextManagerMixin, mixins._LoopBoundMixin):
@@ -108,83 +117,6 @@ class Condition(_ContextManagerMixin, mixins._LoopBoundMixin):
     def notify_all(self):
         """Wake up every waiter.  RuntimeError if the lock is not held."""
         self.notify(len(self._waiters))
-
-
-class Semaphore(_ContextManagerMixin, mixins._LoopBoundMixin):
-    """A counter that acquire() decrements, waiting while it is zero, and
-    release() increments."""
-
-    def __init__(self, value=1):
-        if value < 0:
-            raise ValueError("Semaphore initial value must be >= 0")
-        self._waiters = collections.deque()
-        self._value = value
-
-    def __repr__(self):
-        if self.locked():
-            extra = 'locked'
-        else:
-            extra = f'unlocked, value:{self._value}'
-        return _describe(self, extra, self._waiters)
-
-    def locked(self):
-        """Returns True if semaphore cannot be acquired immediately."""
-        return self._value == 0 or any(not w.cancelled()
-                                       for w in self._waiters)
-
-    async def acquire(self):
-        """Decrement the counter, first waiting while it is zero (or while
-        other coroutines are queued); return True."""
-        if not self.locked():
-            self._value -= 1
-            return True
-
-        fut = self._get_loop().create_future()
-        self._waiters.append(fut)
-        # Leave the queue before the CancelledError handling, as in Lock.
-        try:
-            try:
-                await fut
-            finally:
-                self._waiters.remove(fut)
-        except exceptions.CancelledError:
-            # The waker already took a unit for us: give it back and wake
-            # the next waiter instead.
-            if not fut.cancelled():
-                self._value += 1
-                self._wake_up_next()
-            raise
-
-        if self._value > 0:
-            self._wake_up_next()
-        return True
-
-    def release(self):
-        """Increment the counter and wake the first waiter, if any."""
-        self._value += 1
-        self._wake_up_next()
-
-    def _wake_up_next(self):
-        # The unit is taken on the woken waiter's behalf, at wake-up time.
-        for fut in self._waiters:
-            if not fut.done():
-                self._value -= 1
-                fut.set_result(True)
-                return
-
-
-class BoundedSemaphore(Semaphore):
-    """A Semaphore whose release() raises ValueError rather than raise the
-    counter above its initial value."""
-
-    def __init__(self, value=1):
-        self._bound_value = value
-        super().__init__(value)
-
-    def release(self):
-        if self._value >= self._bound_value:
-            raise ValueError('BoundedSemaphore released too many times')
-        super().release()
 
 
 # Barrier states; the strings are what repr() shows.

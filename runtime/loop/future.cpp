@@ -74,6 +74,8 @@ std::vector<FutureCallback> CallbackList::take() {
 
 Type* g_cancelled_error_type = nullptr;
 Type* g_invalid_state_error_type = nullptr;
+Type* g_queue_empty_type = nullptr;
+Type* g_queue_full_type = nullptr;
 
 namespace {
 

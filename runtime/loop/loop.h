@@ -198,9 +198,11 @@ struct TaskObject : FutureObject {
 };
 
 extern Type event_loop_type, handle_type, timer_handle_type, future_type, future_iter_type, task_type;
-// asyncio.Event and asyncio.Lock (runtime/loop/locks.cpp), and the
+// asyncio's Event, Lock, Semaphore and BoundedSemaphore (runtime/loop/locks.cpp),
+// its Queue, PriorityQueue and LifoQueue (runtime/loop/queues.cpp), and the
 // coroutine objects their waits return.
-extern Type event_type, lock_type, primitive_wait_type;
+extern Type event_type, lock_type, semaphore_type, bounded_semaphore_type, primitive_wait_type;
+extern Type queue_type, priority_queue_type, lifo_queue_type;
 
 // A task parked on a wait object it yielded (runtime/loop/locks.cpp):
 // the object stands for the future CPython's task would wait on.
@@ -227,6 +229,9 @@ inline bool is_event_loop(Value v) { return v.is_object() && isinstance(v, &even
 // `_asyncio` is first imported.
 extern Type* g_cancelled_error_type;
 extern Type* g_invalid_state_error_type;
+// asyncio.QueueEmpty and asyncio.QueueFull (asyncio.queues).
+extern Type* g_queue_empty_type;
+extern Type* g_queue_full_type;
 
 // --- The loop -------------------------------------------------------------
 
