@@ -1127,14 +1127,18 @@ Ref method_shutdown_default_executor(Value self, Args) {
 
 // A loop method written in Python, in asyncio.base_events as
 // `_<name>(loop, ...)`: called with the loop and the call's arguments.
-Ref forward_to_base_events(const char* name, Value self, Args args) {
-  Ref function = import_attribute("asyncio.base_events", name);
+Ref forward_to_python(const char* module, const char* name, Value self, Args args) {
+  Ref function = import_attribute(module, name);
   if (!function) return {};
   std::vector<Value> items;
   items.reserve(1 + args.count + args.keyword_count());
   items.push_back(self);
   items.insert(items.end(), args.items, args.items + args.count + args.keyword_count());
   return call(function, items.data(), 1 + args.count, args.kwnames);
+}
+
+Ref forward_to_base_events(const char* name, Value self, Args args) {
+  return forward_to_python("asyncio.base_events", name, self, args);
 }
 
 Ref method_create_server(Value self, Args args) { return forward_to_base_events("_create_server", self, args); }
@@ -1161,6 +1165,9 @@ Ref method_remove_signal_handler(Value self, Args args) {
   return forward_to_base_events("_remove_signal_handler", self, args);
 }
 
+Ref method_create_datagram_endpoint(Value self, Args args) {
+  return forward_to_python("asyncio.selector_events", "_create_datagram_endpoint", self, args);
+}
 Ref method_create_unix_connection(Value self, Args args) {
   return forward_to_base_events("_create_unix_connection", self, args);
 }
@@ -1233,6 +1240,7 @@ const MethodDef kLoopMethods[] = {
     {"set_default_executor", method_set_default_executor, ArgKind::Keywords},
     {"add_signal_handler", method_add_signal_handler, ArgKind::Keywords},
     {"remove_signal_handler", method_remove_signal_handler, ArgKind::Keywords},
+    {"create_datagram_endpoint", method_create_datagram_endpoint, ArgKind::Keywords},
     {"create_unix_connection", method_create_unix_connection, ArgKind::Keywords},
     {"create_unix_server", method_create_unix_server, ArgKind::Keywords},
     {"add_reader", method_add_reader, ArgKind::Keywords},
