@@ -210,6 +210,14 @@ Input read_line(const std::string& prompt, std::string& line, Session& session) 
     EventLoopObject* loop = live_loop();
     int timeout_ms = -1;
     double deadline = 0;
+    // With other threads, their call_soon_threadsafe() ends the wait (through
+    // libuv's descriptor, polled below): the waker is set before the loop is
+    // looked at, and a thread can only add to the loop while the GIL is let go.
+    bool wakeable = loop != nullptr && g_threads_started;
+    if (wakeable) {
+      loop->m_waker = io_current_state();
+      io_arm_wakeup();
+    }
     if (loop != nullptr) {
       if (loop_is_due(loop)) {
         guard.uninstall();
@@ -231,12 +239,13 @@ Input read_line(const std::string& prompt, std::string& line, Session& session) 
     // The terminal, and libuv's descriptor while the loop has I/O objects
     // (a server started at the prompt serves while the prompt waits).
     struct pollfd sources[2] = {{STDIN_FILENO, POLLIN, 0}, {io_backend_fd(), POLLIN, 0}};
-    bool with_io = loop != nullptr && io_active() && sources[1].fd >= 0;
+    bool with_io = loop != nullptr && (io_active() || wakeable) && sources[1].fd >= 0;
     int count;
     {
       ReleaseGil release;  // other threads run while the prompt waits
       count = poll(sources, with_io ? 2 : 1, timeout_ms);
     }
+    if (wakeable) loop->m_waker = nullptr;
     const struct pollfd& input = sources[0];
     if (count > 0 && with_io && (sources[1].revents & POLLIN) && !(input.revents & POLLIN)) {
       guard.uninstall();

@@ -155,6 +155,14 @@ void io_poll(double timeout) {
   }
 }
 
+void io_arm_wakeup() {
+  io_loop();
+  IoState* io = g_io;
+  uv_ref(reinterpret_cast<uv_handle_t*>(&io->wakeup));
+  uv_run(io->loop, UV_RUN_NOWAIT);
+  uv_unref(reinterpret_cast<uv_handle_t*>(&io->wakeup));
+}
+
 int io_backend_fd() { return g_io->loop == nullptr ? -1 : uv_backend_fd(g_io->loop); }
 
 namespace {

@@ -50,6 +50,10 @@ void io_poll(double timeout);
 // The descriptor that becomes readable when libuv has events (for the
 // REPL's poll), or -1 when no I/O object exists.
 int io_backend_fd();
+// Makes io_backend_fd() report io_wake() too, for a wait outside libuv (the
+// REPL's poll), and takes a wake-up already delivered: libuv registers its
+// wake-up handle with the descriptor only when it polls.
+void io_arm_wakeup();
 
 // Closes a handle allocated with `new` whose `data` is the object owning it
 // (holding a reference for it, or null): once libuv is done with it, its

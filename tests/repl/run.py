@@ -255,6 +255,25 @@ def test_task_prints_while_typing(coil, home):
     return problems + ([] if status == 0 else [f"exit status {status}"])
 
 
+def test_thread_wakes_prompt(coil, home):
+    """call_soon_threadsafe() from another thread runs its callback while the
+    prompt waits, without a key being pressed."""
+    s = Session(coil, home)
+    s.type_line("import threading, time")
+    s.type_line("loop = asyncio.get_event_loop()")
+    s.type_line("def later(): time.sleep(0.2); loop.call_soon_threadsafe(print, 'from a thread')")
+    s.type_line("")
+    s.type_line("threading.Thread(target=later).start()")
+    s.wait_for(lambda: "\nfrom a thread\n" in s.screen.text())
+    s.wait_for(lambda: s.screen.last_line().startswith(">>>"))
+    status = s.end()
+    expected = ">>> threading.Thread(target=later).start()\nfrom a thread\n>>>"
+    actual = s.transcript()
+    actual = actual[actual.find(">>> threading.Thread") :].rstrip("\n")
+    problems = [] if actual == expected else [difference(expected, actual)]
+    return problems + ([] if status == 0 else [f"exit status {status}"])
+
+
 def test_ctrl_c(coil, home):
     """Ctrl-C at the prompt drops what was typed, block and all."""
     s = Session(coil, home)
@@ -459,6 +478,7 @@ TESTS = [
     test_end_of_file_in_block,
     test_bad_input,
     test_task_prints_while_typing,
+    test_thread_wakes_prompt,
     test_ctrl_c,
     test_ctrl_c_running,
     test_history,
