@@ -103,19 +103,28 @@ def _no_tls(ssl):
         raise NotImplementedError("coil's asyncio has no TLS support yet")
 
 
+def _check_client_tls(ssl, server_hostname, ssl_handshake_timeout, ssl_shutdown_timeout):
+    """The TLS arguments of a connection, checked as CPython checks them."""
+    if server_hostname is not None and not ssl:
+        raise ValueError('server_hostname is only meaningful with ssl')
+    _check_server_tls(ssl, ssl_handshake_timeout, ssl_shutdown_timeout)
+
+
+def _check_server_tls(ssl, ssl_handshake_timeout, ssl_shutdown_timeout):
+    if ssl_handshake_timeout is not None and not ssl:
+        raise ValueError('ssl_handshake_timeout is only meaningful with ssl')
+    if ssl_shutdown_timeout is not None and not ssl:
+        raise ValueError('ssl_shutdown_timeout is only meaningful with ssl')
+    _no_tls(ssl)
+
+
 async def _create_connection(loop, protocol_factory, host=None, port=None, *, ssl=None,
                              family=0, proto=0, flags=0, sock=None, local_addr=None,
                              server_hostname=None, ssl_handshake_timeout=None,
                              ssl_shutdown_timeout=None, happy_eyeballs_delay=None,
                              interleave=None):
     """loop.create_connection(): the first address of `host` that accepts."""
-    if server_hostname is not None and not ssl:
-        raise ValueError('server_hostname is only meaningful with ssl')
-    if ssl_handshake_timeout is not None and not ssl:
-        raise ValueError('ssl_handshake_timeout is only meaningful with ssl')
-    if ssl_shutdown_timeout is not None and not ssl:
-        raise ValueError('ssl_shutdown_timeout is only meaningful with ssl')
-    _no_tls(ssl)
+    _check_client_tls(ssl, server_hostname, ssl_handshake_timeout, ssl_shutdown_timeout)
     if sock is not None:
         if host is not None or port is not None:
             raise ValueError('host/port and sock can not be specified at the same time')
@@ -332,13 +341,7 @@ async def _create_unix_connection(loop, protocol_factory, path=None, *, ssl=None
                                   ssl_shutdown_timeout=None):
     """loop.create_unix_connection(): a stream over the Unix socket at `path`."""
     import socket
-    if server_hostname is not None and not ssl:
-        raise ValueError('server_hostname is only meaningful with ssl')
-    if ssl_handshake_timeout is not None and not ssl:
-        raise ValueError('ssl_handshake_timeout is only meaningful with ssl')
-    if ssl_shutdown_timeout is not None and not ssl:
-        raise ValueError('ssl_shutdown_timeout is only meaningful with ssl')
-    _no_tls(ssl)
+    _check_client_tls(ssl, server_hostname, ssl_handshake_timeout, ssl_shutdown_timeout)
     if path is not None:
         if sock is not None:
             raise ValueError('path and sock can not be specified at the same time')
@@ -369,11 +372,7 @@ async def _create_unix_server(loop, protocol_factory, path=None, *, sock=None, b
     import stat
     if isinstance(ssl, bool):
         raise TypeError('ssl argument must be an SSLContext or None')
-    if ssl_handshake_timeout is not None and not ssl:
-        raise ValueError('ssl_handshake_timeout is only meaningful with ssl')
-    if ssl_shutdown_timeout is not None and not ssl:
-        raise ValueError('ssl_shutdown_timeout is only meaningful with ssl')
-    _no_tls(ssl)
+    _check_server_tls(ssl, ssl_handshake_timeout, ssl_shutdown_timeout)
     if path is not None:
         if sock is not None:
             raise ValueError('path and sock can not be specified at the same time')
@@ -522,28 +521,25 @@ def _add_writer(loop, fd, callback, *args):
     watcher.set_writer(callback, args)
 
 
-def _remove_reader(loop, fd):
-    """loop.remove_reader(fd): whether a reader was removed."""
+def _remove_watch(loop, fd, side):
     if loop.is_closed():
         return False
     fd, watcher = _watcher(loop, fd, False)
     if watcher is None:
         return False
-    removed = watcher.remove_reader()
+    removed = watcher.remove_reader() if side == 'reader' else watcher.remove_writer()
     _forget_if_idle(loop, fd, watcher)
     return removed
+
+
+def _remove_reader(loop, fd):
+    """loop.remove_reader(fd): whether a reader was removed."""
+    return _remove_watch(loop, fd, 'reader')
 
 
 def _remove_writer(loop, fd):
     """loop.remove_writer(fd): whether a writer was removed."""
-    if loop.is_closed():
-        return False
-    fd, watcher = _watcher(loop, fd, False)
-    if watcher is None:
-        return False
-    removed = watcher.remove_writer()
-    _forget_if_idle(loop, fd, watcher)
-    return removed
+    return _remove_watch(loop, fd, 'writer')
 
 
 def _remove_fd_watchers(loop):

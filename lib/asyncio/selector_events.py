@@ -165,10 +165,7 @@ class _SelectorDatagramTransport(_SelectorTransport, transports.DatagramTranspor
             return
         if not self._buffer:
             try:
-                if self._extra['peername']:
-                    self._sock.send(data)
-                else:
-                    self._sock.sendto(data, addr)
+                self._send_one(data, addr)
                 return
             except (BlockingIOError, InterruptedError):
                 self._loop.add_writer(self._sock_fd, self._sendto_ready)
@@ -184,15 +181,19 @@ class _SelectorDatagramTransport(_SelectorTransport, transports.DatagramTranspor
         self._buffer_size += len(data)
         self._maybe_pause_protocol()
 
+    def _send_one(self, data, addr):
+        # A connected socket (remote_addr) sends without an address.
+        if self._extra['peername']:
+            self._sock.send(data)
+        else:
+            self._sock.sendto(data, addr)
+
     def _sendto_ready(self):
         while self._buffer:
             data, addr = self._buffer.popleft()
             self._buffer_size -= len(data)
             try:
-                if self._extra['peername']:
-                    self._sock.send(data)
-                else:
-                    self._sock.sendto(data, addr)
+                self._send_one(data, addr)
             except (BlockingIOError, InterruptedError):
                 self._buffer.appendleft((data, addr))
                 self._buffer_size += len(data)
