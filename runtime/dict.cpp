@@ -362,7 +362,7 @@ bool merge(Value target, Value other, int override) {
   Ref iterator = iter(keys);
   if (!iterator) return false;
   while (true) {
-    Ref key = next(iterator);
+    Ref key = iterator_next(iterator);
     if (!key) return !error_pending();
     if (override != 1) {
       std::optional<int64_t> hash = key_hash(key);
@@ -385,7 +385,7 @@ bool merge_from_pairs(Value target, Value pairs) {
   Ref iterator = iter(pairs);
   if (!iterator) return false;
   for (size_t i = 0;; ++i) {
-    Ref item = next(iterator);
+    Ref item = iterator_next(iterator);
     if (!item) return !error_pending();
     std::vector<Ref> pair;
     if (!sequence_fast(item, "", pair)) {

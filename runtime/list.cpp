@@ -146,7 +146,7 @@ bool sequence_fast(Value v, const char* message, std::vector<Ref>& items) {
     return false;
   }
   while (true) {
-    Ref item = next(iterator);
+    Ref item = iterator_next(iterator);
     if (!item) return !error_pending();
     items.push_back(std::move(item));
   }
