@@ -647,8 +647,9 @@ Ref make_std_file(std::FILE* stream, const char* name, const char* mode) {
   bool reading = mode[0] == 'r';
   Ref file = new_file(&text_file_type, stream, name_str, mode, true, reading, !reading);
   if (!file) return {};
-  // As CPython's: stderr escapes what it cannot encode rather than failing.
-  set_text_options(as_file(file), "utf-8", "utf-8", stream == stderr ? "backslashreplace" : "strict",
+  // As CPython's under a C or POSIX locale: stdin and stdout carry undecodable
+  // bytes through as surrogates; stderr escapes what it cannot encode.
+  set_text_options(as_file(file), "utf-8", "utf-8", stream == stderr ? "backslashreplace" : "surrogateescape",
                    Newline::Universal);
   return file;
 }
