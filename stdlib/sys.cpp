@@ -25,6 +25,7 @@
 #include "stdlib/types.h"
 #include "vm/import.h"
 #include "vm/interpreter.h"
+#include "vm/trace.h"
 
 namespace coil {
 
@@ -335,6 +336,17 @@ Ref sys_no_op(Value, Args) { return new_none(); }
 Ref sys_getallocatedblocks(Value, Args) { return make_int(int64_t(0)); }
 Ref sys_getquickenedcount(Value, Args) { return make_int(int64_t(0)); }
 
+Ref sys_settrace(Value, Args args) {
+  if (!set_trace_function(args[0])) return {};
+  return new_none();
+}
+Ref sys_setprofile(Value, Args args) {
+  if (!set_profile_function(args[0])) return {};
+  return new_none();
+}
+Ref sys_gettrace(Value, Args) { return g_thread.trace_function ? g_thread.trace_function : new_none(); }
+Ref sys_getprofile(Value, Args) { return g_thread.profile_function ? g_thread.profile_function : new_none(); }
+
 Ref sys_getrefcount(Value, Args args) {
   return make_int(args[0].is_object() ? args[0].as_object()->m_refcount : int64_t(1));
 }
@@ -398,6 +410,10 @@ const MethodDef kSysFunctions[] = {
     {"_debugmallocstats", sys_no_op, ArgKind::NoArgs},
     {"getallocatedblocks", sys_getallocatedblocks, ArgKind::NoArgs},
     {"_getquickenedcount", sys_getquickenedcount, ArgKind::NoArgs},
+    {"settrace", sys_settrace, ArgKind::OneArg},
+    {"gettrace", sys_gettrace, ArgKind::NoArgs},
+    {"setprofile", sys_setprofile, ArgKind::OneArg},
+    {"getprofile", sys_getprofile, ArgKind::NoArgs},
     {nullptr, nullptr, ArgKind::NoArgs},
 };
 
