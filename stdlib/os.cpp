@@ -649,6 +649,9 @@ Ref os_kill(Value, Args args) {
   int64_t pid, signum;
   if (!int_argument(args[0], pid) || !int_argument(args[1], signum)) return {};
   if (::kill(pid_t(pid), int(signum)) != 0) return raise_os_error_from_errno(errno);
+  // A signal sent to this process has its Python handler run before kill()
+  // returns, as CPython's does when the call ends.
+  if (!check_signals()) return {};
   return new_none();
 }
 
