@@ -2178,7 +2178,12 @@ dispatch_switch:
         DISPATCH();
       }
       SAVE_FRAME();
-      Ref r = call(callable, args, nargs, kw);
+      Ref r;
+      if constexpr (kTracing) {
+        r = call_profiled(frame, callable, [&] { return call(callable, args, nargs, kw); });
+      } else {
+        r = call(callable, args, nargs, kw);
+      }
       kwnames.reset();
       for (Value* p = args; p < sp; ++p) decref(*p);
       sp = args;
@@ -2226,7 +2231,12 @@ dispatch_switch:
         }
       }
       SAVE_FRAME();
-      Ref r = call_with_tuple(callable, args_tuple, kwargs_dict);
+      Ref r;
+      if constexpr (kTracing) {
+        r = call_profiled(frame, callable, [&] { return call_with_tuple(callable, args_tuple, kwargs_dict); });
+      } else {
+        r = call_with_tuple(callable, args_tuple, kwargs_dict);
+      }
       decref(kwargs);
       decref(args);
       decref(POP());  // callable

@@ -14,6 +14,7 @@
 #include "runtime/abstract.h"
 #include "runtime/exception.h"
 #include "runtime/generator.h"
+#include "runtime/native.h"
 #include "runtime/str.h"
 #include "runtime/threads.h"
 #include "runtime/tuple.h"
@@ -222,6 +223,20 @@ bool trace_generator_returned(Frame* frame, Value result) {
   if (!trace_exception_raised(caller)) return false;
   clear_exception();
   return true;
+}
+
+bool profiles_native_call(Value callable) {
+  return g_thread.profile_function && !g_thread.in_trace_call && callable.type() == &builtin_function_type;
+}
+
+bool profile_native_event(Frame* frame, const char* event, Value callable) {
+  if (!g_thread.profile_function || g_thread.in_trace_call) return true;
+  TracedFrame* record = find_traced(frame);
+  Ref snapshot = record ? record->snapshot : frame_snapshot(frame, false);
+  if (!snapshot) return false;
+  return with_exception_kept([&] {
+    return static_cast<bool>(call_hook(g_thread.profile_function, snapshot, event, callable, true));
+  });
 }
 
 Value traced_frame_snapshot(const Frame* frame) {

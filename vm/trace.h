@@ -1,6 +1,7 @@
 // sys.settrace and sys.setprofile (vm/trace.cpp): the events CPython 3.11
 // sends a trace function ('call', 'line', 'return', 'exception') and a
-// profile function ('call', 'return').
+// profile function ('call', 'return', and 'c_call', 'c_return',
+// 'c_exception' around a call of a built-in function).
 //
 // Tracing costs nothing while it is off: the interpreter loop is compiled
 // twice (vm/interpreter.cpp), and only its tracing instance calls the hooks
@@ -47,6 +48,20 @@ bool trace_exception_raised(Frame* frame);
 // sees there for the StopIteration that carries the result (a coroutine's
 // always, a generator's when it returns a value).
 bool trace_generator_returned(Frame* frame, Value result);
+
+// A call of a built-in function (`callable`) by `frame`, made by
+// `call_native`: the profile function sees 'c_call' before it and
+// 'c_return' or 'c_exception' after, with the function as the argument.
+bool profiles_native_call(Value callable);
+bool profile_native_event(Frame* frame, const char* event, Value callable);
+template <class CallNative>
+Ref call_profiled(Frame* frame, Value callable, CallNative&& call_native) {
+  if (!profiles_native_call(callable)) return call_native();
+  if (!profile_native_event(frame, "c_call", callable)) return {};
+  Ref result = call_native();
+  if (!profile_native_event(frame, result ? "c_return" : "c_exception", callable)) return {};
+  return result;
+}
 
 // The frame object a traced frame's events carry, or null: sys._getframe
 // gives the same one, so that setting its f_trace takes effect.

@@ -1,5 +1,6 @@
-# sys.setprofile: 'call' and 'return' events for Python functions, and
-# settrace's local trace functions set through frame.f_trace.
+# sys.setprofile: 'call' and 'return' events for Python functions,
+# 'c_call', 'c_return' and 'c_exception' for the built-in functions they
+# call, and settrace's local trace functions set through frame.f_trace.
 import sys
 
 events = []
@@ -30,6 +31,28 @@ sys.setprofile(None)
 for event in events:
     print(event)
 print(sys.getprofile())
+events.clear()
+
+
+def native_events(frame, event, arg):
+    if event.startswith("c_"):
+        events.append((frame.f_code.co_name, event, arg.__name__))
+
+
+def uses_builtins(items):
+    total = len(items) + max(items)
+    try:
+        int("x")
+    except ValueError:
+        pass
+    return sorted(items, key=abs), total
+
+
+sys.setprofile(native_events)
+uses_builtins([3, -1, 2])
+sys.setprofile(None)
+for event in events:
+    print(event)
 events.clear()
 
 
