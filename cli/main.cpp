@@ -26,6 +26,10 @@
 #include "cli/commands.h"
 #include "runtime/loop/clock.h"
 
+namespace coil {
+extern std::vector<std::string> g_sys_orig_argv;  // stdlib/sys.cpp
+}
+
 namespace {
 
 const char kUsage[] =
@@ -150,6 +154,7 @@ int parse_file(const std::string& path, bool dump, bool positions) {
 
 int main(int argc, char** argv) {
   std::vector<std::string> args(argv + 1, argv + argc);
+  coil::g_sys_orig_argv.assign(argv, argv + argc);
   // Options that combine with running a program come first.
   double settle = 60;
   while (!args.empty() && (args[0] == "--virtual-time" || args[0] == "--settle")) {

@@ -579,4 +579,10 @@ Ref next(Value iterator) {
   return f(iterator);
 }
 
+Ref iterator_next(Value iterator) {
+  Ref item = next(iterator);
+  if (!item && error_pending() && exception_matches(&stop_iteration_type)) clear_exception();
+  return item;
+}
+
 }  // namespace coil

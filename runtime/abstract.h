@@ -117,9 +117,13 @@ bool delitem(Value container, Value key);
 // `item in container`: 1, 0, or -1 on error.
 int contains(Value container, Value item);
 
-// Iteration. next() returns null with no exception when exhausted.
+// Iteration. next() returns null with no exception when exhausted, or with
+// the StopIteration the iterator raised (a generator returning a value).
 Ref iter(Value v);
 Ref next(Value iterator);
+// next() for code that only consumes items, as CPython's PyIter_Next: a
+// StopIteration is the end too, and is cleared.
+Ref iterator_next(Value iterator);
 // Calls `visit(item)` for each item; stops early if it returns false.
 template <class F>
 bool for_each(Value iterable, F&& visit);
@@ -137,7 +141,7 @@ bool for_each(Value iterable, F&& visit) {
   Ref iterator = iter(iterable);
   if (!iterator) return false;
   while (true) {
-    Ref item = next(iterator);
+    Ref item = iterator_next(iterator);
     if (!item) return !error_pending();
     if (!visit(item.get())) return false;
   }

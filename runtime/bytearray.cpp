@@ -434,7 +434,7 @@ Ref bytearray_extend(Value self, Args args) {
   }
   std::string added;
   while (true) {
-    Ref item = next(iterator);
+    Ref item = iterator_next(iterator);
     if (!item) {
       if (error_pending()) return {};
       break;

@@ -538,7 +538,7 @@ bool bytes_from_iterable(Value source, const char* type_name, const char* range_
                         value_type_name(source).data(), type_name);
   }
   while (true) {
-    Ref item = next(iterator);
+    Ref item = iterator_next(iterator);
     if (!item) return !error_pending();
     if (!add(item)) return false;
   }

@@ -37,6 +37,13 @@ struct ThreadState {
   // The task whose step is resuming its coroutine (task_step), or null
   // while Python code drives a coroutine by hand (runtime/generator.h).
   struct TaskObject* stepping_task = nullptr;
+  // sys.settrace's and sys.setprofile's functions, or null (vm/trace.h),
+  // and whether one of them is being called now: events stop meanwhile.
+  Ref trace_function;
+  Ref profile_function;
+  bool in_trace_call = false;
+  // Whether the innermost run_frame runs the tracing instance of the loop.
+  bool loop_tracing = false;
 };
 
 extern ThreadState g_thread;

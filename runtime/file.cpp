@@ -22,6 +22,8 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <cstdlib>
+
 #include "runtime/abstract.h"
 #include "runtime/bytes.h"
 #include "runtime/class.h"
@@ -57,6 +59,7 @@ struct FileObject : Object {
   std::string m_codec;    // the codec's canonical name, for text files
   std::string m_errors;   // the error handler, for text files
   std::string m_decoded;  // text decoded ahead (other encodings), as UTF-8
+  Ref m_buffer;           // sys.std*'s binary layer (.buffer), made on first use
 };
 
 FileObject* as_file(Value v) { return v.as<FileObject>(); }
@@ -563,6 +566,34 @@ Ref get_mode(Value self) { return as_file(self)->m_mode; }
 Ref get_encoding(Value self) { return as_file(self)->m_encoding; }
 Ref get_errors(Value self) { return make_str(as_file(self)->m_errors); }
 
+Ref new_file(Type* type, std::FILE* stream, Value name, std::string_view mode, bool borrowed, bool readable,
+             bool writable);
+
+// sys.stdout.buffer and the others: a binary file over the same stdio
+// stream, so that bytes and text written to both come out in order. Only
+// the standard streams have one: they are never closed under it.
+Ref get_buffer(Value self) {
+  FileObject* f = as_file(self);
+  if (!f->m_borrowed) {
+    return raise_format(&attribute_error_type, "'%s' object has no attribute 'buffer'", value_type_name(self).data());
+  }
+  if (!f->m_buffer) {
+    std::string mode = std::string(str_view(f->m_mode)) + "b";
+    f->m_buffer = new_file(&binary_file_type, f->m_stream, f->m_name, mode, true, f->m_readable, f->m_writable);
+  }
+  return f->m_buffer;
+}
+
+// As CPython's: stderr is line-buffered, and stdout when it is a terminal,
+// unless PYTHONUNBUFFERED asks for no buffering at all.
+Ref get_line_buffering(Value self) {
+  FileObject* f = as_file(self);
+  const char* unbuffered = std::getenv("PYTHONUNBUFFERED");
+  bool line = f->m_borrowed && !f->m_closed && !(unbuffered != nullptr && *unbuffered != '\0') &&
+              (f->m_stream == stderr || (f->m_stream == stdout && isatty(fileno(stdout))));
+  return new_bool(line);
+}
+
 const MethodDef kFileMethods[] = {
     {"write", file_write, ArgKind::OneArg},
     {"writelines", file_writelines, ArgKind::OneArg},
@@ -587,7 +618,7 @@ const GetSetDef kFileGetSet[] = {
 };
 const GetSetDef kTextFileGetSet[] = {
     {"closed", get_closed}, {"name", get_name}, {"mode", get_mode}, {"encoding", get_encoding},
-    {"errors", get_errors}, {nullptr, nullptr},
+    {"errors", get_errors}, {"buffer", get_buffer}, {"line_buffering", get_line_buffering}, {nullptr, nullptr},
 };
 
 Ref new_file(Type* type, std::FILE* stream, Value name, std::string_view mode, bool borrowed, bool readable,
@@ -647,8 +678,9 @@ Ref make_std_file(std::FILE* stream, const char* name, const char* mode) {
   bool reading = mode[0] == 'r';
   Ref file = new_file(&text_file_type, stream, name_str, mode, true, reading, !reading);
   if (!file) return {};
-  // As CPython's: stderr escapes what it cannot encode rather than failing.
-  set_text_options(as_file(file), "utf-8", "utf-8", stream == stderr ? "backslashreplace" : "strict",
+  // As CPython's under a C or POSIX locale: stdin and stdout carry undecodable
+  // bytes through as surrogates; stderr escapes what it cannot encode.
+  set_text_options(as_file(file), "utf-8", "utf-8", stream == stderr ? "backslashreplace" : "surrogateescape",
                    Newline::Universal);
   return file;
 }

@@ -146,7 +146,7 @@ bool sequence_fast(Value v, const char* message, std::vector<Ref>& items) {
     return false;
   }
   while (true) {
-    Ref item = next(iterator);
+    Ref item = iterator_next(iterator);
     if (!item) return !error_pending();
     items.push_back(std::move(item));
   }
@@ -831,8 +831,10 @@ Ref list_sort_method(Value self, Args args) {
 
 Ref list_reversed_method(Value self, Args);
 
+// As CPython's: its 40-byte list header and a pointer per allocated item
+// (coil's capacity, which grows as CPython's does only roughly).
 Ref list_sizeof_method(Value self, Args) {
-  return Ref::small_int(int64_t(sizeof(ListObject) + items_of(self).capacity() * sizeof(Ref)));
+  return Ref::small_int(int64_t(40 + items_of(self).capacity() * sizeof(Ref)));
 }
 
 const MethodDef list_methods[] = {

@@ -176,7 +176,18 @@ Ref call_native(const MethodDef* def, Type* owner, Value self, Args args) {
 
 Ref builtin_call(Value callable, const Value* args, size_t nargs, TupleObject* kwnames) {
   auto* f = callable.as<BuiltinFunctionObject>();
-  return call_native(f->m_def, f->m_owner, f->m_self, Args{args, nargs, kwnames});
+  Args call_args{args, nargs, kwnames};
+  if (!fits_arg_kind(f->m_def->kind, call_args)) [[unlikely]] {
+    // A module's function is named with its module in the message
+    // ("sys.intern() takes…"), as CPython's, except builtins'.
+    std::string name = qualified_name(f->m_def, f->m_owner);
+    if (f->m_owner == nullptr && f->m_module && is_str(f->m_module) && str_view(f->m_module) != "builtins") {
+      name = std::string(str_view(f->m_module)) + "." + name;
+    }
+    check_arg_kind(f->m_def->kind, name.c_str(), call_args);
+    return {};
+  }
+  return f->m_def->function(f->m_self, call_args);
 }
 
 Ref builtin_repr(Value self) {

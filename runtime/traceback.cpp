@@ -50,6 +50,7 @@
 #include "vm/code.h"
 #include "vm/import.h"
 #include "vm/interpreter.h"
+#include "vm/trace.h"
 
 namespace coil {
 
@@ -177,6 +178,11 @@ struct FrameSnapshotObject : Object {
   const Frame* m_running;
   Value* m_variables;  // owned references, m_variable_count of them (malloc'd)
   uint32_t m_variable_count;
+  // f_trace, the frame's local trace function (vm/trace.h), or null; and
+  // f_trace_lines / f_trace_opcodes as set (opcode events are not sent).
+  Ref m_trace;
+  bool m_trace_lines_off;
+  bool m_trace_opcodes;
 };
 
 }  // namespace
@@ -197,7 +203,7 @@ void frame_snapshot_destroy(Object* object) {
 
 void frame_snapshot_traverse(Object* object, VisitFn visit, void* context) {
   auto* f = static_cast<FrameSnapshotObject*>(object);
-  for (const Ref* r : {&f->m_code, &f->m_globals, &f->m_builtins, &f->m_locals, &f->m_back}) {
+  for (const Ref* r : {&f->m_code, &f->m_globals, &f->m_builtins, &f->m_locals, &f->m_back, &f->m_trace}) {
     if (*r) visit(r->get(), context);
   }
   for (uint32_t i = 0; i < f->m_variable_count; ++i) {
@@ -207,7 +213,7 @@ void frame_snapshot_traverse(Object* object, VisitFn visit, void* context) {
 
 void frame_snapshot_clear(Object* object) {
   auto* f = static_cast<FrameSnapshotObject*>(object);
-  for (Ref* r : {&f->m_globals, &f->m_builtins, &f->m_locals, &f->m_back}) r->reset();
+  for (Ref* r : {&f->m_globals, &f->m_builtins, &f->m_locals, &f->m_back, &f->m_trace}) r->reset();
   frame_snapshot_clear_variables(f);
 }
 
@@ -291,6 +297,42 @@ Ref frame_clear(Value self, Args) {
   return new_none();
 }
 
+Ref frame_get_trace(Value self) { return or_none_ref(as_snapshot(self)->m_trace); }
+
+// Setting f_trace on a running frame has its lines traced from then on,
+// while a trace function is set (as pdb does).
+bool frame_set_trace(Value self, Value function) {
+  auto* f = as_snapshot(self);
+  if (!function || is_none(function)) {
+    f->m_trace.reset();
+    return true;
+  }
+  f->m_trace = ref(function);
+  if (Frame* frame = running_frame(f)) trace_adopt_frame(frame, self);
+  return true;
+}
+
+Ref frame_get_trace_lines(Value self) { return ref(py_bool(!as_snapshot(self)->m_trace_lines_off)); }
+Ref frame_get_trace_opcodes(Value self) { return ref(py_bool(as_snapshot(self)->m_trace_opcodes)); }
+
+bool frame_set_flag(Value value, bool& flag) {
+  if (!value) return raise(&attribute_error_type, "cannot delete attribute");
+  if (!is_bool(value)) return raise(&type_error_type, "attribute value type must be bool");
+  flag = value.is(py_bool(true));
+  return true;
+}
+
+bool frame_set_trace_lines(Value self, Value value) {
+  bool on;
+  if (!frame_set_flag(value, on)) return false;
+  as_snapshot(self)->m_trace_lines_off = !on;
+  return true;
+}
+
+bool frame_set_trace_opcodes(Value self, Value value) {
+  return frame_set_flag(value, as_snapshot(self)->m_trace_opcodes);
+}
+
 const MethodDef kFrameSnapshotMethods[] = {
     {"clear", frame_clear, ArgKind::NoArgs},
     {nullptr, nullptr, ArgKind::NoArgs},
@@ -324,6 +366,9 @@ const GetSetDef kFrameSnapshotGetSet[] = {
     {"f_back", frame_get_back},
     {"f_lineno", frame_get_lineno},
     {"f_lasti", frame_get_lasti},
+    {"f_trace", frame_get_trace, frame_set_trace},
+    {"f_trace_lines", frame_get_trace_lines, frame_set_trace_lines},
+    {"f_trace_opcodes", frame_get_trace_opcodes, frame_set_trace_opcodes},
     {nullptr, nullptr},
 };
 
@@ -438,6 +483,14 @@ Ref frame_snapshot(Frame* innermost, bool with_callers) {
   Ref back;
   for (size_t i = frames.size(); i-- > 0;) {
     Frame* frame = frames[i];
+    // A traced frame has its frame object already: the same one, so that
+    // f_trace set through it is the one the events use.
+    if (Value traced = traced_frame_snapshot(frame)) {
+      auto* snapshot = as_snapshot(traced);
+      if (!snapshot->m_back && back) snapshot->m_back = std::move(back);
+      back = ref(traced);
+      continue;
+    }
     Ref owned = new_frame_snapshot();
     if (!owned) return {};
     auto* snapshot = as_snapshot(owned);
@@ -1530,6 +1583,21 @@ void print_exception(Value exception) {
   Ref pending = fetch_exception();
   write_to_stderr(text);
   restore_exception(std::move(pending));
+}
+
+}  // namespace coil
+
+namespace coil {
+
+Value frame_snapshot_trace(Value snapshot) { return as_snapshot(snapshot)->m_trace.get(); }
+bool frame_snapshot_traces_lines(Value snapshot) { return !as_snapshot(snapshot)->m_trace_lines_off; }
+void frame_snapshot_set_trace(Value snapshot, Value function) {
+  auto* f = as_snapshot(snapshot);
+  if (function) {
+    f->m_trace = ref(function);
+  } else {
+    f->m_trace.reset();
+  }
 }
 
 }  // namespace coil

@@ -316,7 +316,11 @@ Ref tuple_getnewargs(Value self, Args) {
   return make_tuple({copy.get()});
 }
 
+// As CPython's: a 24-byte header and a pointer per item.
+Ref tuple_sizeof(Value self, Args) { return Ref::small_int(int64_t(24 + tuple_size(self) * 8)); }
+
 const MethodDef tuple_methods[] = {
+    {"__sizeof__", tuple_sizeof, ArgKind::NoArgs, "Size of object in memory, in bytes."},
     {"count", tuple_count, ArgKind::OneArg, "Return number of occurrences of value."},
     {"index", tuple_index, ArgKind::VarArgs,
      "Return first index of value.\n\nRaises ValueError if the value is not present."},

@@ -823,7 +823,7 @@ Ref math_prod(Value, Args args) {
   if (!iterator) return {};
   Ref result = bound[1] ? ref(bound[1]) : Ref::small_int(1);
   while (true) {
-    Ref item = next(iterator);
+    Ref item = iterator_next(iterator);
     if (!item) {
       if (error_pending()) return {};
       return result;

@@ -14,6 +14,7 @@
 #include <sys/ioctl.h>
 #include <sys/utsname.h>
 #include <sys/wait.h>
+#include <sched.h>
 #include <csignal>
 #include <cstring>
 #include <algorithm>
@@ -23,10 +24,12 @@
 #include "runtime/dict.h"
 #include "runtime/errors.h"
 #include "runtime/exception.h"
+#include "runtime/float.h"
 #include "runtime/int.h"
 #include "runtime/list.h"
 #include "runtime/module.h"
 #include "runtime/native.h"
+#include "runtime/set.h"
 #include "runtime/str.h"
 #include "runtime/signals.h"
 #include "runtime/threads.h"
@@ -649,6 +652,9 @@ Ref os_kill(Value, Args args) {
   int64_t pid, signum;
   if (!int_argument(args[0], pid) || !int_argument(args[1], signum)) return {};
   if (::kill(pid_t(pid), int(signum)) != 0) return raise_os_error_from_errno(errno);
+  // A signal sent to this process has its Python handler run before kill()
+  // returns, as CPython's does when the call ends.
+  if (!check_signals()) return {};
   return new_none();
 }
 
@@ -711,7 +717,235 @@ Ref os_exit_now(Value, Args args) {
   ::_exit(int(status));
 }
 
+// --- File descriptors, process groups, the shell -----------------------------
+// Thin calls of the POSIX functions of the same name, with CPython's argument
+// forms; a failure is the OSError for errno.
+
+// Reads `count` int arguments of `function` (positional only).
+bool int_arguments(const char* function, Args args, size_t count, int64_t* out) {
+  if (!check_positional(function, args, count, count)) return false;
+  for (size_t i = 0; i < count; ++i) {
+    if (!int_argument(args[i], out[i])) return false;
+  }
+  return true;
+}
+
+Ref os_dup(Value, Args args) {
+  int64_t fd;
+  if (!int_argument(args[0], fd)) return {};
+  // As CPython's: the new descriptor is not inheritable.
+  int result = ::fcntl(int(fd), F_DUPFD_CLOEXEC, 0);
+  if (result < 0) return raise_os_error_from_errno(errno);
+  return make_int(int64_t(result));
+}
+
+// dup2(fd, fd2, inheritable=True)
+Ref os_dup2(Value, Args args) {
+  static const ArgSpec spec{"dup2", {"fd", "fd2", "inheritable"}, 0, SIZE_MAX, 2};
+  Value bound[3];
+  if (!bind_arguments(spec, args, bound)) return {};
+  int64_t fd, fd2;
+  if (!int_argument(bound[0], fd) || !int_argument(bound[1], fd2)) return {};
+  int inheritable = bound[2] ? is_true(bound[2]) : 1;
+  if (inheritable < 0) return {};
+  int result = inheritable ? ::dup2(int(fd), int(fd2)) : ::dup3(int(fd), int(fd2), O_CLOEXEC);
+  if (result < 0) return raise_os_error_from_errno(errno);
+  return make_int(int64_t(result));
+}
+
+// fsync(fd) and fdatasync(fd) also take an object with fileno().
+bool fd_argument(Value v, int64_t& fd) {
+  if (is_int(v)) return int_argument(v, fd);
+  Ref number = call_method(v, "fileno", {});
+  if (!number) return false;
+  return int_argument(number, fd);
+}
+
+Ref os_fsync(Value, Args args) {
+  int64_t fd;
+  if (!fd_argument(args[0], fd)) return {};
+  if (::fsync(int(fd)) != 0) return raise_os_error_from_errno(errno);
+  return new_none();
+}
+
+Ref os_fdatasync(Value, Args args) {
+  int64_t fd;
+  if (!fd_argument(args[0], fd)) return {};
+  if (::fdatasync(int(fd)) != 0) return raise_os_error_from_errno(errno);
+  return new_none();
+}
+
+Ref os_ftruncate(Value, Args args) {
+  int64_t values[2];
+  if (!int_arguments("ftruncate", args, 2, values)) return {};
+  if (::ftruncate(int(values[0]), off_t(values[1])) != 0) return raise_os_error_from_errno(errno);
+  return new_none();
+}
+
+Ref os_truncate(Value, Args args) {
+  if (!check_positional("truncate", args, 2, 2)) return {};
+  int64_t length;
+  if (is_int(args[0])) {
+    int64_t fd;
+    if (!int_argument(args[0], fd) || !int_argument(args[1], length)) return {};
+    if (::ftruncate(int(fd), off_t(length)) != 0) return raise_os_error_from_errno(errno);
+    return new_none();
+  }
+  std::string path;
+  if (!path_argument("truncate", args[0], path) || !int_argument(args[1], length)) return {};
+  if (::truncate(path.c_str(), off_t(length)) != 0) return raise_os_error_from_errno(errno, args[0]);
+  return new_none();
+}
+
+Ref os_get_blocking(Value, Args args) {
+  int64_t fd;
+  if (!int_argument(args[0], fd)) return {};
+  int flags = ::fcntl(int(fd), F_GETFL);
+  if (flags < 0) return raise_os_error_from_errno(errno);
+  return new_bool(!(flags & O_NONBLOCK));
+}
+
+Ref os_set_blocking(Value, Args args) {
+  if (!check_positional("set_blocking", args, 2, 2)) return {};
+  int64_t fd;
+  if (!int_argument(args[0], fd)) return {};
+  int blocking = is_true(args[1]);
+  if (blocking < 0) return {};
+  int flags = ::fcntl(int(fd), F_GETFL);
+  if (flags < 0) return raise_os_error_from_errno(errno);
+  flags = blocking ? (flags & ~O_NONBLOCK) : (flags | O_NONBLOCK);
+  if (::fcntl(int(fd), F_SETFL, flags) < 0) return raise_os_error_from_errno(errno);
+  return new_none();
+}
+
+Ref os_get_inheritable(Value, Args args) {
+  int64_t fd;
+  if (!int_argument(args[0], fd)) return {};
+  int flags = ::fcntl(int(fd), F_GETFD);
+  if (flags < 0) return raise_os_error_from_errno(errno);
+  return new_bool(!(flags & FD_CLOEXEC));
+}
+
+Ref os_set_inheritable(Value, Args args) {
+  if (!check_positional("set_inheritable", args, 2, 2)) return {};
+  int64_t fd;
+  if (!int_argument(args[0], fd)) return {};
+  int inheritable = is_true(args[1]);
+  if (inheritable < 0) return {};
+  int flags = ::fcntl(int(fd), F_GETFD);
+  if (flags < 0) return raise_os_error_from_errno(errno);
+  flags = inheritable ? (flags & ~FD_CLOEXEC) : (flags | FD_CLOEXEC);
+  if (::fcntl(int(fd), F_SETFD, flags) < 0) return raise_os_error_from_errno(errno);
+  return new_none();
+}
+
+Ref os_killpg(Value, Args args) {
+  int64_t values[2];
+  if (!int_arguments("killpg", args, 2, values)) return {};
+  if (::killpg(pid_t(values[0]), int(values[1])) != 0) return raise_os_error_from_errno(errno);
+  if (!check_signals()) return {};
+  return new_none();
+}
+
+Ref os_getpgid(Value, Args args) {
+  int64_t pid;
+  if (!int_argument(args[0], pid)) return {};
+  pid_t result = ::getpgid(pid_t(pid));
+  if (result < 0) return raise_os_error_from_errno(errno);
+  return make_int(int64_t(result));
+}
+
+Ref os_getpgrp(Value, Args) { return make_int(int64_t(::getpgrp())); }
+
+Ref os_setsid(Value, Args) {
+  if (::setsid() < 0) return raise_os_error_from_errno(errno);
+  return new_none();
+}
+
+// getloadavg(): the 1, 5 and 15 minute load averages.
+Ref os_getloadavg(Value, Args) {
+  double loads[3];
+  if (::getloadavg(loads, 3) != 3) return raise(&os_error_type, "Load averages are unobtainable");
+  return make_tuple({make_float(loads[0]), make_float(loads[1]), make_float(loads[2])});
+}
+
+// sched_getaffinity(pid): the set of CPUs the process may run on (what
+// programs use for "how many workers").
+Ref os_sched_getaffinity(Value, Args args) {
+  int64_t pid;
+  if (!int_argument(args[0], pid)) return {};
+  cpu_set_t set;
+  CPU_ZERO(&set);
+  if (::sched_getaffinity(pid_t(pid), sizeof set, &set) != 0) return raise_os_error_from_errno(errno);
+  Ref result = make_set();
+  if (!result) return {};
+  for (int cpu = 0; cpu < CPU_SETSIZE; ++cpu) {
+    if (CPU_ISSET(cpu, &set) && !set_add(result, Value::small_int(cpu))) return {};
+  }
+  return result;
+}
+
+// system(command): runs it with /bin/sh and returns its wait status, the
+// GIL released meanwhile.
+Ref os_system(Value, Args args) {
+  static const ArgSpec spec{"system", {"command"}, 0, SIZE_MAX, 1};
+  Value bound[1];
+  if (!bind_arguments(spec, args, bound)) return {};
+  std::string command;
+  if (!path_argument("system", bound[0], command)) return {};
+  std::fflush(stdout);
+  std::fflush(stderr);
+  int status;
+  {
+    ReleaseGil release;
+    status = std::system(command.c_str());
+  }
+  if (status == -1) return raise_os_error_from_errno(errno);
+  return make_int(int64_t(status));
+}
+
+Ref os_getcwdb(Value, Args) {
+  std::string cwd;
+  if (!current_directory(cwd)) return {};
+  return make_bytes(cwd);
+}
+
+// wait(): (pid, status) of any child that ended.
+Ref os_wait(Value, Args) {
+  int status = 0;
+  pid_t result;
+  for (;;) {
+    {
+      ReleaseGil release;
+      result = ::wait(&status);
+    }
+    if (result >= 0) break;
+    if (errno != EINTR) return raise_os_error_from_errno(errno);
+    if (!check_signals()) return {};
+  }
+  return make_tuple({Value::small_int(result), Value::small_int(status)});
+}
+
 const MethodDef kOsFunctions[] = {
+    {"dup", os_dup, ArgKind::OneArg},
+    {"dup2", os_dup2, ArgKind::Keywords},
+    {"fsync", os_fsync, ArgKind::OneArg},
+    {"fdatasync", os_fdatasync, ArgKind::OneArg},
+    {"ftruncate", os_ftruncate, ArgKind::VarArgs},
+    {"truncate", os_truncate, ArgKind::VarArgs},
+    {"get_blocking", os_get_blocking, ArgKind::OneArg},
+    {"set_blocking", os_set_blocking, ArgKind::VarArgs},
+    {"get_inheritable", os_get_inheritable, ArgKind::OneArg},
+    {"set_inheritable", os_set_inheritable, ArgKind::VarArgs},
+    {"killpg", os_killpg, ArgKind::VarArgs},
+    {"getpgid", os_getpgid, ArgKind::OneArg},
+    {"getpgrp", os_getpgrp, ArgKind::NoArgs},
+    {"setsid", os_setsid, ArgKind::NoArgs},
+    {"getloadavg", os_getloadavg, ArgKind::NoArgs},
+    {"sched_getaffinity", os_sched_getaffinity, ArgKind::OneArg},
+    {"system", os_system, ArgKind::Keywords},
+    {"getcwdb", os_getcwdb, ArgKind::NoArgs},
+    {"wait", os_wait, ArgKind::NoArgs},
     {"_exit", os_exit_now, ArgKind::OneArg},
     {"_uname", os_uname_raw, ArgKind::NoArgs},
     {"pipe", os_pipe, ArgKind::NoArgs},

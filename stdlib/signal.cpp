@@ -1,6 +1,11 @@
-// The `signal` module: Python-level signal handlers (runtime/signals.h).
+// The native part of `signal` (`_signal`, which lib/signal.py turns into
+// CPython's module with the Signals and Handlers enums): Python-level signal
+// handlers (runtime/signals.h), the signal numbers, strsignal and alarm.
+#include <unistd.h>
+
 #include <cerrno>
 #include <csignal>
+#include <cstring>
 
 #include "runtime/abstract.h"
 #include "runtime/dict.h"
@@ -10,6 +15,7 @@
 #include "runtime/native.h"
 #include "runtime/set.h"
 #include "runtime/signals.h"
+#include "runtime/str.h"
 #include "runtime/threads.h"
 
 namespace coil {
@@ -19,7 +25,7 @@ namespace {
 bool signal_number(Value v, int& signum) {
   int64_t n;
   if (!is_int(v) || !int_fits_int64(v, n)) {
-    raise_type_error_for("an integer is required (got type %s)", v);
+    raise_type_error_for("'%s' object cannot be interpreted as an integer", v);
     return false;
   }
   if (n < 1 || n > 64) {
@@ -72,7 +78,32 @@ Ref signal_valid_signals(Value, Args) {
   return result;
 }
 
+// strsignal(signalnum): the system's description ("Interrupt"), or None.
+Ref signal_strsignal(Value, Args args) {
+  int signum;
+  if (!signal_number(args[0], signum)) return {};
+  const char* text = ::strsignal(signum);
+  if (text == nullptr || std::strncmp(text, "Unknown signal", 14) == 0 ||
+      std::strncmp(text, "Real-time signal", 16) == 0) {
+    return new_none();
+  }
+  return make_str(text);
+}
+
+// alarm(seconds): SIGALRM after that many seconds (0 cancels); the seconds
+// that were left of the previous alarm.
+Ref signal_alarm(Value, Args args) {
+  int64_t seconds;
+  if (!is_int(args[0]) || !int_fits_int64(args[0], seconds)) {
+    return raise_type_error_for("'%s' object cannot be interpreted as an integer", args[0]);
+  }
+  if (seconds < 0 || seconds > UINT32_MAX) return raise(&overflow_error_type, "Python int too large to convert to C unsigned int");
+  return make_int(int64_t(::alarm(unsigned(seconds))));
+}
+
 const MethodDef kSignalFunctions[] = {
+    {"strsignal", signal_strsignal, ArgKind::OneArg},
+    {"alarm", signal_alarm, ArgKind::OneArg},
     {"valid_signals", signal_valid_signals, ArgKind::NoArgs},
     {"signal", signal_signal, ArgKind::VarArgs},
     {"getsignal", signal_getsignal, ArgKind::VarArgs},
@@ -93,6 +124,9 @@ bool init_signal(Value module) {
       {"SIGSEGV", SIGSEGV},  {"SIGUSR2", SIGUSR2},  {"SIGPIPE", SIGPIPE}, {"SIGALRM", SIGALRM},
       {"SIGTERM", SIGTERM},  {"SIGCHLD", SIGCHLD},  {"SIGCONT", SIGCONT}, {"SIGSTOP", SIGSTOP},
       {"SIGTSTP", SIGTSTP},  {"SIGTTIN", SIGTTIN},  {"SIGTTOU", SIGTTOU}, {"SIGWINCH", SIGWINCH},
+      {"SIGIO", SIGIO},      {"SIGPROF", SIGPROF},  {"SIGSYS", SIGSYS},   {"SIGURG", SIGURG},
+      {"SIGVTALRM", SIGVTALRM}, {"SIGXCPU", SIGXCPU}, {"SIGXFSZ", SIGXFSZ}, {"SIGPWR", SIGPWR},
+      {"SIGSTKFLT", SIGSTKFLT}, {"SIGRTMIN", SIGRTMIN}, {"SIGRTMAX", SIGRTMAX},
       {"NSIG", 65},
   };
   for (const auto& c : kConstants) {
@@ -103,6 +137,6 @@ bool init_signal(Value module) {
 
 }  // namespace
 
-COIL_REGISTER_MODULE("signal", init_signal);
+COIL_REGISTER_MODULE("_signal", init_signal);
 
 }  // namespace coil

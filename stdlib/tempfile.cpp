@@ -1,6 +1,7 @@
-// The `tempfile` module, in part: gettempdir(), mkdtemp() and
-// TemporaryDirectory, as CPython's Lib/tempfile.py (names "tmp" + eight
-// random characters, made with mkdtemp(3) in $TMPDIR or /tmp).
+// The native part of `tempfile` (`_tempfile`, which lib/tempfile.py builds
+// on): gettempdir(), mkdtemp() and TemporaryDirectory, as CPython's
+// Lib/tempfile.py (names "tmp" + eight random characters, made with
+// mkdtemp(3) in $TMPDIR or /tmp).
 #include <cerrno>
 #include <cstdlib>
 #include <filesystem>
@@ -180,6 +181,6 @@ Type temporary_directory_type = [] {
 }();
 COIL_REGISTER_TYPE(temporary_directory_type);
 
-COIL_REGISTER_MODULE("tempfile", init_tempfile);
+COIL_REGISTER_MODULE("_tempfile", init_tempfile);
 
 }  // namespace coil

@@ -47,6 +47,7 @@
 #include "runtime/tuple.h"
 #include "vm/import.h"
 #include "vm/match.h"
+#include "vm/trace.h"
 
 namespace coil {
 
@@ -145,12 +146,21 @@ void write_cache64(CodeUnit* caches, uint64_t word) {
   caches[1] = CodeUnit(word >> 32);
 }
 
-Value load_global_cached(Frame* frame, Value name, CodeUnit* caches) {
-  Value globals = frame->globals;
+// A global found where the cache says (the common case) is read inline in
+// the loop; the rest goes through load_global_uncached.
+Value load_global_uncached(Frame* frame, Value name, CodeUnit* caches);
+[[gnu::always_inline]] inline Value load_global_cached(Frame* frame, Value name, CodeUnit* caches) {
   uint64_t cached = read_cache64(caches);
   if (cached & kGlobalIndexTag) {
-    if (Value found = dict_value_at(globals, uint32_t(cached), name)) return found;
-  } else if (cached != 0 && cached == as_dict(globals)->m_version) {
+    if (Value found = dict_value_at(frame->globals, uint32_t(cached), name)) return found;
+  }
+  return load_global_uncached(frame, name, caches);
+}
+
+[[gnu::noinline]] Value load_global_uncached(Frame* frame, Value name, CodeUnit* caches) {
+  Value globals = frame->globals;
+  uint64_t cached = read_cache64(caches);
+  if (cached != 0 && !(cached & kGlobalIndexTag) && cached == as_dict(globals)->m_version) {
     if (Value found = dict_lookup_str(frame->builtins, name)) return found;
   }
   int64_t index = dict_index_str(globals, name);
@@ -1027,17 +1037,27 @@ bool import_star(Value module, Value locals) {
                kOpcodeInfo[unit_opcode(*at)].name, unit_arg(*at), long(sp - frame->stack_base()));
 }
 
-Ref run_frame(Frame* entry, bool throwing) {
-  // Every frame counts towards the recursion limit from when it starts
-  // running until it returns, yields or unwinds.
-  if (!enter_recursive_call("")) {
-    if (entry->generator == nullptr) free_frame(entry);
-    return {};
-  }
-  Frame* frame = entry;
-  frame->previous = g_thread.frame;
-  g_thread.frame = frame;
+namespace run_loop {
 
+// Set by an instance of the loop that returns so that the other one takes
+// over (run_frame reads and clears it); and the frame the tracing instance
+// starts with as the one it saw run last (see below). Globals, not
+// arguments: the plain instance keeps every register for itself.
+// Both are read at once by the same thread, under the GIL.
+bool g_switch_loop = false;
+Frame* g_traced_frame_start = nullptr;
+
+// The loop, from `frame` on (the entry frame or one it called), until the
+// entry frame returns or yields. Compiled twice (vm/trace.h): kTracing adds
+// the trace hooks, and the plain instance has none of their cost. Either
+// sets g_switch_loop and returns null, its frames saved, when the other
+// instance should take over. `traced_frame` is the frame the tracing
+// instance saw run last: the next frame whose caller it is has just started.
+// External linkage and no inlining into run_frame keep GCC compiling the
+// plain instance as it did the single loop.
+template <bool kTracing>
+[[gnu::noinline]] Ref run_frames(Frame* frame, bool throwing) {
+  Frame* traced_frame = kTracing ? g_traced_frame_start : nullptr;
   const CodeUnit* ip;
   Value* sp;
   CodeObject* code;
@@ -1084,15 +1104,30 @@ Ref run_frame(Frame* entry, bool throwing) {
 #define ERROR() goto error
 // A signal arrived (Ctrl-C): run its Python handler, which may raise; or
 // another thread waits for the GIL (runtime/threads.h): let it go a while.
-#define CHECK_SIGNALS()                                                                  \
-  do {                                                                                   \
-    if (g_eval_breaker.load(std::memory_order_relaxed) && !handle_eval_breaker()) ERROR(); \
+// Setting a trace function raises the flag too: the plain loop hands over
+// to the tracing one here (vm/trace.h).
+#define CHECK_SIGNALS()                                                       \
+  do {                                                                        \
+    if (g_eval_breaker.load(std::memory_order_relaxed)) {                     \
+      if (!handle_eval_breaker()) ERROR();                                    \
+      if (!kTracing && tracing_wanted() && !kwnames) goto switch_loop_instance; \
+    }                                                                         \
   } while (0)
 
   LOAD_FRAME();
   uint8_t opcode;
   uint32_t extended = 0;
-  if (throwing) goto error;
+  if (throwing) {
+    // A generator thrown into gets its 'call' event too, as CPython's.
+    if constexpr (kTracing) {
+      if (frame != traced_frame) {
+        traced_frame = frame;
+        Ref thrown = fetch_exception();
+        if (trace_frame_entered(frame)) restore_exception(std::move(thrown));
+      }
+    }
+    goto error;
+  }
 
   // Dispatch: computed goto through a table of labels expanded from
   // vm/opcodes.def (every instruction must have its CASE, or this does not
@@ -1117,6 +1152,16 @@ Ref run_frame(Frame* entry, bool throwing) {
 #define DISPATCH() goto dispatch
 
 dispatch:
+  if constexpr (kTracing) {
+    SAVE_FRAME();
+    if (!tracing_wanted() && !kwnames) goto switch_loop_instance;
+    if (frame != traced_frame) {
+      bool entering = frame->previous == traced_frame;
+      traced_frame = frame;
+      if (entering && !trace_frame_entered(frame)) ERROR();
+    }
+    if (!trace_next_instruction(frame)) ERROR();
+  }
   NEXT_INSTRUCTION();
   REDISPATCH();
 dispatch_switch:
@@ -1980,6 +2025,7 @@ dispatch_switch:
           frame = gen_frame;
           g_thread.frame = frame;
           LOAD_FRAME();
+          CHECK_SIGNALS();  // as CPython's RESUME: a generator resumed sees signals and tracing
           DISPATCH();
         }
       }
@@ -1990,6 +2036,9 @@ dispatch_switch:
       }
       if (error_pending()) {
         if (!exception_matches(&stop_iteration_type)) ERROR();
+        if constexpr (kTracing) {
+          if (!trace_exception_raised(frame)) ERROR();
+        }
         clear_exception();
       }
       decref(POP());
@@ -2129,7 +2178,12 @@ dispatch_switch:
         DISPATCH();
       }
       SAVE_FRAME();
-      Ref r = call(callable, args, nargs, kw);
+      Ref r;
+      if constexpr (kTracing) {
+        r = call_profiled(frame, callable, [&] { return call(callable, args, nargs, kw); });
+      } else {
+        r = call(callable, args, nargs, kw);
+      }
       kwnames.reset();
       for (Value* p = args; p < sp; ++p) decref(*p);
       sp = args;
@@ -2177,7 +2231,12 @@ dispatch_switch:
         }
       }
       SAVE_FRAME();
-      Ref r = call_with_tuple(callable, args_tuple, kwargs_dict);
+      Ref r;
+      if constexpr (kTracing) {
+        r = call_profiled(frame, callable, [&] { return call_with_tuple(callable, args_tuple, kwargs_dict); });
+      } else {
+        r = call_with_tuple(callable, args_tuple, kwargs_dict);
+      }
       decref(kwargs);
       decref(args);
       decref(POP());  // callable
@@ -2202,6 +2261,13 @@ dispatch_switch:
     }
     CASE(RETURN_VALUE) {
       Value result = POP();
+      if constexpr (kTracing) {
+        SAVE_FRAME();
+        if (!trace_frame_left(frame, result, false) || !trace_generator_returned(frame, result)) {
+          decref(result);
+          ERROR();
+        }
+      }
       Frame* finished = frame;
       Frame* caller = frame->previous;
       ReturnKind kind = frame->return_kind;
@@ -2240,6 +2306,13 @@ dispatch_switch:
     }
     CASE(YIELD_VALUE) {
       Value value = POP();
+      if constexpr (kTracing) {
+        SAVE_FRAME();
+        if (!trace_frame_left(frame, value, true)) {
+          decref(value);
+          ERROR();
+        }
+      }
       GeneratorObject* gen = frame->generator;
       Frame* caller = frame->previous;
       ReturnKind kind = frame->return_kind;
@@ -2288,6 +2361,7 @@ dispatch_switch:
           frame = gen_frame;
           g_thread.frame = frame;
           LOAD_FRAME();
+          CHECK_SIGNALS();
           DISPATCH();
         }
       }
@@ -2306,6 +2380,9 @@ dispatch_switch:
       }
       if (!r) {
         if (exception_matches(&stop_iteration_type)) {
+          if constexpr (kTracing) {
+            if (!trace_exception_raised(frame)) ERROR();
+          }
           Ref e = fetch_exception();
           Ref v = getattr(e, "value");
           if (!v) ERROR();
@@ -2586,6 +2663,10 @@ error:
       // the function's own line, as CPython's RESUME.
       int line = frame->ip == code->m_code.data() ? code->m_firstlineno : code_line_at(code, lasti);
       exception_add_traceback(exception, Value(code), int(lasti), line);
+      if constexpr (kTracing) {
+        traced_frame = frame;
+        trace_exception_raised(frame);
+      }
     }
   }
 exception_unwind:
@@ -2602,6 +2683,7 @@ exception_unwind:
       DISPATCH();
     }
     // No handler: the frame is done; the caller sees the exception.
+    if constexpr (kTracing) trace_frame_left(frame, Value(), false);
     Frame* finished = frame;
     Frame* caller = frame->previous;
     ReturnKind kind = frame->return_kind;
@@ -2627,6 +2709,10 @@ exception_unwind:
       Value exception = g_thread.current_exception.get();
       uint32_t lasti = frame->lasti();
       exception_add_traceback(exception, Value(code), int(lasti), code_line_at(code, lasti));
+      if constexpr (kTracing) {
+        traced_frame = frame;
+        trace_exception_raised(frame);
+      }
     }
     if (kind == ReturnKind::ForIter || kind == ReturnKind::Send) {
       // The generator was resumed inline: its caller's stack still has the
@@ -2636,6 +2722,49 @@ exception_unwind:
 
 exit:
   return return_value;
+
+switch_loop_instance:
+  // The frames are saved; run_frame hands them to the other instance.
+  SAVE_FRAME();
+  g_switch_loop = true;
+  return {};
+}
+
+}  // namespace run_loop
+
+Ref run_frame(Frame* entry, bool throwing) {
+  // Every frame counts towards the recursion limit from when it starts
+  // running until it returns, yields or unwinds.
+  if (!enter_recursive_call("")) {
+    if (entry->generator == nullptr) free_frame(entry);
+    return {};
+  }
+  Frame* frame = entry;
+  frame->previous = g_thread.frame;
+  g_thread.frame = frame;
+  // The entry frame starts (or a generator resumes) here: it gets its
+  // 'call' event.
+  Frame* traced_frame = frame->previous;
+  bool outer_tracing = g_thread.loop_tracing;
+  Ref result;
+  while (true) {
+    g_thread.loop_tracing = tracing_wanted();
+    if (g_thread.loop_tracing) {
+      run_loop::g_traced_frame_start = traced_frame;
+      result = run_loop::run_frames<true>(frame, throwing);
+    } else {
+      result = run_loop::run_frames<false>(frame, throwing);
+    }
+    if (!run_loop::g_switch_loop) break;
+    run_loop::g_switch_loop = false;
+    // The other instance continues the innermost frame; one that has not
+    // run an instruction yet has just been called.
+    frame = g_thread.frame;
+    throwing = false;
+    traced_frame = frame->ip == frame->code->m_code.data() ? frame->previous : frame;
+  }
+  g_thread.loop_tracing = outer_tracing;
+  return result;
 }
 
 }  // namespace coil
