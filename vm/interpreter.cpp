@@ -2732,20 +2732,11 @@ switch_loop_instance:
 
 }  // namespace run_loop
 
-Ref run_frame(Frame* entry, bool throwing) {
-  // Every frame counts towards the recursion limit from when it starts
-  // running until it returns, yields or unwinds.
-  if (!enter_recursive_call("")) {
-    if (entry->generator == nullptr) free_frame(entry);
-    return {};
-  }
-  Frame* frame = entry;
-  frame->previous = g_thread.frame;
-  g_thread.frame = frame;
-  // The entry frame starts (or a generator resumes) here: it gets its
-  // 'call' event.
-  Frame* traced_frame = frame->previous;
-  bool outer_tracing = g_thread.loop_tracing;
+namespace {
+
+// run_frame's loop over the two instances, once tracing is or was wanted:
+// each hand-over resumes the innermost frame in the other instance.
+[[gnu::noinline]] Ref run_frames_switching(Frame* frame, bool throwing, Frame* traced_frame, bool outer_tracing) {
   Ref result;
   while (true) {
     g_thread.loop_tracing = tracing_wanted();
@@ -2765,6 +2756,32 @@ Ref run_frame(Frame* entry, bool throwing) {
   }
   g_thread.loop_tracing = outer_tracing;
   return result;
+}
+
+}  // namespace
+
+Ref run_frame(Frame* entry, bool throwing) {
+  // Every frame counts towards the recursion limit from when it starts
+  // running until it returns, yields or unwinds.
+  if (!enter_recursive_call("")) {
+    if (entry->generator == nullptr) free_frame(entry);
+    return {};
+  }
+  Frame* frame = entry;
+  frame->previous = g_thread.frame;
+  g_thread.frame = frame;
+  // Without tracing, the plain instance runs it all, unless tracing starts
+  // meanwhile. Else the entry frame starts (or a generator resumes) in the
+  // switching loop: it gets its 'call' event.
+  if (!g_thread.loop_tracing && !tracing_wanted()) [[likely]] {
+    Ref result = run_loop::run_frames<false>(frame, throwing);
+    if (!run_loop::g_switch_loop) [[likely]] return result;
+    run_loop::g_switch_loop = false;
+    frame = g_thread.frame;
+    Frame* traced_frame = frame->ip == frame->code->m_code.data() ? frame->previous : frame;
+    return run_frames_switching(frame, false, traced_frame, false);
+  }
+  return run_frames_switching(frame, throwing, frame->previous, g_thread.loop_tracing);
 }
 
 }  // namespace coil
