@@ -3,6 +3,7 @@
 
 #include <cstdio>
 #include <string>
+#include <vector>
 
 #include "runtime/abstract.h"
 #include "runtime/dict.h"
@@ -136,8 +137,32 @@ bool set_annotations(Value self, Value value) {
 }
 Ref get_builtins(Value self) { return self.as<FunctionObject>()->m_builtins; }
 
+// __code__ = code: as CPython's, the number of free variables must match
+// the closure. A frame of the function may still run the old code, which
+// it does not own (vm/interpreter.h: the function holds it): replaced code
+// objects are kept for the rest of the run.
+bool set_code(Value self, Value value) {
+  if (!value || !is_code(value)) {
+    raise(&type_error_type, "__code__ must be set to a code object");
+    return false;
+  }
+  auto* f = self.as<FunctionObject>();
+  size_t closure = f->m_closure ? tuple_size(f->m_closure) : 0;
+  size_t free = value.as<CodeObject>()->m_nfreevars;
+  if (closure != free) {
+    Ref name = ref(f->m_name);
+    raise_format(&value_error_type, "%s() requires a code object with %zu free vars, not %zu",
+                 str_cstr(name), closure, free);
+    return false;
+  }
+  static std::vector<Ref>* retired = new std::vector<Ref>();
+  retired->push_back(std::move(f->m_code));
+  f->m_code = ref(value);
+  return true;
+}
+
 const GetSetDef kFunctionGetSet[] = {
-    {"__code__", get_code},
+    {"__code__", get_code, set_code},
     {"__globals__", get_globals},
     {"__name__", get_name, set_name},
     {"__qualname__", get_qualname, set_qualname},

@@ -178,7 +178,102 @@ Ref code_positions(Value self, Args) {
   return iter(tuple);
 }
 
+// replace(**changes): a copy with the named fields changed, as CPython's.
+// The names, the filename, the first line number, and constants and names
+// (tuples of the same length whose code objects stay code objects) may
+// change; bytecode, counts and flags are coil's own format and can only be
+// given as they are (tests/differences/code_replace.py).
+Ref code_replace(Value self, Args args) {
+  static const ArgSpec spec{
+      "replace",
+      {"co_argcount", "co_posonlyargcount", "co_kwonlyargcount", "co_nlocals", "co_stacksize", "co_flags",
+       "co_firstlineno", "co_code", "co_consts", "co_names", "co_varnames", "co_freevars", "co_cellvars",
+       "co_filename", "co_name", "co_qualname", "co_linetable", "co_exceptiontable"},
+      0, 0, 0};
+  Value bound[18];
+  if (!bind_arguments(spec, args, bound)) return {};
+  CodeObject* code = as_code(self);
+  Ref copy = make_code();
+  if (!copy) return {};
+  CodeObject* c = as_code(copy);
+  c->m_code = code->m_code;
+  c->m_positions = code->m_positions;
+  c->m_exception_table = code->m_exception_table;
+  c->m_consts = code->m_consts;
+  c->m_names = code->m_names;
+  c->m_localsplus_names = code->m_localsplus_names;
+  c->m_localsplus_kinds = code->m_localsplus_kinds;
+  c->m_argcount = code->m_argcount;
+  c->m_posonlyargcount = code->m_posonlyargcount;
+  c->m_kwonlyargcount = code->m_kwonlyargcount;
+  c->m_flags = code->m_flags;
+  c->m_stacksize = code->m_stacksize;
+  c->m_nlocals = code->m_nlocals;
+  c->m_ncellvars = code->m_ncellvars;
+  c->m_nfreevars = code->m_nfreevars;
+  c->m_firstlineno = code->m_firstlineno;
+  c->m_name = code->m_name;
+  c->m_qualname = code->m_qualname;
+  c->m_filename = code->m_filename;
+  c->m_source = code->m_source;
+  const char* const names[] = {"co_argcount", "co_posonlyargcount", "co_kwonlyargcount", "co_nlocals",
+                               "co_stacksize", "co_flags", "co_firstlineno", "co_code", "co_consts",
+                               "co_names", "co_varnames", "co_freevars", "co_cellvars", "co_filename",
+                               "co_name", "co_qualname", "co_linetable", "co_exceptiontable"};
+  for (size_t i = 0; i < 18; ++i) {
+    Value given = bound[i];
+    if (!given) continue;
+    std::string_view name = names[i];
+    if (name == "co_name" || name == "co_qualname" || name == "co_filename") {
+      if (!is_str(given)) {
+        return raise_format(&type_error_type, "replace() argument '%s' must be str, not %s", names[i],
+                            type_name(given.type()).data());
+      }
+      (name == "co_name" ? c->m_name : name == "co_qualname" ? c->m_qualname : c->m_filename) = ref(given);
+      continue;
+    }
+    if (name == "co_firstlineno") {
+      int64_t line = 0;
+      if (!is_int(given) || !int_fits_int64(given, line) || line < INT32_MIN || line > INT32_MAX) {
+        return raise_type_error_for("'%s' object cannot be interpreted as an integer", given);
+      }
+      c->m_firstlineno = int32_t(line);
+      continue;
+    }
+    if (name == "co_consts" || name == "co_names") {
+      if (given.type() != &tuple_type) {
+        return raise_format(&type_error_type, "replace() argument '%s' must be tuple, not %s", names[i],
+                            type_name(given.type()).data());
+      }
+      std::vector<Ref>& items = name == "co_consts" ? c->m_consts : c->m_names;
+      if (tuple_size(given) != items.size()) {
+        return raise_format(&value_error_type, "coil's code.replace() keeps the number of %s", names[i]);
+      }
+      for (size_t k = 0; k < items.size(); ++k) {
+        Value item = tuple_item(given, k);
+        bool needs_code = is_code(items[k].get());
+        if ((name == "co_names" && !is_str(item)) || needs_code != is_code(item)) {
+          return raise_format(&value_error_type, "coil's code.replace() keeps the kinds of %s", names[i]);
+        }
+        items[k] = ref(item);
+      }
+      continue;
+    }
+    // The rest describe coil's own bytecode: only their present value is taken.
+    Ref present = getattr(self, names[i]);
+    if (!present) {
+      clear_exception();
+      return raise_format(&value_error_type, "coil's code.replace() cannot change %s", names[i]);
+    }
+    int same = compare_bool(present, given, CompareOp::Eq);
+    if (same < 0) return {};
+    if (!same) return raise_format(&value_error_type, "coil's code.replace() cannot change %s", names[i]);
+  }
+  return copy;
+}
+
 const MethodDef code_methods[] = {
+    {"replace", code_replace, ArgKind::Keywords},
     {"co_lines", code_lines, ArgKind::NoArgs},
     {"co_positions", code_positions, ArgKind::NoArgs},
     {},
