@@ -712,7 +712,8 @@ Ref exec_or_eval(Args args, bool is_eval) {
     SyntaxErrorInfo error;
     code = compile_source(text, "<string>", is_eval ? CompileMode::Eval : CompileMode::Exec, false, error);
     if (!code) {
-      raise_syntax_error(error, "<string>", text);
+      raise_syntax_error(error, "<string>", text,
+                         is_eval ? SyntaxErrorSource::OtherString : SyntaxErrorSource::ExecString);
       return {};
     }
   }
@@ -744,7 +745,9 @@ Ref builtin_compile(Value, Args args) {
   SyntaxErrorInfo error;
   Ref code = compile_source(text, str_view(bound[1]), compile_mode, false, error);
   if (!code) {
-    raise_syntax_error(error, str_view(bound[1]), text);
+    raise_syntax_error(error, str_view(bound[1]), text,
+                       compile_mode == CompileMode::Exec ? SyntaxErrorSource::ExecString
+                                                         : SyntaxErrorSource::OtherString);
     return {};
   }
   return code;
