@@ -114,6 +114,9 @@ Ref exec_new_module(std::string_view full_name, const std::string& file, bool pa
   if (!dict_setitem_str(dict, "__package__", package_str)) return {};
   Ref spec = make_module_spec(full_name, file, dict_lookup_str(dict, "__path__"));
   if (!spec || !dict_setitem_str(dict, "__spec__", spec)) return {};
+  // A module of lib/, compiled into the binary, is named "<frozen NAME>"
+  // but has no file of its own (a namespace package has no name either).
+  if (!set_file && !file.empty() && !set_module_importer(module, spec, ModuleOrigin::Frozen)) return {};
   if (!dict_setitem(modules_dict(), make_str(full_name), module)) return {};
   // While its code runs the module is "initializing" (importlib's flag on
   // the spec; `from m import x` names it partially initialized then).
@@ -247,7 +250,7 @@ Ref find_and_load(std::string_view full_name, std::string_view last, Value paren
   if (!parent) {
     if (ModuleInitFn init = find_native_module(full_name)) {
       Ref module = make_module(full_name);
-      if (!module) return {};
+      if (!module || !set_builtin_module_spec(module, full_name)) return {};
       if (!dict_setitem(modules_dict(), make_str(full_name), module)) return {};
       if (!init(module)) {
         Ref saved = fetch_exception();
