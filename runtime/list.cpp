@@ -9,6 +9,8 @@
 #include "runtime/list.h"
 
 #include <algorithm>
+#include <new>
+#include <stdexcept>
 #include <string>
 #include <utility>
 
@@ -81,16 +83,34 @@ void replace_range(Value list, int64_t low, int64_t high, std::vector<Ref>&& rep
     items.erase(items.begin() + low + int64_t(new_count), items.begin() + high);
   }
   for (size_t i = 0; i < new_count; ++i) items[size_t(low) + i] = std::move(replacement[i]);
-  // `removed` is dropped here, with the list already in its new state.
+  // With the list already in its new state, the removed items are released
+  // last first, as CPython's list_ass_slice does (a __del__ sees the order).
+  while (!removed.empty()) removed.pop_back();
 }
 
 }  // namespace
 
 // ---- public helpers
 
+// Reserves room for `count` items, or raises MemoryError when the
+// allocation fails (as CPython's list_repeat does for `[0] * 2**40`)
+// rather than letting std::bad_alloc end the process.
+bool reserve_items(std::vector<Ref>& items, size_t count) {
+  try {
+    items.reserve(count);
+  } catch (const std::bad_alloc&) {
+    raise_no_memory();
+    return false;
+  } catch (const std::length_error&) {
+    raise_no_memory();
+    return false;
+  }
+  return true;
+}
+
 Ref make_list(size_t reserve) {
   Ref list = allocate_list(&list_type);
-  if (list && reserve > 0) items_of(list).reserve(reserve);
+  if (list && reserve > 0 && !reserve_items(items_of(list), reserve)) return {};
   return list;
 }
 
@@ -415,6 +435,7 @@ bool list_init(Value self, const Value* args, size_t nargs, TupleObject* kwnames
     std::vector<Ref> old;
     old.swap(items_of(self));
     note_cleared(as_list(self));
+    while (!old.empty()) old.pop_back();  // last first, as CPython's list_clear
   }
   if (nargs == 0) return true;
   return list_extend(self, args[0]);
@@ -690,11 +711,12 @@ Ref list_inplace_multiply(Value a, Value b) {
       std::vector<Ref> old;
       old.swap(items);
       note_cleared(as_list(a));
+      while (!old.empty()) old.pop_back();  // last first, as CPython's list_clear
     }
     return ref(a);
   }
   if (!repeat_fits(size, count)) return raise_no_memory();
-  items.reserve(size * size_t(count));
+  if (!reserve_items(items, size * size_t(count))) return {};
   for (int64_t c = 1; c < count; ++c) {
     for (size_t i = 0; i < size; ++i) items.push_back(items[i]);
   }
