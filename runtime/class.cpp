@@ -759,6 +759,9 @@ Ref type_new(Type* metatype, Value name, Value bases_in, Value namespace_dict, V
       names_list = list_from_iterable(slots);
       if (!names_list) return {};
     }
+    // As CPython's type_new_slots_impl: a variable-sized base takes no
+    // slots at all (even __weakref__), then every name is checked, and
+    // __dict__ and __weakref__ taken out, before the others are laid out.
     bool variable_sized = base->m_item_size != 0 ||
                           (base->m_flags & (kTypeLongSubclass | kTypeTupleSubclass | kTypeBytesSubclass));
     if (variable_sized && !as_list(names_list)->m_items.empty()) {
@@ -772,19 +775,19 @@ Ref type_new(Type* metatype, Value name, Value bases_in, Value namespace_dict, V
       if (!str_isidentifier(str_view(slot_name))) return raise(&type_error_type, "__slots__ must be identifiers");
       std::string_view text = str_view(slot_name);
       if (text == "__dict__") {
-        if (has_dict) return raise(&type_error_type, "__dict__ slot disallowed: we already got one");
+        if (has_dict || wants_dict) return raise(&type_error_type, "__dict__ slot disallowed: we already got one");
         wants_dict = true;
-        continue;
-      }
-      if (text == "__weakref__") {
-        if (!may_add_weakref) {
+      } else if (text == "__weakref__") {
+        if (!may_add_weakref || weakref_slot) {
           return raise(&type_error_type,
-                       "__weakref__ slot disallowed: either we already got one, or the base type has a nonzero "
-                       "tp_itemsize");
+                       "__weakref__ slot disallowed: either we already got one, or __itemsize__ != 0");
         }
         weakref_slot = true;
-        continue;
       }
+    }
+    for (const Ref& slot_name : as_list(names_list)->m_items) {
+      std::string_view text = str_view(slot_name);
+      if (text == "__dict__" || text == "__weakref__") continue;
       std::string mangled = mangle(str_view(type->m_name), text);
       Ref key = intern(mangled);
       if (dict_lookup_str(dict, key)) {

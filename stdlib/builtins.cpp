@@ -650,10 +650,24 @@ Ref builtin_build_class(Value, Args args) {
   Value call_args[3] = {name, bases, ns};
   Ref cls = call_with_tuple(meta, make_tuple(call_args, 3), kwargs);
   if (!cls) return {};
+  // The body's __class__ cell must now hold the class: type.__new__ fills
+  // it from the namespace's __classcell__, which a metaclass may have
+  // dropped (CPython's messages).
   if (is_type(cls) && cell.type() == &cell_type) {
     Value cell_contents = cell.as<CellObject>()->m_value;
-    if (cell_contents && !cell_contents.is(cls.get())) {
-      return raise_format(&type_error_type, "__class__ set to %s defining %s as %s", "<class>", str_cstr(name), "<class>");
+    if (!cell_contents.is(cls.get())) {
+      Ref name_repr = repr(name);
+      Ref cls_repr = repr(cls);
+      if (!name_repr || !cls_repr) return {};
+      if (!cell_contents) {
+        return raise_format(&runtime_error_type,
+                            "__class__ not set defining %s as %s. Was __classcell__ propagated to type.__new__?",
+                            str_cstr(name_repr), str_cstr(cls_repr));
+      }
+      Ref contents_repr = repr(cell_contents);
+      if (!contents_repr) return {};
+      return raise_format(&type_error_type, "__class__ set to %s defining %s as %s", str_cstr(contents_repr),
+                          str_cstr(name_repr), str_cstr(cls_repr));
     }
   }
   return cls;
