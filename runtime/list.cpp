@@ -26,6 +26,7 @@
 #include "runtime/slice.h"
 #include "runtime/str.h"
 #include "runtime/tuple.h"
+#include "vm/import.h"
 
 namespace coil {
 
@@ -942,6 +943,54 @@ Ref list_reverseiterator_length_hint(Value self, Args) {
 
 Ref iterator_self(Value self) { return ref(self); }
 
+// A builtin function (iter, reversed) for a reduction, as CPython's
+// _PyEval_GetBuiltin.
+Ref builtin_named(const char* name) {
+  Value builtins = lookup_module("builtins");
+  if (!builtins) return raise(&runtime_error_type, "lost builtins module");
+  return getattr(builtins, name);
+}
+
+// __reduce__: (iter, (list,), index), or (iter, ([],)) once exhausted,
+// as CPython's listiter_reduce_general; reversed(list) for a reverse one.
+Ref list_iterator_reduce_general(Value self, bool reverse) {
+  auto* iterator = self.as<ListIteratorObject>();
+  if (iterator->m_list) {
+    Ref function = builtin_named(reverse ? "reversed" : "iter");
+    if (!function) return {};
+    Ref args = make_tuple({iterator->m_list.get()});
+    Ref index = make_int(iterator->m_index);
+    if (!args || !index) return {};
+    return make_tuple({function.get(), args.get(), index.get()});
+  }
+  Ref function = builtin_named("iter");
+  Ref empty = make_list();
+  if (!function || !empty) return {};
+  Ref args = make_tuple({empty.get()});
+  if (!args) return {};
+  return make_tuple({function.get(), args.get()});
+}
+
+Ref list_iterator_reduce(Value self, Args) { return list_iterator_reduce_general(self, false); }
+Ref list_reverseiterator_reduce(Value self, Args) { return list_iterator_reduce_general(self, true); }
+
+// __setstate__(index): where to go on, clamped to the list.
+Ref list_iterator_setstate_general(Value self, Value state, bool reverse) {
+  int64_t index;
+  if (!index_as_ssize(state, &overflow_error_type, index)) return {};
+  auto* iterator = self.as<ListIteratorObject>();
+  if (iterator->m_list) {
+    int64_t size = size_of(iterator->m_list);
+    iterator->m_index = reverse ? std::clamp<int64_t>(index, -1, size - 1) : std::clamp<int64_t>(index, 0, size);
+  }
+  return new_none();
+}
+
+Ref list_iterator_setstate(Value self, Args args) { return list_iterator_setstate_general(self, args[0], false); }
+Ref list_reverseiterator_setstate(Value self, Args args) {
+  return list_iterator_setstate_general(self, args[0], true);
+}
+
 void list_iterator_destroy(Object* object) {
   static_cast<ListIteratorObject*>(object)->~ListIteratorObject();
 }
@@ -957,12 +1006,16 @@ void list_iterator_clear(Object* object) {
 const MethodDef list_iterator_methods[] = {
     {"__length_hint__", list_iterator_length_hint, ArgKind::NoArgs,
      "Private method returning an estimate of len(list(it))."},
+    {"__reduce__", list_iterator_reduce, ArgKind::NoArgs, "Return state information for pickling."},
+    {"__setstate__", list_iterator_setstate, ArgKind::OneArg, "Set state information for unpickling."},
     {},
 };
 
 const MethodDef list_reverseiterator_methods[] = {
     {"__length_hint__", list_reverseiterator_length_hint, ArgKind::NoArgs,
      "Private method returning an estimate of len(list(it))."},
+    {"__reduce__", list_reverseiterator_reduce, ArgKind::NoArgs, "Return state information for pickling."},
+    {"__setstate__", list_reverseiterator_setstate, ArgKind::OneArg, "Set state information for unpickling."},
     {},
 };
 

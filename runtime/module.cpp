@@ -24,12 +24,11 @@ std::vector<NativeModule>& native_modules() {
 }
 
 // An attribute of a spec or module for repr, or null when it is missing
-// (the lookup's AttributeError is dropped, as importlib's getattr(…, None)).
+// (as importlib's getattr(…, None)); null with an exception pending for
+// another error.
 Ref optional_attr(Value object, const char* name) {
   bool found;
-  Ref value = lookup_attr(object, intern_static(name), found);
-  if (!value && !found) clear_exception();
-  return value;
+  return lookup_attr(object, intern_static(name), found);
 }
 
 // importlib's _module_repr: what the spec says, else the module's
