@@ -430,6 +430,13 @@ bool type_set_module(Value self, Value value) {
   type_modified(type);
   return dict_setitem_str(type->m_dict, "__module__", value);
 }
+// The last part of a type's name, which its doc's signature starts with.
+std::string_view short_type_name(const Type* type) {
+  std::string_view name = type->m_tp_name;
+  if (size_t dot = name.rfind('.'); dot != std::string_view::npos) name.remove_prefix(dot + 1);
+  return name;
+}
+
 Ref type_get_doc(Value self) {
   Type* type = self.as<Type>();
   Value doc = dict_lookup_str(type->m_dict, "__doc__");
@@ -438,8 +445,17 @@ Ref type_get_doc(Value self) {
     if (get != nullptr) return get(doc, Value(), self);
     return ref(doc);
   }
-  if (!(type->m_flags & kTypeHeapType) && type->m_doc != nullptr) return make_str(type->m_doc);
+  if (!(type->m_flags & kTypeHeapType) && type->m_doc != nullptr) {
+    return doc_without_signature(short_type_name(type), type->m_doc);
+  }
   return new_none();
+}
+
+// A built-in type's constructor signature, from its doc ("list(iterable=(), /)").
+Ref type_get_text_signature(Value self) {
+  Type* type = self.as<Type>();
+  if (type->m_flags & kTypeHeapType) return new_none();
+  return doc_text_signature(short_type_name(type), type->m_doc);
 }
 bool type_set_doc(Value self, Value value) {
   Type* type = self.as<Type>();
@@ -506,6 +522,7 @@ const GetSetDef kTypeGetSet[] = {
     {"__dict__", type_get_dict},
     {"__module__", type_get_module, type_set_module},
     {"__doc__", type_get_doc, type_set_doc},
+    {"__text_signature__", type_get_text_signature},
     {"__abstractmethods__", type_get_abstractmethods, type_set_abstractmethods},
     {"__annotations__", type_get_annotations, type_set_annotations},
     {nullptr, nullptr},
