@@ -2044,6 +2044,21 @@ Ref compile_source(std::string_view source, std::string_view filename, CompileMo
     error = parsed.error;
     return {};
   }
+  // The literals' DeprecationWarnings go through the warnings filters once
+  // the program has imported `warnings`; before that the default filters
+  // would ignore them (they are not issued in __main__). A warning turned
+  // into an error is a SyntaxError at the literal, as in CPython's parser.
+  for (const LexWarning& warning : parsed.warnings) {
+    ExplicitWarning outcome =
+        warn_explicit_if_imported(&deprecation_warning_type, warning.message, filename, warning.loc.lineno);
+    if (outcome != ExplicitWarning::Error) continue;
+    clear_exception();
+    error = SyntaxErrorInfo{};
+    error.message = warning.message;
+    set_error_location(error, source, warning.loc.lineno, warning.loc.col_offset, warning.loc.end_lineno,
+                       warning.loc.end_col_offset);
+    return {};
+  }
   SymbolTable symbols;
   if (!build_symtable(*parsed.module, source, symbols, error)) return {};
   return compile_module(*parsed.module, symbols, filename, source, mode, top_level_await, error);
