@@ -590,7 +590,9 @@ void raise_syntax_error(const SyntaxErrorInfo& error, std::string_view filename,
     default: break;
   }
   // The offending line, as CPython's SyntaxError.text (with its newline).
-  std::string text = error.text;
+  // An error inside an f-string's replacement field shows the field's
+  // expression, "(a b)\n": CPython parses it as a source of its own.
+  std::string text = error.text.empty() ? std::string() : error.text + "\n";
   bool has_text = !text.empty();
   if (!has_text && error.after_parse && origin != SyntaxErrorSource::File) {
     has_text = line_of_file(filename, error.lineno, text);

@@ -22,9 +22,11 @@ for source in [
         "x = 1\nfrom __future__ import annotations\n",
         "x=1; from __future__ import annotations", "import *",
         "def f():\n  from m import  *\n", "*a = 1", "a, *b, *c = 1", "x: int = 1\nglobal x",
-        "with a as 1: pass", "f(a=1, a=2)", "return", "if 1:\npass\n"]:
+        "with a as 1: pass", "f(a=1, a=2)", "return", "if 1:\npass\n", "f'{a b}'",
+        "x = f'{a b}'\n", "print(*a for a in b)"]:
     show(source)
 show("x = 1", 'eval')
+show("f'{a b}'", 'eval')
 show("return", 'single')
 
 # A filename that names a readable file: the later errors show its line.
