@@ -284,7 +284,9 @@ Input read_line(const std::string& prompt, std::string& line, Session& session) 
 
 // --- Deciding when an input is complete -------------------------------------------------
 
-enum class Completeness { Complete, Incomplete, Invalid };
+// Empty: blank lines and comments only, which CPython's interactive loop
+// reads as nothing to run (compile() in "single" mode would refuse them).
+enum class Completeness { Complete, Incomplete, Invalid, Empty };
 
 bool is_blank(const std::string& line) { return line.find_first_not_of(" \t\f\r") == std::string::npos; }
 
@@ -318,7 +320,7 @@ Completeness classify(const std::string& text, bool at_end, SyntaxErrorInfo& err
     return Completeness::Invalid;
   }
   const auto& body = parsed.module->body;
-  if (body.size == 0) return Completeness::Complete;
+  if (body.size == 0) return Completeness::Empty;
   if (body.size > 1 && is_compound(body[0])) {
     // One statement per input, as CPython's `single` start rule reads it:
     // what follows a compound statement is "invalid syntax".
@@ -582,6 +584,7 @@ int run_repl() {
       std::fputs(format_syntax_error(error, kFilename, text).c_str(), stderr);
       continue;
     }
+    if (completeness == Completeness::Empty) continue;
     running = run_input(text, session);
   }
 

@@ -4,12 +4,20 @@
 
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "lexer/token.h"
 #include "parser/syntax_error.h"
 #include "runtime/arena.h"
 
 namespace coil {
+
+// A warning CPython's parser issues for a literal, a DeprecationWarning in
+// 3.11 ("invalid escape sequence '\d'"), with the literal's location.
+struct LexWarning {
+  std::string message;
+  ast::Location loc;
+};
 
 class Lexer {
  public:
@@ -26,6 +34,8 @@ class Lexer {
   // lexical error, ERRORTOKEN, and error() tells what CPython would raise.
   Token next();
   const SyntaxErrorInfo& error() const;
+  // The warnings of the literals read so far, in source order.
+  const std::vector<LexWarning>& warnings() const;
 
   // The source as the lexer reads it, with "\r\n" and "\r" turned into "\n"
   // as CPython's tokenizer turns them: the text token positions refer to.

@@ -332,7 +332,12 @@ bool is_space(char c) {
 // character becomes "\UXXXXXXXX" (10 bytes) and a backslash before one (or at
 // the end) becomes "\u005c" (6 bytes), then decodes that buffer; the positions
 // in its messages count in that buffer, and `position` here does the same.
-bool decode_str_escapes(const char* s, const char* end, std::string& out, std::string& error) {
+//
+// `invalid` (when given) gets CPython's DeprecationWarning for the first
+// escape it does not know ("invalid escape sequence '\\d'") or an octal one
+// past \\377, which stay in the value as written.
+bool decode_str_escapes(const char* s, const char* end, std::string& out, std::string& error,
+                        std::string* invalid = nullptr) {
   size_t position = 0;
   auto escape_error = [&](size_t start, size_t stop, const char* reason) {
     error = "(unicode error) " + decode_error_text("unicodeescape", '\\', start, stop, reason);
@@ -392,6 +397,9 @@ bool decode_str_escapes(const char* s, const char* end, std::string& out, std::s
           ++position;
         }
         append_utf8(out, value);  // up to \777; CPython only warns above \377
+        if (value > 0377 && invalid && invalid->empty()) {
+          *invalid = "invalid octal escape sequence '\\" + std::string(s - 3, 3) + "'";
+        }
         break;
       }
       case 'x': digits = 2; reason = "truncated \\xXX escape"; break;
@@ -422,6 +430,7 @@ bool decode_str_escapes(const char* s, const char* end, std::string& out, std::s
         // Unknown escapes stay as they are (CPython only warns).
         out += '\\';
         out += kind;
+        if (invalid && invalid->empty()) invalid->assign("invalid escape sequence '\\").append(1, kind).append("'");
         break;
     }
     if (digits) {
@@ -441,7 +450,8 @@ bool decode_str_escapes(const char* s, const char* end, std::string& out, std::s
 }
 
 // Escape sequences in a bytes literal, as CPython's _PyBytes_DecodeEscape.
-bool decode_bytes_escapes(const char* s, const char* end, std::string& out, std::string& error) {
+bool decode_bytes_escapes(const char* s, const char* end, std::string& out, std::string& error,
+                          std::string* invalid = nullptr) {
   const char* begin = s;
   while (s < end) {
     if (*s != '\\') {
@@ -468,9 +478,13 @@ bool decode_bytes_escapes(const char* s, const char* end, std::string& out, std:
       case 'v': out += '\v'; break;
       case '0': case '1': case '2': case '3': case '4': case '5': case '6': case '7': {
         unsigned value = unsigned(kind - '0');
+        const char* digits_begin = s - 1;
         for (int i = 0; i < 2 && s < end && *s >= '0' && *s <= '7'; ++i)
           value = value * 8 + unsigned(*s++ - '0');
         out += char(value & 0xFF);
+        if (value > 0377 && invalid && invalid->empty()) {
+          *invalid = "invalid octal escape sequence '\\" + std::string(digits_begin, size_t(s - digits_begin)) + "'";
+        }
         break;
       }
       case 'x':
@@ -486,6 +500,7 @@ bool decode_bytes_escapes(const char* s, const char* end, std::string& out, std:
       default:
         out += '\\';
         out += kind;
+        if (invalid && invalid->empty()) invalid->assign("invalid escape sequence '\\").append(1, kind).append("'");
         break;
     }
   }
@@ -525,6 +540,7 @@ struct FStringMode {
   const char* content_end = nullptr;       // where the f-string's closing quote starts
   const char* expression_begin = nullptr;  // Field: just after the `{`
   const char* expression_end = nullptr;    // Field: the `=`, `!`, `:` or `}` after it
+  ast::Location literal;                   // the f-string's own text: the whole literal
 };
 
 struct Lexer::State {
@@ -600,6 +616,7 @@ struct Lexer::State {
   ErrorOrigin m_error_origin = ErrorOrigin::Parser;
   SyntaxErrorInfo m_error;
   std::string m_scratch;  // decoded values are built here, then copied to the arena
+  std::vector<LexWarning> m_warnings;
 
   // --- producing tokens
   Token produce();
@@ -1586,6 +1603,7 @@ Token Lexer::State::string_literal(const char* start) {
     mode.quote_size = uint8_t(quote_size);
     mode.content_end = content_end;
     mode.bracket_base = int(m_brackets.size());
+    mode.literal = token.loc;
     m_modes.push_back(mode);
     // Go back and walk the inside.
     m_cursor = content_begin;
@@ -1614,9 +1632,11 @@ Token Lexer::State::string_literal(const char* start) {
     token.value = std::string_view(content_begin, size_t(content_end - content_begin));
   } else {
     m_scratch.clear();
-    bool ok = bytes ? decode_bytes_escapes(content_begin, content_end, m_scratch, problem)
-                    : decode_str_escapes(content_begin, content_end, m_scratch, problem);
+    std::string invalid;
+    bool ok = bytes ? decode_bytes_escapes(content_begin, content_end, m_scratch, problem, &invalid)
+                    : decode_str_escapes(content_begin, content_end, m_scratch, problem, &invalid);
     if (!ok) return literal_error(std::move(problem));
+    if (!invalid.empty()) m_warnings.push_back({std::move(invalid), token.loc});
     token.value = m_scratch.empty() ? std::string_view(content_begin, 0) : store(m_scratch);
   }
   uint8_t kind = bytes ? kBytesRun : kStrRun;
@@ -1702,9 +1722,21 @@ Token Lexer::State::fstring_text() {
           m_scratch.assign(value);
           in_scratch = true;
         }
+        std::string invalid;
         if (plain) m_scratch.append(piece);
-        else if (!decode_str_escapes(piece_begin, s, m_scratch, problem))
+        else if (!decode_str_escapes(piece_begin, s, m_scratch, problem, &invalid))
           return literal_error(std::move(problem));
+        if (!invalid.empty()) {
+          // Reported at the whole f-string, as CPython 3.11's single token.
+          ast::Location where{};
+          for (auto it = m_modes.rbegin(); it != m_modes.rend(); ++it) {
+            if (it->literal.lineno > 0) {
+              where = it->literal;
+              break;
+            }
+          }
+          m_warnings.push_back({std::move(invalid), where});
+        }
       }
       have_piece = true;
     }
@@ -2005,6 +2037,8 @@ Token Lexer::next() {
 }
 
 const SyntaxErrorInfo& Lexer::error() const { return m_state->m_error; }
+
+const std::vector<LexWarning>& Lexer::warnings() const { return m_state->m_warnings; }
 
 std::string_view Lexer::text() const {
   return std::string_view(m_state->m_begin, size_t(m_state->m_end - m_state->m_begin));

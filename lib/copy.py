@@ -3,6 +3,8 @@ Error they raise. Classes take part through __copy__ / __deepcopy__, or
 through the pickle protocol (__reduce_ex__, __reduce__, __getstate__,
 __setstate__)."""
 
+import copyreg as _copyreg
+
 __all__ = ['Error', 'copy', 'deepcopy']
 
 
@@ -117,6 +119,11 @@ def _deepcopy_frozenset(x, memo):
     return frozenset([deepcopy(item, memo) for item in x])
 
 
+def _deepcopy_slice(x, memo):
+    # Not atomic for deepcopy either: rebuilt from its reduction's arguments.
+    return slice(deepcopy(x.start, memo), deepcopy(x.stop, memo), deepcopy(x.step, memo))
+
+
 def _deepcopy_bytearray(x, memo):
     return bytearray(x)
 
@@ -125,100 +132,29 @@ _MethodType = type(copy.__get__(0))
 
 _DEEP_DISPATCH = {list: _deepcopy_list, tuple: _deepcopy_tuple,
                   dict: _deepcopy_dict, _MethodType: _deepcopy_method,
-                  frozenset: _deepcopy_frozenset, bytearray: _deepcopy_bytearray}
-
-
-def _newobj(cls, *args):
-    return cls.__new__(cls, *args)
-
-
-def _slot_names(cls):
-    names = []
-    for klass in cls.__mro__:
-        slots = klass.__dict__.get('__slots__', ())
-        if isinstance(slots, str):
-            slots = (slots,)
-        for name in slots:
-            if name in ('__dict__', '__weakref__'):
-                continue
-            if name.startswith('__') and not name.endswith('__'):
-                name = f'_{klass.__name__.lstrip("_")}{name}'
-            names.append(name)
-    return names
-
-
-def _object_state(x):
-    """What CPython's object.__getstate__ returns: the instance dict (None if
-    empty or absent), paired with a dict of the set slots if any."""
-    state = getattr(x, '__dict__', None) or None
-    slots = {}
-    for name in _slot_names(type(x)):
-        try:
-            slots[name] = getattr(x, name)
-        except AttributeError:
-            pass
-    if slots:
-        return (state, slots)
-    return state
+                  frozenset: _deepcopy_frozenset, bytearray: _deepcopy_bytearray,
+                  slice: _deepcopy_slice}
 
 
 def _reduce(x, kind):
-    """The reduction of x: (callable, args, state, listitems, dictitems)."""
+    """The reduction of x, as CPython's copy asks for it: a reducer that
+    copyreg.pickle() registered for its class, else x.__reduce_ex__(4)."""
     cls = type(x)
-    reductor = getattr(cls, '__reduce_ex__', None)
-    if reductor is not None and reductor is not object.__reduce_ex__:
-        rv = x.__reduce_ex__(4)
-    elif getattr(cls, '__reduce__', None) is not object.__reduce__:
-        rv = x.__reduce__()
+    reductor = _copyreg.dispatch_table.get(cls)
+    if reductor is not None:
+        rv = reductor(x)
     else:
-        try:
-            rv = object.__reduce_ex__(x, 4)
-        except TypeError:
-            # Workaround: coil's object.__reduce_ex__ cannot reduce plain
-            # instances yet; rebuild them as CPython's copyreg.__newobj__ does.
-            rv = _plain_reduction(x)
-            if rv is None:
-                raise Error(f'un({kind})copyable object of type {cls}') from None
+        reductor = getattr(x, '__reduce_ex__', None)
+        if reductor is not None:
+            rv = reductor(4)
+        else:
+            reductor = getattr(x, '__reduce__', None)
+            if not reductor:
+                raise Error(f'un({kind})copyable object of type {cls}')
+            rv = reductor()
     if isinstance(rv, str):
         return (lambda: x,)     # a global: copied as itself
     return rv
-
-
-def _plain_reduction(x):
-    cls = type(x)
-    getnewargs_ex = getattr(x, '__getnewargs_ex__', None)
-    getnewargs = getattr(x, '__getnewargs__', None)
-    if getnewargs_ex is not None:
-        args, kwargs = getnewargs_ex()
-        rebuild = lambda cls, args: cls.__new__(cls, *args, **kwargs)
-    elif getnewargs is not None:
-        args = tuple(getnewargs())
-        rebuild = lambda cls, args: cls.__new__(cls, *args)
-    elif cls.__new__ is object.__new__ or issubclass(cls, (list, dict, set)):
-        args = ()
-        rebuild = None
-    else:
-        return None
-    getstate = getattr(cls, '__getstate__', None)
-    if getstate is None or getstate is object.__getstate__:
-        state = _object_state(x)
-    else:
-        state = x.__getstate__()
-    listitems = iter(x) if isinstance(x, list) else None
-    dictitems = iter(x.items()) if isinstance(x, dict) else None
-    if rebuild is not None:
-        return (rebuild, (cls, args), state, listitems, dictitems)
-    args = (cls,)
-    if isinstance(x, set):
-        # A set subclass is rebuilt from its items, as CPython's set reduction.
-        return (_rebuild_set, (cls, list(x)), state, None, None)
-    return (_newobj, args, state, listitems, dictitems)
-
-
-def _rebuild_set(cls, items):
-    y = cls.__new__(cls)
-    set.__init__(y, items)
-    return y
 
 
 def _reconstruct(x, memo, func, args=(), state=None, listiter=None,

@@ -1095,7 +1095,10 @@ def _signature_from_callable(obj, follow_wrapper_chains=True, sigcls=Signature):
         return _signature_for_partial(wrapped_sig, obj.args, obj.keywords)
 
     if isbuiltin(obj) or ismethoddescriptor(obj):
-        raise ValueError('no signature found for builtin %r' % (obj,))
+        text = getattr(obj, '__text_signature__', None)
+        if not text:
+            raise ValueError('no signature found for builtin %r' % (obj,))
+        return _signature_fromstr(sigcls, obj, text)
 
     if isinstance(obj, type):
         # as CPython: a metaclass __call__, else the first class in the MRO
@@ -1128,6 +1131,86 @@ def _signature_from_callable(obj, follow_wrapper_chains=True, sigcls=Signature):
     if call is not None and isfunction(call):
         return _drop_first(_signature_from_callable(call, follow_wrapper_chains, sigcls))
     raise ValueError('callable %r is not supported by signature' % (obj,))
+
+
+def _split_parameters(text):
+    """The parameters of a text signature "(a, b=(1, 2), /)", split at the
+    commas outside brackets and strings."""
+    parts, depth, quote, start = [], 0, None, 0
+    i = 0
+    while i < len(text):
+        ch = text[i]
+        if quote:
+            if ch == '\\':
+                i += 1
+            elif ch == quote:
+                quote = None
+        elif ch in '\'"':
+            quote = ch
+        elif ch in '([{':
+            depth += 1
+        elif ch in ')]}':
+            depth -= 1
+        elif ch == ',' and depth == 0:
+            parts.append(text[start:i].strip())
+            start = i + 1
+        i += 1
+    last = text[start:].strip()
+    if last:
+        parts.append(last)
+    return parts
+
+
+def _signature_fromstr(cls, obj, text):
+    """The Signature a built-in's __text_signature__ describes, as CPython's
+    _signature_fromstr: "$module"/"$self" names the bound argument, dropped
+    when bound; "/" ends the positional-only ones, "*" starts the
+    keyword-only ones."""
+    inner = text.strip()
+    if not (inner.startswith('(') and inner.endswith(')')):
+        raise ValueError('{!r} builtin has invalid signature'.format(obj))
+    params = _split_parameters(inner[1:-1])
+    self_bound = getattr(obj, '__self__', None)
+    if params and params[0].startswith('$'):
+        if self_bound is not None or params[0] == '$module':
+            params = params[1:]
+        else:
+            params[0] = params[0][1:]
+    if '/' in params:
+        positional_only = params.index('/')
+        params = params[:positional_only] + params[positional_only + 1:]
+    else:
+        positional_only = 0
+    parameters = []
+    keyword_only = False
+    for index, param in enumerate(params):
+        if param == '*':
+            keyword_only = True
+            continue
+        name, sep, default_text = param.partition('=')
+        name = name.strip()
+        default = _empty
+        if sep:
+            default_text = default_text.strip()
+            try:
+                default = eval(default_text, {'__builtins__': {}}, {})
+            except Exception:
+                # Not a literal (anext's "<unrepresentable>"): CPython's
+                # parse of the signature fails the same way.
+                raise ValueError('{!r} builtin has invalid signature'.format(obj)) from None
+        if name.startswith('**'):
+            kind, name = _VAR_KEYWORD, name[2:]
+        elif name.startswith('*'):
+            kind, name = _VAR_POSITIONAL, name[1:]
+            keyword_only = True
+        elif keyword_only:
+            kind = _KEYWORD_ONLY
+        elif index < positional_only:
+            kind = _POSITIONAL_ONLY
+        else:
+            kind = _POSITIONAL_OR_KEYWORD
+        parameters.append(Parameter(name, kind, default=default))
+    return cls(parameters, __validate_parameters__=False)
 
 
 def _signature_for_partial(wrapped_sig, args, keywords):

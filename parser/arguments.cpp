@@ -118,7 +118,11 @@ CallArguments ParseContext::call_arguments(std::vector<ArgItem> items, bool trai
   for (size_t i = 0; i < items.size(); ++i) {
     const ArgItem& item = items[i];
     if (item.kind != ArgKind::Generator) continue;
-    if (items.size() == 1 && !trailing_comma && class_bases) {
+    auto* genexp = static_cast<GeneratorExp*>(item.value);
+    if (genexp->elt->node_kind == ExprKind::Starred && i == 0 && !class_bases) {
+      // invalid_comprehension: the call's '(' opens `(*a for a in b)`.
+      record_error("iterable unpacking cannot be used in comprehension", genexp->elt->loc);
+    } else if (items.size() == 1 && !trailing_comma && class_bases) {
       // class_def_raw takes `arguments`, not `genexp`: CPython's parse fails
       // at the `for` (its first pass got no further).
       record_error("invalid syntax", item.for_loc);
@@ -127,7 +131,6 @@ CallArguments ParseContext::call_arguments(std::vector<ArgItem> items, bool trai
       item.value->loc = span(lpar, rpar);
       item.value->parenthesized = 1;
     } else {
-      auto* genexp = static_cast<GeneratorExp*>(item.value);
       record_error("Generator expression must be parenthesized", genexp->elt->loc,
                    item.last_comprehension_loc);
     }

@@ -930,6 +930,10 @@ argument
   | named_expression comp_fors { $$ = ctx.generator_argument($1, $2, @2, @$); }
   // starred_expression: '*' expression
   | "*" expression { $$ = ctx.starred_argument($2, @$); }
+  // invalid_comprehension / invalid_arguments: an unpacking generator
+  // expression (call_arguments words the error)
+  | "*" expression comp_fors {
+      $$ = ctx.generator_argument(ctx.starred($2, parsing::span(@1, @2)), $3, @3, @$); }
   // '**' expression
   | "**" expression { $$ = ctx.double_starred_argument($2, @$); }
   // NAME '=' expression

@@ -183,6 +183,7 @@ class TokenStream {
     return m_lexer_failed && m_lexer_error.message != "invalid syntax";
   }
   const SyntaxErrorInfo& lexer_error() const { return m_lexer_error; }
+  const std::vector<LexWarning>& lexer_warnings() const { return m_lexer.warnings(); }
   // After a syntax error: the error to report once the rest of the source is
   // tokenized, as CPython does (see Lexer::check_rest_for_errors).
   SyntaxErrorInfo check_rest_for_errors(const SyntaxErrorInfo& parser_error);

@@ -369,6 +369,7 @@ ParseResult parse_module(std::string_view source, Arena& arena, bool byte_offset
     }
     result.module = ctx.module();
     result.ok = true;
+    result.warnings = tokens.lexer_warnings();
     return result;
   }
   if (!ctx.failed()) {

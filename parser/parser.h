@@ -6,7 +6,9 @@
 #pragma once
 
 #include <string_view>
+#include <vector>
 
+#include "lexer/lexer.h"
 #include "parser/ast.h"
 #include "parser/syntax_error.h"
 #include "runtime/arena.h"
@@ -22,6 +24,9 @@ struct ParseResult {
   // REPL reads this as "incomplete input", as CPython's codeop reads its
   // parser's "incomplete input" error.
   bool error_at_end = false;
+  // When ok: the DeprecationWarnings of its literals, for the compiler to
+  // issue (CPython's parser issues them as it reads them).
+  std::vector<LexWarning> warnings;
 };
 
 // Parses a module (CPython's `file` start rule, as ast.parse does). `source`

@@ -27,6 +27,13 @@ struct SyntaxErrorInfo {
   // `lineno` of the file: for an error inside an f-string's replacement
   // field, CPython 3.11 shows the field's expression as "(expr)".
   std::string text;
+  // Found by the symbol table or the compiler rather than the parser.
+  // CPython then takes SyntaxError.text from the file the filename names
+  // (PyErr_ProgramTextObject), not from the source it compiled: compile()
+  // of a string under a name that is no file gives text None.
+  bool after_parse = false;
+  // SyntaxError.end_offset is None (end_offset is then 0).
+  bool no_end_offset = false;
 };
 
 const char* name_of(SyntaxErrorKind kind);

@@ -1069,7 +1069,12 @@ Ref bytes_multiply(Value a, Value b) {
   if (count <= 0 || data.empty()) return make_bytes({});
   if (count == 1 && seq.type() == &bytes_type) return ref(seq);
   if (data.size() > kMaxBytes / size_t(count)) {
-    return raise(&overflow_error_type, "repeated bytes are too long");
+    // CPython: too long for a Py_ssize_t is an OverflowError, merely too
+    // big to allocate a MemoryError.
+    if (data.size() > size_t(INT64_MAX) / size_t(count)) {
+      return raise(&overflow_error_type, "repeated bytes are too long");
+    }
+    return raise_no_memory();
   }
   BytesObject* out = new_bytes_object(&bytes_type, data.size() * size_t(count));
   if (out == nullptr) return {};

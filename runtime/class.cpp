@@ -430,6 +430,13 @@ bool type_set_module(Value self, Value value) {
   type_modified(type);
   return dict_setitem_str(type->m_dict, "__module__", value);
 }
+// The last part of a type's name, which its doc's signature starts with.
+std::string_view short_type_name(const Type* type) {
+  std::string_view name = type->m_tp_name;
+  if (size_t dot = name.rfind('.'); dot != std::string_view::npos) name.remove_prefix(dot + 1);
+  return name;
+}
+
 Ref type_get_doc(Value self) {
   Type* type = self.as<Type>();
   Value doc = dict_lookup_str(type->m_dict, "__doc__");
@@ -438,8 +445,17 @@ Ref type_get_doc(Value self) {
     if (get != nullptr) return get(doc, Value(), self);
     return ref(doc);
   }
-  if (!(type->m_flags & kTypeHeapType) && type->m_doc != nullptr) return make_str(type->m_doc);
+  if (!(type->m_flags & kTypeHeapType) && type->m_doc != nullptr) {
+    return doc_without_signature(short_type_name(type), type->m_doc);
+  }
   return new_none();
+}
+
+// A built-in type's constructor signature, from its doc ("list(iterable=(), /)").
+Ref type_get_text_signature(Value self) {
+  Type* type = self.as<Type>();
+  if (type->m_flags & kTypeHeapType) return new_none();
+  return doc_text_signature(short_type_name(type), type->m_doc);
 }
 bool type_set_doc(Value self, Value value) {
   Type* type = self.as<Type>();
@@ -506,6 +522,7 @@ const GetSetDef kTypeGetSet[] = {
     {"__dict__", type_get_dict},
     {"__module__", type_get_module, type_set_module},
     {"__doc__", type_get_doc, type_set_doc},
+    {"__text_signature__", type_get_text_signature},
     {"__abstractmethods__", type_get_abstractmethods, type_set_abstractmethods},
     {"__annotations__", type_get_annotations, type_set_annotations},
     {nullptr, nullptr},
@@ -759,6 +776,9 @@ Ref type_new(Type* metatype, Value name, Value bases_in, Value namespace_dict, V
       names_list = list_from_iterable(slots);
       if (!names_list) return {};
     }
+    // As CPython's type_new_slots_impl: a variable-sized base takes no
+    // slots at all (even __weakref__), then every name is checked, and
+    // __dict__ and __weakref__ taken out, before the others are laid out.
     bool variable_sized = base->m_item_size != 0 ||
                           (base->m_flags & (kTypeLongSubclass | kTypeTupleSubclass | kTypeBytesSubclass));
     if (variable_sized && !as_list(names_list)->m_items.empty()) {
@@ -772,19 +792,19 @@ Ref type_new(Type* metatype, Value name, Value bases_in, Value namespace_dict, V
       if (!str_isidentifier(str_view(slot_name))) return raise(&type_error_type, "__slots__ must be identifiers");
       std::string_view text = str_view(slot_name);
       if (text == "__dict__") {
-        if (has_dict) return raise(&type_error_type, "__dict__ slot disallowed: we already got one");
+        if (has_dict || wants_dict) return raise(&type_error_type, "__dict__ slot disallowed: we already got one");
         wants_dict = true;
-        continue;
-      }
-      if (text == "__weakref__") {
-        if (!may_add_weakref) {
+      } else if (text == "__weakref__") {
+        if (!may_add_weakref || weakref_slot) {
           return raise(&type_error_type,
-                       "__weakref__ slot disallowed: either we already got one, or the base type has a nonzero "
-                       "tp_itemsize");
+                       "__weakref__ slot disallowed: either we already got one, or __itemsize__ != 0");
         }
         weakref_slot = true;
-        continue;
       }
+    }
+    for (const Ref& slot_name : as_list(names_list)->m_items) {
+      std::string_view text = str_view(slot_name);
+      if (text == "__dict__" || text == "__weakref__") continue;
       std::string mangled = mangle(str_view(type->m_name), text);
       Ref key = intern(mangled);
       if (dict_lookup_str(dict, key)) {

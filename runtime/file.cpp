@@ -16,6 +16,7 @@
 #include "runtime/file.h"
 
 #include <cerrno>
+#include <cstdlib>
 #include <cstring>
 #include <string>
 #include <poll.h>
@@ -676,6 +677,12 @@ COIL_REGISTER_TYPE(binary_file_type);
 Ref make_std_file(std::FILE* stream, const char* name, const char* mode) {
   Ref name_str = make_str(name);
   bool reading = mode[0] == 'r';
+  // As CPython under PYTHONUNBUFFERED (python3 -u): stdout and stderr write
+  // through at once, so that their output interleaves in the order written.
+  if (!reading) {
+    const char* unbuffered = std::getenv("PYTHONUNBUFFERED");
+    if (unbuffered != nullptr && unbuffered[0] != '\0') std::setvbuf(stream, nullptr, _IONBF, 0);
+  }
   Ref file = new_file(&text_file_type, stream, name_str, mode, true, reading, !reading);
   if (!file) return {};
   // As CPython's under a C or POSIX locale: stdin and stdout carry undecodable

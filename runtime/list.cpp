@@ -9,6 +9,8 @@
 #include "runtime/list.h"
 
 #include <algorithm>
+#include <new>
+#include <stdexcept>
 #include <string>
 #include <utility>
 
@@ -24,6 +26,7 @@
 #include "runtime/slice.h"
 #include "runtime/str.h"
 #include "runtime/tuple.h"
+#include "vm/import.h"
 
 namespace coil {
 
@@ -81,16 +84,34 @@ void replace_range(Value list, int64_t low, int64_t high, std::vector<Ref>&& rep
     items.erase(items.begin() + low + int64_t(new_count), items.begin() + high);
   }
   for (size_t i = 0; i < new_count; ++i) items[size_t(low) + i] = std::move(replacement[i]);
-  // `removed` is dropped here, with the list already in its new state.
+  // With the list already in its new state, the removed items are released
+  // last first, as CPython's list_ass_slice does (a __del__ sees the order).
+  while (!removed.empty()) removed.pop_back();
 }
 
 }  // namespace
 
 // ---- public helpers
 
+// Reserves room for `count` items, or raises MemoryError when the
+// allocation fails (as CPython's list_repeat does for `[0] * 2**40`)
+// rather than letting std::bad_alloc end the process.
+bool reserve_items(std::vector<Ref>& items, size_t count) {
+  try {
+    items.reserve(count);
+  } catch (const std::bad_alloc&) {
+    raise_no_memory();
+    return false;
+  } catch (const std::length_error&) {
+    raise_no_memory();
+    return false;
+  }
+  return true;
+}
+
 Ref make_list(size_t reserve) {
   Ref list = allocate_list(&list_type);
-  if (list && reserve > 0) items_of(list).reserve(reserve);
+  if (list && reserve > 0 && !reserve_items(items_of(list), reserve)) return {};
   return list;
 }
 
@@ -415,6 +436,7 @@ bool list_init(Value self, const Value* args, size_t nargs, TupleObject* kwnames
     std::vector<Ref> old;
     old.swap(items_of(self));
     note_cleared(as_list(self));
+    while (!old.empty()) old.pop_back();  // last first, as CPython's list_clear
   }
   if (nargs == 0) return true;
   return list_extend(self, args[0]);
@@ -690,11 +712,12 @@ Ref list_inplace_multiply(Value a, Value b) {
       std::vector<Ref> old;
       old.swap(items);
       note_cleared(as_list(a));
+      while (!old.empty()) old.pop_back();  // last first, as CPython's list_clear
     }
     return ref(a);
   }
   if (!repeat_fits(size, count)) return raise_no_memory();
-  items.reserve(size * size_t(count));
+  if (!reserve_items(items, size * size_t(count))) return {};
   for (int64_t c = 1; c < count; ++c) {
     for (size_t i = 0; i < size; ++i) items.push_back(items[i]);
   }
@@ -922,6 +945,54 @@ Ref list_reverseiterator_length_hint(Value self, Args) {
 
 Ref iterator_self(Value self) { return ref(self); }
 
+// A builtin function (iter, reversed) for a reduction, as CPython's
+// _PyEval_GetBuiltin.
+Ref builtin_named(const char* name) {
+  Value builtins = lookup_module("builtins");
+  if (!builtins) return raise(&runtime_error_type, "lost builtins module");
+  return getattr(builtins, name);
+}
+
+// __reduce__: (iter, (list,), index), or (iter, ([],)) once exhausted,
+// as CPython's listiter_reduce_general; reversed(list) for a reverse one.
+Ref list_iterator_reduce_general(Value self, bool reverse) {
+  auto* iterator = self.as<ListIteratorObject>();
+  if (iterator->m_list) {
+    Ref function = builtin_named(reverse ? "reversed" : "iter");
+    if (!function) return {};
+    Ref args = make_tuple({iterator->m_list.get()});
+    Ref index = make_int(iterator->m_index);
+    if (!args || !index) return {};
+    return make_tuple({function.get(), args.get(), index.get()});
+  }
+  Ref function = builtin_named("iter");
+  Ref empty = make_list();
+  if (!function || !empty) return {};
+  Ref args = make_tuple({empty.get()});
+  if (!args) return {};
+  return make_tuple({function.get(), args.get()});
+}
+
+Ref list_iterator_reduce(Value self, Args) { return list_iterator_reduce_general(self, false); }
+Ref list_reverseiterator_reduce(Value self, Args) { return list_iterator_reduce_general(self, true); }
+
+// __setstate__(index): where to go on, clamped to the list.
+Ref list_iterator_setstate_general(Value self, Value state, bool reverse) {
+  int64_t index;
+  if (!index_as_ssize(state, &overflow_error_type, index)) return {};
+  auto* iterator = self.as<ListIteratorObject>();
+  if (iterator->m_list) {
+    int64_t size = size_of(iterator->m_list);
+    iterator->m_index = reverse ? std::clamp<int64_t>(index, -1, size - 1) : std::clamp<int64_t>(index, 0, size);
+  }
+  return new_none();
+}
+
+Ref list_iterator_setstate(Value self, Args args) { return list_iterator_setstate_general(self, args[0], false); }
+Ref list_reverseiterator_setstate(Value self, Args args) {
+  return list_iterator_setstate_general(self, args[0], true);
+}
+
 void list_iterator_destroy(Object* object) {
   static_cast<ListIteratorObject*>(object)->~ListIteratorObject();
 }
@@ -937,12 +1008,16 @@ void list_iterator_clear(Object* object) {
 const MethodDef list_iterator_methods[] = {
     {"__length_hint__", list_iterator_length_hint, ArgKind::NoArgs,
      "Private method returning an estimate of len(list(it))."},
+    {"__reduce__", list_iterator_reduce, ArgKind::NoArgs, "Return state information for pickling."},
+    {"__setstate__", list_iterator_setstate, ArgKind::OneArg, "Set state information for unpickling."},
     {},
 };
 
 const MethodDef list_reverseiterator_methods[] = {
     {"__length_hint__", list_reverseiterator_length_hint, ArgKind::NoArgs,
      "Private method returning an estimate of len(list(it))."},
+    {"__reduce__", list_reverseiterator_reduce, ArgKind::NoArgs, "Return state information for pickling."},
+    {"__setstate__", list_reverseiterator_setstate, ArgKind::OneArg, "Set state information for unpickling."},
     {},
 };
 

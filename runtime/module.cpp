@@ -23,10 +23,51 @@ std::vector<NativeModule>& native_modules() {
   return modules;
 }
 
+// An attribute of a spec or module for repr, or null when it is missing
+// (as importlib's getattr(…, None)); null with an exception pending for
+// another error.
+Ref optional_attr(Value object, const char* name) {
+  bool found;
+  return lookup_attr(object, intern_static(name), found);
+}
+
+// importlib's _module_repr: what the spec says, else the module's
+// __name__ with its __file__ or __loader__.
 Ref module_repr(Value self) {
   Value dict = module_dict(self);
+  Value spec = dict_lookup_str(dict, "__spec__");
+  if (spec && !is_none(spec)) {
+    Ref name = optional_attr(spec, "name");
+    if (error_pending()) return {};
+    Ref name_repr = name ? repr(name) : make_str("'?'");
+    if (!name_repr) return {};
+    std::string text = "<module " + std::string(str_view(name_repr));
+    Ref origin = optional_attr(spec, "origin");
+    if (error_pending()) return {};
+    if (!origin || is_none(origin)) {
+      Ref loader = optional_attr(spec, "loader");
+      if (error_pending()) return {};
+      if (loader && !is_none(loader)) {
+        Ref shown = repr(loader);
+        if (!shown) return {};
+        text += " (" + std::string(str_view(shown)) + ")";
+      }
+    } else {
+      Ref has_location = optional_attr(spec, "has_location");
+      if (error_pending()) return {};
+      int located = has_location ? is_true(has_location) : 0;
+      if (located < 0) return {};
+      Ref shown = located ? repr(origin) : str(origin);
+      if (!shown) return {};
+      text += located ? " from " : " (";
+      text += str_view(shown);
+      if (!located) text += ")";
+    }
+    return make_str(text + ">");
+  }
   Value name = dict_lookup_str(dict, "__name__");
   Value file = dict_lookup_str(dict, "__file__");
+  Value loader = dict_lookup_str(dict, "__loader__");
   std::string text = "<module ";
   if (name) {
     Ref r = repr(name);
@@ -35,13 +76,15 @@ Ref module_repr(Value self) {
   } else {
     text += "'?'";
   }
-  if (file && is_str(file)) {
+  if (file) {
     Ref r = repr(file);
     if (!r) return {};
     text += " from ";
     text += str_view(r);
-  } else {
-    text += " (built-in)";
+  } else if (loader && !is_none(loader)) {
+    Ref r = repr(loader);
+    if (!r) return {};
+    text += " (" + std::string(str_view(r)) + ")";
   }
   text += ">";
   return make_str(text);
@@ -206,6 +249,41 @@ Ref make_module_spec(std::string_view name, std::string_view origin, Value searc
   if (!ok) return {};
   *instance_dict_slot(object) = std::move(dict);
   return spec;
+}
+
+// The loaders importlib names for the modules built into the interpreter
+// and for those frozen into it (coil's lib/ modules): classes, never
+// instantiated, that such modules give as __loader__ and __spec__.loader.
+Type make_importer_type(const char* name, const char* doc) {
+  Type type{};
+  type.m_tp_name = name;
+  type.m_doc = doc;
+  type.m_flags = kTypePythonClass;
+  type.m_size = sizeof(Object);
+  return type;
+}
+Type builtin_importer_type =
+    make_importer_type("_frozen_importlib.BuiltinImporter", "Meta path import for built-in modules.");
+COIL_REGISTER_TYPE(builtin_importer_type);
+Type frozen_importer_type =
+    make_importer_type("_frozen_importlib.FrozenImporter", "Meta path import for frozen modules.");
+COIL_REGISTER_TYPE(frozen_importer_type);
+
+bool set_module_importer(Value module, Value spec, ModuleOrigin origin) {
+  Type* loader = origin == ModuleOrigin::BuiltIn ? &builtin_importer_type : &frozen_importer_type;
+  Ref origin_str = make_str(origin == ModuleOrigin::BuiltIn ? "built-in" : "frozen");
+  if (!origin_str) return false;
+  Value spec_dict = *instance_dict_slot(spec.as_object());
+  return dict_setitem_str(spec_dict, "loader", Value(loader)) &&
+         dict_setitem_str(spec_dict, "origin", origin_str) &&
+         dict_setitem_str(spec_dict, "has_location", py_bool(false)) &&
+         dict_setitem_str(module_dict(module), "__loader__", Value(loader));
+}
+
+bool set_builtin_module_spec(Value module, std::string_view name) {
+  Ref spec = make_module_spec(name, "built-in", Value());
+  return spec && set_module_importer(module, spec, ModuleOrigin::BuiltIn) &&
+         dict_setitem_str(module_dict(module), "__spec__", spec);
 }
 
 Type module_type;

@@ -40,6 +40,18 @@ ModuleInitFn find_native_module(std::string_view name);
 extern Type module_spec_type;
 Ref make_module_spec(std::string_view name, std::string_view origin, Value search_locations);
 
+// Makes `spec` and `module` those of a module built into the interpreter
+// (a native module) or frozen into it (one of lib/'s), as importlib's
+// BuiltinImporter and FrozenImporter make theirs: the loader is the
+// importer class, the origin "built-in" or "frozen", with no location.
+enum class ModuleOrigin { BuiltIn, Frozen };
+bool set_module_importer(Value module, Value spec, ModuleOrigin origin);
+
+// Gives a native module CPython's __spec__ and __loader__ for a built-in
+// module: ModuleSpec(name=…, loader=<class '_frozen_importlib.BuiltinImporter'>,
+// origin='built-in').
+bool set_builtin_module_spec(Value module, std::string_view name);
+
 // The names of the native modules, sorted (sys.builtin_module_names).
 Ref native_module_names();
 

@@ -147,6 +147,52 @@ bool check_arg_kind(ArgKind kind, const char* qualified, Args args) {
 
 namespace {
 
+constexpr std::string_view kSignatureEnd = ")\n--\n\n";
+
+// Where the signature of `doc` starts (its '('), as CPython's
+// find_signature, and the text after it, as skip_signature; npos when
+// `doc` has none.
+size_t signature_start(std::string_view name, std::string_view doc) {
+  if (doc.substr(0, name.size()) != name || doc.size() <= name.size() || doc[name.size()] != '(') {
+    return std::string_view::npos;
+  }
+  return name.size();
+}
+size_t signature_end(std::string_view doc, size_t start) {
+  for (size_t i = start; i < doc.size(); ++i) {
+    if (doc.substr(i, kSignatureEnd.size()) == kSignatureEnd) return i + kSignatureEnd.size();
+    if (doc[i] == '\n' && i + 1 < doc.size() && doc[i + 1] == '\n') return std::string_view::npos;
+  }
+  return std::string_view::npos;
+}
+
+}  // namespace
+
+Ref doc_without_signature(std::string_view name, const char* doc) {
+  if (doc == nullptr) return new_none();
+  std::string_view text = doc;
+  size_t start = signature_start(name, text);
+  if (start != std::string_view::npos) {
+    size_t end = signature_end(text, start);
+    if (end != std::string_view::npos) text.remove_prefix(end);
+  }
+  if (text.empty()) return new_none();
+  return make_str(text);
+}
+
+Ref doc_text_signature(std::string_view name, const char* doc) {
+  if (doc == nullptr) return new_none();
+  std::string_view text = doc;
+  size_t start = signature_start(name, text);
+  if (start == std::string_view::npos) return new_none();
+  size_t end = signature_end(text, start);
+  if (end == std::string_view::npos) return new_none();
+  // Up to and with the closing ')'.
+  return make_str(text.substr(start, end - kSignatureEnd.size() + 1 - start));
+}
+
+namespace {
+
 std::string qualified_name(const MethodDef* def, Type* owner) {
   if (owner == nullptr) return def->name;
   return std::string(type_name(owner)) + "." + def->name;
@@ -241,12 +287,17 @@ Ref builtin_get_module(Value self) {
 }
 Ref builtin_get_doc(Value self) {
   auto* f = self.as<BuiltinFunctionObject>();
-  return f->m_def->doc ? make_str(f->m_def->doc) : new_none();
+  return doc_without_signature(f->m_def->name, f->m_def->doc);
+}
+Ref builtin_get_text_signature(Value self) {
+  auto* f = self.as<BuiltinFunctionObject>();
+  return doc_text_signature(f->m_def->name, f->m_def->doc);
 }
 const GetSetDef kBuiltinGetSet[] = {
     {"__name__", builtin_get_name},     {"__qualname__", builtin_get_qualname},
     {"__self__", builtin_get_self},     {"__module__", builtin_get_module},
-    {"__doc__", builtin_get_doc},       {nullptr, nullptr},
+    {"__doc__", builtin_get_doc},       {"__text_signature__", builtin_get_text_signature},
+    {nullptr, nullptr},
 };
 
 Ref builtin_richcompare(Value a, Value b, CompareOp op) {
@@ -327,13 +378,18 @@ Ref descriptor_get_qualname(Value self) {
 Ref descriptor_get_objclass(Value self) { return ref(Value(self.as<MethodDescriptorObject>()->m_owner)); }
 Ref descriptor_get_doc(Value self) {
   auto* d = self.as<MethodDescriptorObject>();
-  return d->m_def->doc ? make_str(d->m_def->doc) : new_none();
+  return doc_without_signature(d->m_def->name, d->m_def->doc);
+}
+Ref descriptor_get_text_signature(Value self) {
+  auto* d = self.as<MethodDescriptorObject>();
+  return doc_text_signature(d->m_def->name, d->m_def->doc);
 }
 const GetSetDef kDescriptorGetSet[] = {
     {"__name__", descriptor_get_name},
     {"__qualname__", descriptor_get_qualname},
     {"__objclass__", descriptor_get_objclass},
     {"__doc__", descriptor_get_doc},
+    {"__text_signature__", descriptor_get_text_signature},
     {nullptr, nullptr},
 };
 
@@ -603,7 +659,9 @@ bool add_native_members(Type* type) {
     if (!descriptor || !dict_setitem_str(dict, "__dict__", descriptor)) return false;
   }
   if (type->m_doc != nullptr && !dict_lookup_str(dict, "__doc__")) {
-    Ref doc = make_str(type->m_doc);
+    std::string_view name = type->m_tp_name;
+    if (size_t dot = name.rfind('.'); dot != std::string_view::npos) name.remove_prefix(dot + 1);
+    Ref doc = doc_without_signature(name, type->m_doc);
     if (!doc || !dict_setitem_str(dict, "__doc__", doc)) return false;
   }
   // __new__: a built-in function bound to the type, as CPython's tp_new_wrapper.

@@ -53,6 +53,14 @@ struct MethodDef {
   uint8_t flags = 0;
 };
 
+// CPython's convention for the doc of a built-in: "NAME(SIGNATURE)\n--\n\n"
+// ahead of the text when it has a text signature. `name` is the function's
+// name, or the last part of a type's. The text after the signature (all of
+// `doc` when it has none), as __doc__ shows it: None when null or empty.
+Ref doc_without_signature(std::string_view name, const char* doc);
+// The "(SIGNATURE)" of the doc, as __text_signature__ shows it, or None.
+Ref doc_text_signature(std::string_view name, const char* doc);
+
 // A field of a built-in object exposed as an attribute (read-only unless
 // `writable`). `offset` is from the object header (negative for __slots__
 // values, which live in the prefix). The field is a Ref for Object (an

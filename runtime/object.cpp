@@ -14,6 +14,7 @@
 #include "runtime/str.h"
 #include "runtime/tuple.h"
 #include "runtime/weakref.h"
+#include "vm/import.h"
 
 namespace coil {
 
@@ -204,17 +205,228 @@ Ref object_sizeof(Value self, Args) {
   return make_int(int64_t(type->m_size + type->m_prefix));
 }
 
-Ref object_reduce_ex(Value self, Args) {
-  return raise_format(&type_error_type, "cannot pickle '%s' object", value_type_name(self).data());
+// --- Reduction: what pickle and copy rebuild an object from ---------------
+
+// The copyreg function `name` (__newobj__, _reconstructor, _slotnames…).
+Ref copyreg_function(const char* name) {
+  Ref copyreg = import_module("copyreg");
+  if (!copyreg) return {};
+  return getattr(copyreg, name);
 }
 
-Ref object_getstate(Value self, Args) {
-  if (self.type()->m_dict_offset != 0) {
-    Ref* slot = instance_dict_slot(self.as_object());
-    if (*slot && dict_size(*slot) != 0) return *slot;
-  }
-  return new_none();
+// The type an instance's native layout comes from: the first built-in type
+// above its classes.
+Type* layout_type(Type* type) {
+  while (type->m_flags & kTypeHeapType) type = type->m_base;
+  return type;
 }
+
+// CPython's object_getstate_default: the instance dict (None when empty),
+// paired with a dict of the slots that are set. `required` (no arguments to
+// rebuild from) refuses an object whose layout holds native data that
+// neither the dict nor the slots carry.
+Ref object_getstate_default(Value self, bool required) {
+  Type* type = self.type();
+  if (required && layout_type(type) != &object_type) {
+    return raise_format(&type_error_type, "cannot pickle '%s' object", value_type_name(self).data());
+  }
+  Ref state = new_none();
+  if (type->m_dict_offset != 0) {
+    Ref* slot = instance_dict_slot(self.as_object());
+    if (*slot && dict_size(*slot) != 0) state = *slot;
+  }
+  // As CPython, copyreg._slotnames is asked (and caches __slotnames__ in
+  // the class) whether or not the class has slots.
+  Ref slotnames_function = copyreg_function("_slotnames");
+  if (!slotnames_function) return {};
+  Ref names = call(slotnames_function, {Value(type)});
+  if (!names) return {};
+  if (!is_list(names)) {
+    return raise(&type_error_type, "copyreg._slotnames didn't return a list or None");
+  }
+  Ref slots = make_dict();
+  if (!slots) return {};
+  std::vector<Ref> slot_names = as_list(names)->m_items;  // a __getattr__ may change the list
+  for (const Ref& name : slot_names) {
+    bool found;
+    Ref value = lookup_attr(self, name, found);
+    if (!value && error_pending()) return {};
+    if (value && !dict_setitem(slots, name, value)) return {};
+  }
+  if (dict_size(slots) == 0) return state;
+  return make_tuple({state.get(), slots.get()});
+}
+
+// CPython's object_getstate: the object's own __getstate__, unless it is
+// object's, whose default then applies with `required`.
+Ref object_getstate_of(Value self, bool required) {
+  Value method = type_lookup(self.type(), "__getstate__");
+  Value own = dict_lookup_str(Value(object_type.m_dict), "__getstate__");
+  if (method && method.is(own)) return object_getstate_default(self, required);
+  Ref getstate = getattr(self, "__getstate__");
+  if (!getstate) return {};
+  return call(getstate, nullptr, 0);
+}
+
+// The arguments to rebuild from, from __getnewargs_ex__ or __getnewargs__
+// (both null when neither is defined), checked as CPython's
+// _PyObject_GetNewArguments.
+bool get_new_arguments(Value self, Ref& args, Ref& kwargs) {
+  bool found;
+  Ref getnewargs_ex = lookup_attr(self, intern_static("__getnewargs_ex__"), found);
+  if (getnewargs_ex) {
+    Ref result = call(getnewargs_ex, nullptr, 0);
+    if (!result) return false;
+    if (!is_tuple(result)) {
+      raise_format(&type_error_type, "__getnewargs_ex__ should return a tuple, not '%s'",
+                   value_type_name(result).data());
+      return false;
+    }
+    if (tuple_size(result) != 2) {
+      raise_format(&value_error_type, "__getnewargs_ex__ should return a tuple of length 2, not %zu",
+                   tuple_size(result));
+      return false;
+    }
+    args = ref(tuple_item(result, 0));
+    kwargs = ref(tuple_item(result, 1));
+    if (!is_tuple(args)) {
+      raise_format(&type_error_type, "first item of the tuple returned by __getnewargs_ex__ must be a tuple, not '%s'",
+                   value_type_name(args).data());
+      return false;
+    }
+    if (!is_dict(kwargs)) {
+      raise_format(&type_error_type, "second item of the tuple returned by __getnewargs_ex__ must be a dict, not '%s'",
+                   value_type_name(kwargs).data());
+      return false;
+    }
+    return true;
+  }
+  if (error_pending()) return false;
+  Ref getnewargs = lookup_attr(self, intern_static("__getnewargs__"), found);
+  if (getnewargs) {
+    args = call(getnewargs, nullptr, 0);
+    if (!args) return false;
+    if (!is_tuple(args)) {
+      raise_format(&type_error_type, "__getnewargs__ should return a tuple, not '%s'", value_type_name(args).data());
+      return false;
+    }
+    return true;
+  }
+  return !error_pending();
+}
+
+// Protocol 2 and above, CPython's reduce_newobj:
+// (copyreg.__newobj__, (cls, *args), state, listitems, dictitems).
+Ref reduce_newobj(Value self) {
+  Type* type = self.type();
+  if (type->m_new == nullptr) {
+    return raise_format(&type_error_type, "cannot pickle '%s' object", value_type_name(self).data());
+  }
+  Ref args, kwargs;
+  if (!get_new_arguments(self, args, kwargs)) return {};
+  bool has_args = bool(args);
+  Ref newobj, newargs;
+  if (!kwargs || dict_size(kwargs) == 0) {
+    newobj = copyreg_function("__newobj__");
+    if (!newobj) return {};
+    size_t count = args ? tuple_size(args) : 0;
+    newargs = make_tuple(count + 1);
+    if (!newargs) return {};
+    tuple_set(newargs, 0, ref(Value(type)));
+    for (size_t i = 0; i < count; ++i) tuple_set(newargs, i + 1, ref(tuple_item(args, i)));
+  } else {
+    newobj = copyreg_function("__newobj_ex__");
+    if (!newobj) return {};
+    newargs = make_tuple({Value(type), args.get(), kwargs.get()});
+    if (!newargs) return {};
+  }
+  Ref state = object_getstate_of(self, !(has_args || is_list(self) || is_dict(self)));
+  if (!state) return {};
+  Ref listitems = new_none();
+  Ref dictitems = new_none();
+  if (is_list(self)) {
+    listitems = iter(self);
+    if (!listitems) return {};
+  } else if (is_dict(self)) {
+    Ref items = call_method(self, "items", {});
+    if (!items) return {};
+    dictitems = iter(items);
+    if (!dictitems) return {};
+  }
+  return make_tuple({newobj.get(), newargs.get(), state.get(), listitems.get(), dictitems.get()});
+}
+
+// Protocols 0 and 1, CPython's copyreg._reduce_ex:
+// (copyreg._reconstructor, (cls, base, base(self)) [, state]).
+Ref reduce_old(Value self, int64_t protocol) {
+  Type* type = self.type();
+  Type* base = layout_type(type);
+  Ref base_state = new_none();
+  if (base != &object_type) {
+    if (base == type) {
+      return raise_format(&type_error_type, "cannot pickle '%s' object", str_cstr(Value(type->m_name)));
+    }
+    base_state = call(Value(base), {self});
+    if (!base_state) return {};
+  }
+  Ref args = make_tuple({Value(type), Value(base), base_state.get()});
+  if (!args) return {};
+  Value method = type_lookup(type, "__getstate__");
+  Value own = dict_lookup_str(Value(object_type.m_dict), "__getstate__");
+  if (method && method.is(own)) {
+    bool found;
+    Ref slots = lookup_attr(self, intern_static("__slots__"), found);
+    if (!slots && error_pending()) return {};
+    int has_slots = slots ? is_true(slots) : 0;
+    if (has_slots < 0) return {};
+    if (has_slots) {
+      return raise(&type_error_type,
+                   "a class that defines __slots__ without defining __getstate__ cannot be pickled");
+    }
+  }
+  (void)protocol;
+  Ref getstate = getattr(self, "__getstate__");
+  if (!getstate) return {};
+  Ref state = call(getstate, nullptr, 0);
+  if (!state) return {};
+  Ref reconstructor = copyreg_function("_reconstructor");
+  if (!reconstructor) return {};
+  int truthy = is_true(state);
+  if (truthy < 0) return {};
+  if (truthy) return make_tuple({reconstructor.get(), args.get(), state.get()});
+  return make_tuple({reconstructor.get(), args.get()});
+}
+
+Ref common_reduce(Value self, int64_t protocol) {
+  return protocol >= 2 ? reduce_newobj(self) : reduce_old(self, protocol);
+}
+
+// object.__reduce_ex__(protocol): a class's own __reduce__ if it has one,
+// else the reduction of the protocol (CPython's object___reduce_ex___impl).
+Ref object_reduce_ex(Value self, Args args) {
+  if (!is_int(args[0])) {
+    return raise_format(&type_error_type, "'%s' object cannot be interpreted as an integer",
+                        value_type_name(args[0]).data());
+  }
+  int64_t protocol;
+  if (!int_fits_int64(args[0], protocol)) {
+    return raise(&overflow_error_type, "Python int too large to convert to C int");
+  }
+  Value own = dict_lookup_str(Value(object_type.m_dict), "__reduce__");
+  bool found;
+  Ref reduce = lookup_attr(self, intern_static("__reduce__"), found);
+  if (!reduce && error_pending()) return {};
+  if (reduce) {
+    Ref class_reduce = getattr(Value(self.type()), "__reduce__");
+    if (!class_reduce) return {};
+    if (!class_reduce.get().is(own)) return call(reduce, nullptr, 0);
+  }
+  return common_reduce(self, protocol);
+}
+
+Ref object_reduce(Value self, Args) { return common_reduce(self, 0); }
+
+Ref object_getstate(Value self, Args) { return object_getstate_default(self, false); }
 
 const MethodDef kObjectMethods[] = {
     {"__format__", object_format, ArgKind::OneArg},
@@ -223,7 +435,7 @@ const MethodDef kObjectMethods[] = {
     {"__subclasshook__", object_subclasshook, ArgKind::VarArgs, nullptr, kMethodClass},
     {"__sizeof__", object_sizeof, ArgKind::NoArgs},
     {"__reduce_ex__", object_reduce_ex, ArgKind::OneArg},
-    {"__reduce__", object_reduce_ex, ArgKind::NoArgs},
+    {"__reduce__", object_reduce, ArgKind::NoArgs},
     {"__getstate__", object_getstate, ArgKind::NoArgs},
     {nullptr, nullptr, ArgKind::NoArgs},
 };

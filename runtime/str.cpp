@@ -502,7 +502,10 @@ int sequence_repeat_operands(Value a, Value b, bool (*is_seq)(Value), BinaryOp o
                  value_type_name(count_object).data());
     return -1;
   }
-  if (!clamped_index(count_object, count)) return -1;
+  // As CPython's sq_repeat, which takes a Py_ssize_t: a count past it is
+  // an OverflowError, a negative one repeats zero times.
+  if (!index_as_ssize(count_object, &overflow_error_type, count)) return -1;
+  if (count < 0) count = 0;
   return 1;
 }
 

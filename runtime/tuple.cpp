@@ -6,6 +6,7 @@
 // CPython prints.
 #include "runtime/tuple.h"
 
+#include <algorithm>
 #include <string>
 #include <vector>
 
@@ -19,6 +20,7 @@
 #include "runtime/sequence.h"
 #include "runtime/slice.h"
 #include "runtime/str.h"
+#include "vm/import.h"
 
 namespace coil {
 
@@ -371,9 +373,43 @@ void tuple_iterator_clear(Object* object) {
   static_cast<TupleIteratorObject*>(object)->m_sequence.reset();
 }
 
+// __reduce__: (iter, (tuple,), index), or (iter, ((),)) once exhausted,
+// as CPython's tupleiter_reduce.
+Ref tuple_iterator_reduce(Value self, Args) {
+  Value builtins = lookup_module("builtins");
+  if (!builtins) return raise(&runtime_error_type, "lost builtins module");
+  Ref function = getattr(builtins, "iter");
+  if (!function) return {};
+  auto* iterator = self.as<TupleIteratorObject>();
+  if (iterator->m_sequence) {
+    Ref args = make_tuple({iterator->m_sequence.get()});
+    Ref index = make_int(uint64_t(iterator->m_index));
+    if (!args || !index) return {};
+    return make_tuple({function.get(), args.get(), index.get()});
+  }
+  Ref empty = make_tuple(size_t(0));
+  if (!empty) return {};
+  Ref args = make_tuple({empty.get()});
+  if (!args) return {};
+  return make_tuple({function.get(), args.get()});
+}
+
+// __setstate__(index): where to go on, clamped to the tuple.
+Ref tuple_iterator_setstate(Value self, Args args) {
+  int64_t index;
+  if (!index_as_ssize(args[0], &overflow_error_type, index)) return {};
+  auto* iterator = self.as<TupleIteratorObject>();
+  if (iterator->m_sequence) {
+    iterator->m_index = size_t(std::clamp<int64_t>(index, 0, int64_t(tuple_size(iterator->m_sequence))));
+  }
+  return new_none();
+}
+
 const MethodDef tuple_iterator_methods[] = {
     {"__length_hint__", tuple_iterator_length_hint, ArgKind::NoArgs,
      "Private method returning an estimate of len(list(it))."},
+    {"__reduce__", tuple_iterator_reduce, ArgKind::NoArgs, "Return state information for pickling."},
+    {"__setstate__", tuple_iterator_setstate, ArgKind::OneArg, "Set state information for unpickling."},
     {},
 };
 

@@ -9,6 +9,7 @@
 #include "runtime/errors.h"
 #include "runtime/exception.h"
 #include "runtime/file.h"
+#include "runtime/int.h"
 #include "runtime/module.h"
 #include "runtime/str.h"
 #include "vm/code.h"
@@ -37,6 +38,18 @@ bool warn(Type* category, const std::string& message) {
   Ref text = make_str(message);
   if (!text) return false;
   return static_cast<bool>(call_method(warnings, "warn", {text.get(), Value(category), Value::small_int(1)}));
+}
+
+ExplicitWarning warn_explicit_if_imported(Type* category, std::string_view message,
+                                          std::string_view filename, int lineno) {
+  Value warnings = lookup_module("warnings");
+  if (!warnings) return ExplicitWarning::NoWarningsModule;
+  Ref text = make_str(message);
+  Ref file = make_str(filename);
+  Ref line = make_int(int64_t(lineno));
+  if (!text || !file || !line) return ExplicitWarning::Error;
+  Ref result = call_method(warnings, "warn_explicit", {text.get(), Value(category), file.get(), line.get()});
+  return result ? ExplicitWarning::Handled : ExplicitWarning::Error;
 }
 
 void warn_at_current_frame(Type* category, const std::string& message, Value source) {

@@ -22,4 +22,16 @@ void warn_at_current_frame(Type* category, const std::string& message, Value sou
 // exception pending when a filter turned it into an error.
 bool warn(Type* category, const std::string& message);
 
+// What became of a warning given to warn_explicit_if_imported.
+enum class ExplicitWarning { Handled, Error, NoWarningsModule };
+
+// A warning at an explicit place, as CPython's PyErr_WarnExplicitObject with
+// no registry (what the compiler issues for `x is 1`): through
+// warnings.warn_explicit, its filters deciding, when the warnings module has
+// been imported. Error leaves the exception pending. NoWarningsModule tells
+// the caller to apply the default action itself: no filter can have been
+// set without the module.
+ExplicitWarning warn_explicit_if_imported(Type* category, std::string_view message,
+                                          std::string_view filename, int lineno);
+
 }  // namespace coil

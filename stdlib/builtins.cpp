@@ -25,6 +25,7 @@
 #include "runtime/repr.h"
 #include "runtime/str.h"
 #include "runtime/tuple.h"
+#include "stdlib/builtins_docs.h"
 #include "stdlib/site_builtins.h"
 #include "vm/code.h"
 #include "vm/compiler.h"
@@ -650,10 +651,24 @@ Ref builtin_build_class(Value, Args args) {
   Value call_args[3] = {name, bases, ns};
   Ref cls = call_with_tuple(meta, make_tuple(call_args, 3), kwargs);
   if (!cls) return {};
+  // The body's __class__ cell must now hold the class: type.__new__ fills
+  // it from the namespace's __classcell__, which a metaclass may have
+  // dropped (CPython's messages).
   if (is_type(cls) && cell.type() == &cell_type) {
     Value cell_contents = cell.as<CellObject>()->m_value;
-    if (cell_contents && !cell_contents.is(cls.get())) {
-      return raise_format(&type_error_type, "__class__ set to %s defining %s as %s", "<class>", str_cstr(name), "<class>");
+    if (!cell_contents.is(cls.get())) {
+      Ref name_repr = repr(name);
+      Ref cls_repr = repr(cls);
+      if (!name_repr || !cls_repr) return {};
+      if (!cell_contents) {
+        return raise_format(&runtime_error_type,
+                            "__class__ not set defining %s as %s. Was __classcell__ propagated to type.__new__?",
+                            str_cstr(name_repr), str_cstr(cls_repr));
+      }
+      Ref contents_repr = repr(cell_contents);
+      if (!contents_repr) return {};
+      return raise_format(&type_error_type, "__class__ set to %s defining %s as %s", str_cstr(contents_repr),
+                          str_cstr(name_repr), str_cstr(cls_repr));
     }
   }
   return cls;
@@ -712,7 +727,8 @@ Ref exec_or_eval(Args args, bool is_eval) {
     SyntaxErrorInfo error;
     code = compile_source(text, "<string>", is_eval ? CompileMode::Eval : CompileMode::Exec, false, error);
     if (!code) {
-      raise_syntax_error(error, "<string>", text);
+      raise_syntax_error(error, "<string>", text,
+                         is_eval ? SyntaxErrorSource::OtherString : SyntaxErrorSource::ExecString);
       return {};
     }
   }
@@ -744,7 +760,9 @@ Ref builtin_compile(Value, Args args) {
   SyntaxErrorInfo error;
   Ref code = compile_source(text, str_view(bound[1]), compile_mode, false, error);
   if (!code) {
-    raise_syntax_error(error, str_view(bound[1]), text);
+    raise_syntax_error(error, str_view(bound[1]), text,
+                       compile_mode == CompileMode::Exec ? SyntaxErrorSource::ExecString
+                                                         : SyntaxErrorSource::OtherString);
     return {};
   }
   return code;
@@ -783,52 +801,60 @@ Ref builtin_anext(Value, Args args) {
   return make_anext_awaitable(awaitable, args[1]);
 }
 
+// The doc of the built-in function `name` (stdlib/builtins_docs.h).
+constexpr const char* builtin_doc(std::string_view name) {
+  for (const BuiltinDoc& entry : kBuiltinDocs) {
+    if (name == entry.name) return entry.doc;
+  }
+  return nullptr;
+}
+
 const MethodDef kBuiltins[] = {
-    {"print", builtin_print, ArgKind::Keywords},
-    {"len", builtin_len, ArgKind::OneArg},
-    {"repr", builtin_repr, ArgKind::OneArg},
-    {"ascii", builtin_ascii, ArgKind::OneArg},
-    {"format", builtin_format, ArgKind::VarArgs},
-    {"hash", builtin_hash, ArgKind::OneArg},
-    {"id", builtin_id, ArgKind::OneArg},
-    {"abs", builtin_abs, ArgKind::OneArg},
-    {"isinstance", builtin_isinstance, ArgKind::VarArgs},
-    {"issubclass", builtin_issubclass, ArgKind::VarArgs},
-    {"getattr", builtin_getattr, ArgKind::VarArgs},
-    {"setattr", builtin_setattr, ArgKind::VarArgs},
-    {"delattr", builtin_delattr, ArgKind::VarArgs},
-    {"hasattr", builtin_hasattr, ArgKind::VarArgs},
-    {"callable", builtin_callable, ArgKind::OneArg},
-    {"chr", builtin_chr, ArgKind::OneArg},
-    {"ord", builtin_ord, ArgKind::OneArg},
-    {"hex", builtin_hex, ArgKind::OneArg},
-    {"oct", builtin_oct, ArgKind::OneArg},
-    {"bin", builtin_bin, ArgKind::OneArg},
-    {"iter", builtin_iter, ArgKind::VarArgs},
-    {"next", builtin_next, ArgKind::VarArgs},
-    {"min", builtin_min, ArgKind::Keywords},
-    {"max", builtin_max, ArgKind::Keywords},
-    {"sum", builtin_sum, ArgKind::Keywords},
-    {"any", builtin_any, ArgKind::OneArg},
-    {"all", builtin_all, ArgKind::OneArg},
-    {"sorted", builtin_sorted, ArgKind::Keywords},
-    {"round", builtin_round, ArgKind::Keywords},
-    {"pow", builtin_pow, ArgKind::Keywords},
-    {"divmod", builtin_divmod, ArgKind::VarArgs},
-    {"vars", builtin_vars, ArgKind::VarArgs},
-    {"dir", builtin_dir, ArgKind::VarArgs},
-    {"globals", builtin_globals, ArgKind::NoArgs},
-    {"locals", builtin_locals, ArgKind::NoArgs},
-    {"__build_class__", builtin_build_class, ArgKind::Keywords},
-    {"__import__", builtin_import, ArgKind::Keywords},
-    {"exec", builtin_exec, ArgKind::Keywords},
-    {"eval", builtin_eval, ArgKind::Keywords},
-    {"compile", builtin_compile, ArgKind::Keywords},
-    {"input", builtin_input, ArgKind::VarArgs},
-    {"open", builtin_open, ArgKind::Keywords},
-    {"aiter", builtin_aiter, ArgKind::OneArg},
-    {"breakpoint", builtin_breakpoint, ArgKind::Keywords},
-    {"anext", builtin_anext, ArgKind::VarArgs},
+    {"print", builtin_print, ArgKind::Keywords, builtin_doc("print")},
+    {"len", builtin_len, ArgKind::OneArg, builtin_doc("len")},
+    {"repr", builtin_repr, ArgKind::OneArg, builtin_doc("repr")},
+    {"ascii", builtin_ascii, ArgKind::OneArg, builtin_doc("ascii")},
+    {"format", builtin_format, ArgKind::VarArgs, builtin_doc("format")},
+    {"hash", builtin_hash, ArgKind::OneArg, builtin_doc("hash")},
+    {"id", builtin_id, ArgKind::OneArg, builtin_doc("id")},
+    {"abs", builtin_abs, ArgKind::OneArg, builtin_doc("abs")},
+    {"isinstance", builtin_isinstance, ArgKind::VarArgs, builtin_doc("isinstance")},
+    {"issubclass", builtin_issubclass, ArgKind::VarArgs, builtin_doc("issubclass")},
+    {"getattr", builtin_getattr, ArgKind::VarArgs, builtin_doc("getattr")},
+    {"setattr", builtin_setattr, ArgKind::VarArgs, builtin_doc("setattr")},
+    {"delattr", builtin_delattr, ArgKind::VarArgs, builtin_doc("delattr")},
+    {"hasattr", builtin_hasattr, ArgKind::VarArgs, builtin_doc("hasattr")},
+    {"callable", builtin_callable, ArgKind::OneArg, builtin_doc("callable")},
+    {"chr", builtin_chr, ArgKind::OneArg, builtin_doc("chr")},
+    {"ord", builtin_ord, ArgKind::OneArg, builtin_doc("ord")},
+    {"hex", builtin_hex, ArgKind::OneArg, builtin_doc("hex")},
+    {"oct", builtin_oct, ArgKind::OneArg, builtin_doc("oct")},
+    {"bin", builtin_bin, ArgKind::OneArg, builtin_doc("bin")},
+    {"iter", builtin_iter, ArgKind::VarArgs, builtin_doc("iter")},
+    {"next", builtin_next, ArgKind::VarArgs, builtin_doc("next")},
+    {"min", builtin_min, ArgKind::Keywords, builtin_doc("min")},
+    {"max", builtin_max, ArgKind::Keywords, builtin_doc("max")},
+    {"sum", builtin_sum, ArgKind::Keywords, builtin_doc("sum")},
+    {"any", builtin_any, ArgKind::OneArg, builtin_doc("any")},
+    {"all", builtin_all, ArgKind::OneArg, builtin_doc("all")},
+    {"sorted", builtin_sorted, ArgKind::Keywords, builtin_doc("sorted")},
+    {"round", builtin_round, ArgKind::Keywords, builtin_doc("round")},
+    {"pow", builtin_pow, ArgKind::Keywords, builtin_doc("pow")},
+    {"divmod", builtin_divmod, ArgKind::VarArgs, builtin_doc("divmod")},
+    {"vars", builtin_vars, ArgKind::VarArgs, builtin_doc("vars")},
+    {"dir", builtin_dir, ArgKind::VarArgs, builtin_doc("dir")},
+    {"globals", builtin_globals, ArgKind::NoArgs, builtin_doc("globals")},
+    {"locals", builtin_locals, ArgKind::NoArgs, builtin_doc("locals")},
+    {"__build_class__", builtin_build_class, ArgKind::Keywords, builtin_doc("__build_class__")},
+    {"__import__", builtin_import, ArgKind::Keywords, builtin_doc("__import__")},
+    {"exec", builtin_exec, ArgKind::Keywords, builtin_doc("exec")},
+    {"eval", builtin_eval, ArgKind::Keywords, builtin_doc("eval")},
+    {"compile", builtin_compile, ArgKind::Keywords, builtin_doc("compile")},
+    {"input", builtin_input, ArgKind::VarArgs, builtin_doc("input")},
+    {"open", builtin_open, ArgKind::Keywords, builtin_doc("open")},
+    {"aiter", builtin_aiter, ArgKind::OneArg, builtin_doc("aiter")},
+    {"breakpoint", builtin_breakpoint, ArgKind::Keywords, builtin_doc("breakpoint")},
+    {"anext", builtin_anext, ArgKind::VarArgs, builtin_doc("anext")},
     {nullptr, nullptr, ArgKind::NoArgs},
 };
 

@@ -10,13 +10,17 @@
 // cleanup code the compiler invents — have none (unset_loc) and get their
 // line from the instruction before them during assembly, as in CPython.
 #include <algorithm>
+#include <cctype>
 #include <cstdio>
 #include <cstring>
 
 #include "parser/parser.h"
 #include "runtime/abstract.h"
 #include "runtime/str.h"
+#include "runtime/errors.h"
+#include "runtime/exception.h"
 #include "runtime/tuple.h"
+#include "runtime/warnings.h"
 #include "vm/compiler_internal.h"
 
 namespace coil {
@@ -192,6 +196,7 @@ Ref Compiler::compile(const Module& module, CompileMode mode) {
       ok = compile_body(module.body);
       break;
     case CompileMode::Single:
+      if (!check_single_input(module)) return {};
       if (find_annotations(module.body)) emit(SETUP_ANNOTATIONS);
       m_interactive = true;
       ok = visit_stmts(module.body);
@@ -199,11 +204,7 @@ Ref Compiler::compile(const Module& module, CompileMode mode) {
     case CompileMode::Eval:
       // The parser reads modules: an expression is a module of one
       // expression statement.
-      if (module.body.size != 1 || module.body[0]->node_kind != StmtKind::Expr) {
-        set_loc(module.body.empty() ? Location{1, 0, 1, 0} : module.body[0]->loc);
-        error("invalid syntax");
-        return {};
-      }
+      if (!check_eval_input(module)) return {};
       ok = visit_expr(static_cast<Expr*>(module.body[0])->value);
       add_none = false;
       break;
@@ -217,6 +218,160 @@ Ref Compiler::compile(const Module& module, CompileMode mode) {
 
 // --- Errors ---------------------------------------------------------------------
 
+namespace {
+
+// The byte offset in `source` of column `col` of line `lineno`.
+size_t offset_of(std::string_view source, int lineno, int col) {
+  size_t start = 0;
+  for (int line = 1; line < lineno; ++line) {
+    size_t newline = source.find('\n', start);
+    if (newline == std::string_view::npos) return source.size();
+    start = newline + 1;
+  }
+  return std::min(source.size(), start + size_t(col < 0 ? 0 : col));
+}
+
+bool is_horizontal_space(char c) { return c == ' ' || c == '\t' || c == '\f'; }
+
+// Past spaces and backslash continuations: to the next token or newline.
+size_t skip_blanks(std::string_view source, size_t at) {
+  while (at < source.size()) {
+    if (is_horizontal_space(source[at])) ++at;
+    else if (source[at] == '\\' && at + 1 < source.size() && source[at + 1] == '\n') at += 2;
+    else if (source[at] == '\\' && source.substr(at + 1, 2) == "\r\n") at += 3;
+    else break;
+  }
+  return at;
+}
+
+// The end of the token that starts at `at`: a name or number runs on, any
+// other token is taken as one character (enough for an error's extent).
+size_t token_end(std::string_view source, size_t at) {
+  auto is_name_char = [](char c) {
+    return c == '_' || std::isalnum(static_cast<unsigned char>(c)) || (static_cast<unsigned char>(c) & 0x80);
+  };
+  if (at >= source.size()) return at;
+  if (!is_name_char(source[at])) return at + 1;
+  while (at < source.size() && is_name_char(source[at])) ++at;
+  return at;
+}
+
+bool is_compound(const StmtNode* stmt) {
+  switch (stmt->node_kind) {
+    case StmtKind::FunctionDef: case StmtKind::AsyncFunctionDef: case StmtKind::ClassDef:
+    case StmtKind::For: case StmtKind::AsyncFor: case StmtKind::While: case StmtKind::If:
+    case StmtKind::With: case StmtKind::AsyncWith: case StmtKind::Match: case StmtKind::Try:
+    case StmtKind::TryStar:
+      return true;
+    default: return false;
+  }
+}
+
+}  // namespace
+
+bool Compiler::input_error(std::string message, size_t start, size_t end) {
+  if (m_failed) return false;
+  m_failed = true;
+  m_error = SyntaxErrorInfo{};
+  m_error.message = std::move(message);
+  // Line and byte column of each end; set_error_location counts characters.
+  auto position = [&](size_t at, int& lineno, int& col) {
+    lineno = 1;
+    size_t line_start = 0;
+    for (size_t i = 0; i < at && i < m_source.size(); ++i) {
+      if (m_source[i] == '\n') {
+        ++lineno;
+        line_start = i + 1;
+      }
+    }
+    col = int(at - line_start);
+  };
+  int lineno, col, end_lineno, end_col;
+  position(start, lineno, col);
+  position(end, end_lineno, end_col);
+  set_error_location(m_error, m_source, lineno, col, end_lineno, end_col);
+  return false;
+}
+
+// CPython's eval_input: expressions NEWLINE* ENDMARKER.
+bool Compiler::check_eval_input(const Module& module) {
+  if (module.body.empty()) {
+    // Nothing but blanks and comments: CPython's parser fails at the end,
+    // column 0 of the last line (line 0 for an empty string).
+    m_failed = true;
+    m_error = SyntaxErrorInfo{};
+    m_error.message = "invalid syntax";
+    int lines = int(std::count(m_source.begin(), m_source.end(), '\n'));
+    if (!m_source.empty() && m_source.back() != '\n') ++lines;
+    m_error.lineno = m_error.end_lineno = lines;
+    return false;
+  }
+  const StmtNode* first = module.body[0];
+  size_t start = offset_of(m_source, first->loc.lineno, first->loc.col_offset);
+  if (first->node_kind != StmtKind::Expr) {
+    // An assignment fails at its '=' (or augmented operator), another
+    // statement at its first token.
+    if (first->node_kind == StmtKind::Assign || first->node_kind == StmtKind::AugAssign ||
+        first->node_kind == StmtKind::AnnAssign) {
+      const ExprNode* target = first->node_kind == StmtKind::Assign
+                                   ? static_cast<const Assign*>(first)->targets[0]
+                               : first->node_kind == StmtKind::AugAssign
+                                   ? static_cast<const AugAssign*>(first)->target
+                                   : static_cast<const AnnAssign*>(first)->target;
+      start = skip_blanks(m_source, offset_of(m_source, target->loc.end_lineno, target->loc.end_col_offset));
+      // The operator ends with its '=' ("=", "+=", "//=", ":" of x: int = 1).
+      size_t end = start;
+      while (end < m_source.size() && m_source[end] != '=' && m_source[end] != ':') ++end;
+      return input_error("invalid syntax", start, std::min(end + 1, m_source.size()));
+    }
+    return input_error("invalid syntax", start, token_end(m_source, start));
+  }
+  const ExprNode* value = static_cast<const Expr*>(first)->value;
+  // A bare `yield` or starred expression is a statement, not an expression.
+  if ((value->node_kind == ExprKind::Yield || value->node_kind == ExprKind::YieldFrom ||
+       value->node_kind == ExprKind::Starred) &&
+      offset_of(m_source, value->loc.lineno, value->loc.col_offset) == start) {
+    return input_error("invalid syntax", start, token_end(m_source, start));
+  }
+  size_t after = skip_blanks(m_source, offset_of(m_source, first->loc.end_lineno, first->loc.end_col_offset));
+  if (after < m_source.size() && m_source[after] == ';') return input_error("invalid syntax", after, after + 1);
+  if (module.body.size > 1) {
+    const StmtNode* next = module.body[1];
+    size_t at = offset_of(m_source, next->loc.lineno, next->loc.col_offset);
+    return input_error("invalid syntax", at, token_end(m_source, at));
+  }
+  return true;
+}
+
+// CPython's single_input: one simple_stmts line or one compound statement;
+// more is "multiple statements found", reported at the first line's end.
+bool Compiler::check_single_input(const Module& module) {
+  if (module.body.empty()) return check_eval_input(module);
+  const StmtNode* first = module.body[0];
+  if (is_compound(first)) {
+    if (module.body.size == 1) return true;
+    const StmtNode* next = module.body[1];
+    size_t at = offset_of(m_source, next->loc.lineno, next->loc.col_offset);
+    return input_error("invalid syntax", at, token_end(m_source, at));
+  }
+  for (uint32_t i = 1; i < module.body.size; ++i) {
+    const StmtNode* previous = module.body[i - 1];
+    size_t end = offset_of(m_source, previous->loc.end_lineno, previous->loc.end_col_offset);
+    size_t next = offset_of(m_source, module.body[i]->loc.lineno, module.body[i]->loc.col_offset);
+    size_t at = skip_blanks(m_source, end);
+    if (at < next && m_source[at] == ';' && skip_blanks(m_source, at + 1) == next) continue;
+    // The NEWLINE token that ends the first line: it starts after a last
+    // ';' and takes in a comment.
+    if (at < m_source.size() && m_source[at] == ';') at = skip_blanks(m_source, at + 1);
+    size_t newline = m_source.find('\n', at);
+    if (newline == std::string_view::npos) newline = m_source.size();
+    if (at >= m_source.size() || m_source[at] != '#') at = newline;
+    if (at > 0 && newline == at && m_source[at - 1] == '\r') at = newline = at - 1;
+    return input_error("multiple statements found while compiling a single statement", at, newline);
+  }
+  return true;
+}
+
 bool Compiler::error(std::string message) {
   Position loc = m_unit ? m_unit->loc : Position{};
   return error_at(std::move(message),
@@ -227,6 +382,7 @@ bool Compiler::error_at(std::string message, const Location& loc) {
   if (m_failed) return false;
   m_failed = true;
   m_error = SyntaxErrorInfo{};
+  m_error.after_parse = true;
   m_error.message = std::move(message);
   if (loc.lineno > 0) {
     set_error_location(m_error, m_source, loc.lineno, loc.col_offset < 0 ? 0 : loc.col_offset,
@@ -257,6 +413,16 @@ std::string_view source_line(std::string_view source, int lineno) {
 
 bool print_compile_warning(std::string_view filename, int lineno, std::string_view message,
                            std::string_view line) {
+  // Once the program has imported `warnings` its filters decide, as for
+  // CPython's compiler_warn: "ignore" shows nothing, "error" makes the
+  // warning a SyntaxError. (CPython lets an exception other than the
+  // SyntaxWarning itself propagate; here any failure becomes the
+  // SyntaxError.)
+  switch (warn_explicit_if_imported(&syntax_warning_type, message, filename, lineno)) {
+    case ExplicitWarning::Handled: return true;
+    case ExplicitWarning::Error: clear_exception(); return false;
+    case ExplicitWarning::NoWarningsModule: break;
+  }
   std::string text;
   text += filename;
   text += ':';
@@ -1691,6 +1857,10 @@ bool Compiler::compile_import(Import* s) {
 }
 
 bool Compiler::compile_import_from(ImportFrom* s) {
+  // The symbol table saw only the future imports that open the module.
+  if (s->module == "__future__" && s->loc.lineno > m_symbols.future_lineno) {
+    return error("from __future__ imports must occur at the beginning of the file");
+  }
   emit_const_new(make_int(int64_t(s->level)));
   std::vector<Ref> names;
   std::vector<Value> values;
@@ -1872,6 +2042,21 @@ Ref compile_source(std::string_view source, std::string_view filename, CompileMo
   ParseResult parsed = parse_module(source, arena, byte_offsets);
   if (!parsed.ok) {
     error = parsed.error;
+    return {};
+  }
+  // The literals' DeprecationWarnings go through the warnings filters once
+  // the program has imported `warnings`; before that the default filters
+  // would ignore them (they are not issued in __main__). A warning turned
+  // into an error is a SyntaxError at the literal, as in CPython's parser.
+  for (const LexWarning& warning : parsed.warnings) {
+    ExplicitWarning outcome =
+        warn_explicit_if_imported(&deprecation_warning_type, warning.message, filename, warning.loc.lineno);
+    if (outcome != ExplicitWarning::Error) continue;
+    clear_exception();
+    error = SyntaxErrorInfo{};
+    error.message = warning.message;
+    set_error_location(error, source, warning.loc.lineno, warning.loc.col_offset, warning.loc.end_lineno,
+                       warning.loc.end_col_offset);
     return {};
   }
   SymbolTable symbols;

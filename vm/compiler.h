@@ -62,8 +62,10 @@ Ref compile_source(std::string_view source, std::string_view filename, CompileMo
 // file (CPython's linecache finds no line for "<string>"). The handler
 // returns false to make the warning an error (warnings filtered to
 // "error"): compilation then fails with a SyntaxError of the same message.
-// The default prints it to stderr as CPython's warnings module shows it,
-// every time (compile-time warnings have no registry):
+// The default hands it to warnings.warn_explicit once the program has
+// imported `warnings` (its filters decide); before that it prints it to
+// stderr as CPython's default action shows it, every time (compile-time
+// warnings have no registry):
 //     FILE:LINE: SyntaxWarning: MESSAGE
 //       SOURCE LINE
 using CompileWarningHandler = bool (*)(std::string_view filename, int lineno,

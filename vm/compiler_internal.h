@@ -206,6 +206,12 @@ class Compiler {
   // Issues a SyntaxWarning at the current line; false if it became an error.
   bool warn(std::string message);
   bool error_at(std::string message, const ast::Location& loc);
+  // What CPython's parser rejects in the "eval" and "single" modes, which
+  // coil parses as a module and checks here (the error is the parser's,
+  // not after_parse).
+  bool check_eval_input(const ast::Module& module);
+  bool check_single_input(const ast::Module& module);
+  bool input_error(std::string message, size_t start, size_t end);
 
   bool name_op(std::string_view name, ast::ExprContext ctx);
   NameScope scope_of(const std::string& mangled_name) const;

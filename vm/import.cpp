@@ -114,6 +114,9 @@ Ref exec_new_module(std::string_view full_name, const std::string& file, bool pa
   if (!dict_setitem_str(dict, "__package__", package_str)) return {};
   Ref spec = make_module_spec(full_name, file, dict_lookup_str(dict, "__path__"));
   if (!spec || !dict_setitem_str(dict, "__spec__", spec)) return {};
+  // A module of lib/, compiled into the binary, is named "<frozen NAME>"
+  // but has no file of its own (a namespace package has no name either).
+  if (!set_file && !file.empty() && !set_module_importer(module, spec, ModuleOrigin::Frozen)) return {};
   if (!dict_setitem(modules_dict(), make_str(full_name), module)) return {};
   // While its code runs the module is "initializing" (importlib's flag on
   // the spec; `from m import x` names it partially initialized then).
@@ -247,7 +250,7 @@ Ref find_and_load(std::string_view full_name, std::string_view last, Value paren
   if (!parent) {
     if (ModuleInitFn init = find_native_module(full_name)) {
       Ref module = make_module(full_name);
-      if (!module) return {};
+      if (!module || !set_builtin_module_spec(module, full_name)) return {};
       if (!dict_setitem(modules_dict(), make_str(full_name), module)) return {};
       if (!init(module)) {
         Ref saved = fetch_exception();
@@ -544,7 +547,41 @@ Ref exec_code_in_module(Value code, Value module) {
 
 namespace coil {
 
-void raise_syntax_error(const SyntaxErrorInfo& error, std::string_view filename, std::string_view source) {
+namespace {
+
+// Line `lineno` of `source` with its newline, if it has one; false when
+// the source has fewer lines.
+bool line_of(std::string_view source, int lineno, std::string& line) {
+  size_t start = 0;
+  for (int current = 1; current < lineno; ++current) {
+    start = source.find('\n', start);
+    if (start == std::string_view::npos) return false;
+    ++start;
+  }
+  if (start > source.size() || (start == source.size() && lineno > 1)) return false;
+  size_t end = source.find('\n', start);
+  line = std::string(source.substr(start, end == std::string_view::npos ? std::string_view::npos : end - start + 1));
+  return true;
+}
+
+// CPython's PyErr_ProgramTextObject: line `lineno` of the file named
+// `filename`, read afresh, or false when there is no such file or line.
+bool line_of_file(std::string_view filename, int lineno, std::string& line) {
+  if (lineno < 1 || filename.empty() || filename.front() == '<') return false;
+  std::FILE* file = std::fopen(std::string(filename).c_str(), "rb");
+  if (!file) return false;
+  std::string content;
+  char buffer[4096];
+  size_t n;
+  while ((n = std::fread(buffer, 1, sizeof buffer, file)) > 0) content.append(buffer, n);
+  std::fclose(file);
+  return line_of(content, lineno, line);
+}
+
+}  // namespace
+
+void raise_syntax_error(const SyntaxErrorInfo& error, std::string_view filename, std::string_view source,
+                        SyntaxErrorSource origin) {
   Type* type = &syntax_error_type;
   switch (error.kind) {
     case SyntaxErrorKind::IndentationError: type = &indentation_error_type; break;
@@ -553,26 +590,28 @@ void raise_syntax_error(const SyntaxErrorInfo& error, std::string_view filename,
     default: break;
   }
   // The offending line, as CPython's SyntaxError.text (with its newline).
-  std::string text = error.text;
-  if (text.empty() && error.lineno >= 1) {
-    size_t start = 0;
-    for (int line = 1; line < error.lineno && start != std::string_view::npos; ++line) {
-      start = source.find('\n', start);
-      if (start != std::string_view::npos) ++start;
-    }
-    if (start != std::string_view::npos && start <= source.size()) {
-      size_t end = source.find('\n', start);
-      text = std::string(source.substr(start, end == std::string_view::npos ? std::string_view::npos : end - start + 1));
-    }
+  // An error inside an f-string's replacement field shows the field's
+  // expression, "(a b)\n": CPython parses it as a source of its own.
+  std::string text = error.text.empty() ? std::string() : error.text + "\n";
+  bool has_text = !text.empty();
+  if (!has_text && error.after_parse && origin != SyntaxErrorSource::File) {
+    has_text = line_of_file(filename, error.lineno, text);
+  } else if (!has_text && error.lineno >= 1) {
+    has_text = line_of(source, error.lineno, text);
+    if (has_text && origin == SyntaxErrorSource::ExecString && text.back() != '\n') text += '\n';
+  } else if (!has_text && error.lineno == 0 && origin != SyntaxErrorSource::File) {
+    // An empty string compiled as an expression or a statement: CPython
+    // reports its error at line 0 with the empty text.
+    has_text = source.empty();
   }
   Ref message = make_str(error.message);
   Ref location = make_tuple(6);
   tuple_set(location, 0, make_str(filename));
   tuple_set(location, 1, make_int(int64_t(error.lineno)));
   tuple_set(location, 2, make_int(int64_t(error.offset)));
-  tuple_set(location, 3, text.empty() ? new_none() : make_str(text));
+  tuple_set(location, 3, has_text ? make_str(text) : new_none());
   tuple_set(location, 4, make_int(int64_t(error.end_lineno)));
-  tuple_set(location, 5, make_int(int64_t(error.end_offset)));
+  tuple_set(location, 5, error.no_end_offset ? new_none() : make_int(int64_t(error.end_offset)));
   Ref args = make_tuple({message, location});
   Ref exception = make_exception(type, args);
   if (exception) raise_value(exception);

@@ -72,8 +72,15 @@ Ref exec_code_in_module(Value code, Value module);
 
 namespace coil {
 struct SyntaxErrorInfo;
+// Where the compiled source came from, which decides SyntaxError.text as in
+// CPython: a module's file, or a string given to compile()/exec()/eval() —
+// in "exec" mode CPython's tokenizer ends that string with a newline, so
+// the text of an error on its last line has one.
+enum class SyntaxErrorSource { File, ExecString, OtherString };
+
 // Raises a SyntaxError (or IndentationError/TabError) instance for a
 // front-end error, with CPython's attributes (filename, lineno, offset,
 // text, end_lineno, end_offset).
-void raise_syntax_error(const SyntaxErrorInfo& error, std::string_view filename, std::string_view source);
+void raise_syntax_error(const SyntaxErrorInfo& error, std::string_view filename, std::string_view source,
+                        SyntaxErrorSource origin = SyntaxErrorSource::File);
 }  // namespace coil

@@ -54,10 +54,16 @@ class Builder {
 
   bool fail(std::string message, const Location& loc) {
     m_error = SyntaxErrorInfo{};
+    m_error.after_parse = true;
     m_error.message = std::move(message);
     set_error_location(m_error, m_source, loc.lineno, loc.col_offset, loc.end_lineno,
                        loc.end_col_offset);
-    if (loc.end_col_offset < 0) m_error.end_lineno = m_error.end_offset = 0;  // CPython: None
+    if (loc.end_col_offset < 0) {
+      // CPython's future-import errors give a line but no end column.
+      m_error.end_lineno = loc.lineno;
+      m_error.end_offset = 0;
+      m_error.no_end_offset = true;
+    }
     return false;
   }
 
@@ -108,6 +114,7 @@ class Builder {
         if (!known) return fail(quoted("future feature ", alias->name, " is not defined"), at);
         if (alias->name == "annotations") m_table.future_annotations = true;
       }
+      m_table.future_lineno = stmt->loc.lineno;
     }
     return true;
   }
@@ -354,7 +361,7 @@ class Builder {
       Identifier bound = !alias->asname.empty() ? alias->asname : alias->name;
       if (bound == "*") {
         if (current().type != BlockType::Module)
-          return fail("import * only allowed at module level", stmt->loc);
+          return fail("import * only allowed at module level", alias->loc);
         continue;
       }
       size_t dot = bound.find('.');

@@ -89,6 +89,9 @@ struct SymbolTableEntry {
 struct SymbolTable {
   std::unique_ptr<SymbolTableEntry> top;
   bool future_annotations = false;  // from __future__ import annotations
+  // The line of the last future import at the top of the module (CPython's
+  // ff_lineno): the compiler rejects one found below it.
+  int future_lineno = 0;
   // The entry each block-opening node (FunctionDef, Lambda, comprehension…) made.
   std::unordered_map<const void*, SymbolTableEntry*> by_node;
 };

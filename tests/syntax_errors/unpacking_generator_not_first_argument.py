@@ -1,0 +1,1 @@
+f(x, *a for a in b if c)
