@@ -34,6 +34,7 @@ except ImportError:  # not every python3 has it
 HERE = os.path.dirname(os.path.abspath(__file__))
 PROMPTS = (">>> ", "... ")
 CSI = re.compile(rb"\x1b\[([0-9;?]*)([A-Za-z])")
+PARTIAL_CSI = re.compile(rb"\x1b(\[[0-9;?]*)?")
 
 
 class Screen:
@@ -44,8 +45,11 @@ class Screen:
     def __init__(self):
         self.lines = [""]
         self.column = 0
+        self.pending = b""  # an escape sequence cut off at the end of a read
 
     def put(self, data):
+        data = self.pending + data
+        self.pending = b""
         i = 0
         while i < len(data):
             byte = data[i : i + 1]
@@ -54,6 +58,9 @@ class Screen:
                 self.escape(match.group(1).decode(), match.group(2).decode())
                 i = match.end()
                 continue
+            if byte == b"\x1b" and PARTIAL_CSI.fullmatch(data, i):
+                self.pending = data[i:]  # the rest comes with the next read
+                return
             if byte == b"\x1b":  # an escape this screen does not know: skipped
                 i += 2
                 continue
