@@ -296,15 +296,22 @@ Ref sys_setdlopenflags(Value, Args args) {
 // so that asyncio's debug mode can set and restore it.
 int64_t g_coroutine_origin_depth = 0;
 Ref sys_get_coroutine_origin_tracking_depth(Value, Args) { return make_int(g_coroutine_origin_depth); }
+// The one int argument of `spec` (an int, not merely an __index__ object,
+// as CPython's "i" and "n" formats with these functions).
+std::optional<int64_t> one_int_argument(const ArgSpec& spec, Args args) {
+  Value bound[1];
+  if (!bind_arguments(spec, args, bound)) return std::nullopt;
+  if (!is_int(bound[0])) {
+    raise_format(&type_error_type, "'%s' object cannot be interpreted as an integer",
+                 value_type_name(bound[0]).data());
+    return std::nullopt;
+  }
+  return int_as_int64(bound[0]);
+}
+
 Ref sys_set_coroutine_origin_tracking_depth(Value, Args args) {
   static const ArgSpec spec{"set_coroutine_origin_tracking_depth", {"depth"}, 0, SIZE_MAX, 1};
-  Value bound[1];
-  if (!bind_arguments(spec, args, bound)) return {};
-  if (!is_int(bound[0])) {
-    return raise_format(&type_error_type, "'%s' object cannot be interpreted as an integer",
-                        value_type_name(bound[0]).data());
-  }
-  std::optional<int64_t> n = int_as_int64(bound[0]);
+  std::optional<int64_t> n = one_int_argument(spec, args);
   if (!n) return {};
   if (*n < 0) return raise(&value_error_type, "depth must be >= 0");
   g_coroutine_origin_depth = *n;
@@ -360,13 +367,7 @@ Ref sys_get_int_max_str_digits(Value, Args) { return make_int(int_max_str_digits
 // the threshold under which conversions are never checked.
 Ref sys_set_int_max_str_digits(Value, Args args) {
   static const ArgSpec spec{"set_int_max_str_digits", {"maxdigits"}, 0, SIZE_MAX, 1};
-  Value bound[1];
-  if (!bind_arguments(spec, args, bound)) return {};
-  if (!is_int(bound[0])) {
-    return raise_format(&type_error_type, "'%s' object cannot be interpreted as an integer",
-                        value_type_name(bound[0]).data());
-  }
-  std::optional<int64_t> n = int_as_int64(bound[0]);
+  std::optional<int64_t> n = one_int_argument(spec, args);
   if (!n) return {};
   if (*n != 0 && *n < kIntMaxStrDigitsThreshold) {
     return raise_format(&value_error_type, "maxdigits must be 0 or larger than %d", int(kIntMaxStrDigitsThreshold));

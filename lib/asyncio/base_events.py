@@ -336,6 +336,12 @@ async def _bind_listeners(loop, host, port, family, flags, reuse_port):
     return listeners
 
 
+def _check_unix_stream_socket(sock):
+    import socket
+    if sock.family != socket.AF_UNIX or sock.type != socket.SOCK_STREAM:
+        raise ValueError(f'A UNIX Domain Stream Socket was expected, got {sock!r}')
+
+
 async def _create_unix_connection(loop, protocol_factory, path=None, *, ssl=None, sock=None,
                                   server_hostname=None, ssl_handshake_timeout=None,
                                   ssl_shutdown_timeout=None):
@@ -357,8 +363,7 @@ async def _create_unix_connection(loop, protocol_factory, path=None, *, ssl=None
     else:
         if sock is None:
             raise ValueError('no path and sock were specified')
-        if sock.family != socket.AF_UNIX or sock.type != socket.SOCK_STREAM:
-            raise ValueError(f'A UNIX Domain Stream Socket was expected, got {sock!r}')
+        _check_unix_stream_socket(sock)
         sock.setblocking(False)
     return await _start_transport(loop, _asyncio_tcp.adopt(loop, sock), protocol_factory)
 
@@ -398,8 +403,7 @@ async def _create_unix_server(loop, protocol_factory, path=None, *, sock=None, b
     else:
         if sock is None:
             raise ValueError('path was not specified, and no sock specified')
-        if sock.family != socket.AF_UNIX or sock.type != socket.SOCK_STREAM:
-            raise ValueError(f'A UNIX Domain Stream Socket was expected, got {sock!r}')
+        _check_unix_stream_socket(sock)
     sock.setblocking(False)
     server = Server(loop, [_asyncio_tcp.listener(loop, sock)], protocol_factory, backlog)
     if start_serving:
