@@ -433,6 +433,9 @@ Ref call(Value callable, const Value* args, size_t nargs, TupleObject* kwnames) 
   if (type == &function_type) return call_function(callable, args, nargs, kwnames);
   CallFn f = type->m_call;
   if (f == nullptr) return raise_type_error_for("'%s' object is not callable", callable);
+  // A bound method calls its function, whose own call is checked (as
+  // CPython's method_vectorcall, which adds no check of its own).
+  if (type == &method_type) return f(callable, args, nargs, kwnames);
   RecursionGuard guard(" while calling a Python object");
   if (!guard.ok) return {};
   return f(callable, args, nargs, kwnames);
