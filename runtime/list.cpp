@@ -97,6 +97,13 @@ void replace_range(Value list, int64_t low, int64_t high, std::vector<Ref>&& rep
 // allocation fails (as CPython's list_repeat does for `[0] * 2**40`)
 // rather than letting std::bad_alloc end the process.
 bool reserve_items(std::vector<Ref>& items, size_t count) {
+  // A terabyte of items is refused before asking: no machine backs it, and
+  // the sanitizers' allocator ends the process on such a request instead
+  // of failing it.
+  if (count > (size_t(1) << 40) / sizeof(Ref)) {
+    raise_no_memory();
+    return false;
+  }
   try {
     items.reserve(count);
   } catch (const std::bad_alloc&) {
