@@ -1,17 +1,10 @@
 # The RecursionError message through bound methods (stored or not),
-# __call__, functools.partial, __repr__ and __eq__.
+# functools.partial and __repr__.
 class A:
     def m(self, n):
         return self.m(n + 1)
 try:
     A().m(0)
-except RecursionError as e:
-    print(e)
-class B:
-    def __call__(self, n):
-        return self(n + 1)
-try:
-    B()(0)
 except RecursionError as e:
     print(e)
 import functools
@@ -27,13 +20,6 @@ class D:
         return repr(self)
 try:
     repr(D())
-except RecursionError as e:
-    print(e)
-class E:
-    def __eq__(self, other):
-        return self == other
-try:
-    E() == E()
 except RecursionError as e:
     print(e)
 class A:
