@@ -33,9 +33,6 @@ for _enum in (AddressFamily, SocketKind, MsgFlag, AddressInfo):
     globals().update(_enum.__members__)
 del _enum
 
-_LOCALHOST = '127.0.0.1'
-_LOCALHOST_V6 = '::1'
-
 
 def _as_enum(value, enum):
     try:

@@ -481,16 +481,16 @@ int do_connect(SocketObject* s, Value address_value_, bool raise_errors) {
     ReleaseGil release;
     result = connect(s->m_fd, address.get(), address.length);
   }
-  while (result < 0 && errno == EINTR) {
+  if (result < 0 && errno == EINTR) {
     if (!check_signals()) return -1;
     // An interrupted connect goes on in the background: wait for it below.
     errno = EINPROGRESS;
-    break;
   }
   if (result == 0) return 0;
   int error = errno;
   if (error == EINPROGRESS && s->m_timeout != 0) {
-    double deadline = s->m_timeout > 0 ? clock_real_monotonic() + s->m_timeout : 1e300;
+    // Blocking mode waits an hour at a time until the connect completes.
+    double deadline = clock_real_monotonic() + s->m_timeout;
     for (;;) {
       int ready = wait_ready(s->m_fd, true, s->m_timeout > 0 ? deadline : clock_real_monotonic() + 3600);
       if (ready == 0) {

@@ -38,6 +38,7 @@ class _SelectorTransport(transports._FlowControlMixin, transports.Transport):
         self._sock_fd = sock.fileno()
         self._protocol = protocol
         self._buffer = collections.deque()
+        self._buffer_size = 0
         self._conn_lost = 0
         self._closing = False
 
@@ -123,14 +124,11 @@ class _SelectorDatagramTransport(_SelectorTransport, transports.DatagramTranspor
     def __init__(self, loop, sock, protocol, address=None, waiter=None, extra=None):
         super().__init__(loop, sock, protocol, extra)
         self._address = address
-        self._buffer_size = 0
         self._loop.call_soon(self._protocol.connection_made, self)
         self._loop.call_soon(self._loop.add_reader, self._sock_fd, self._read_ready)
         if waiter is not None:
+            from .tasks import _set_result_unless_cancelled
             self._loop.call_soon(_set_result_unless_cancelled, waiter, None)
-
-    def get_write_buffer_size(self):
-        return self._buffer_size
 
     def _read_ready(self):
         if self._conn_lost:
@@ -211,11 +209,6 @@ class _SelectorDatagramTransport(_SelectorTransport, transports.DatagramTranspor
             self._loop.remove_writer(self._sock_fd)
             if self._closing:
                 self._call_connection_lost(None)
-
-
-def _set_result_unless_cancelled(fut, result):
-    if not fut.cancelled():
-        fut.set_result(result)
 
 
 async def _create_datagram_endpoint(loop, protocol_factory, local_addr=None, remote_addr=None, *,
