@@ -13,7 +13,9 @@
 #   libncurses-dev       the terminal database libedit needs, as an archive
 #                        (release builds link these libraries in statically)
 #   libpcre2-dev         PCRE2, the regular expression engine under `re`
-#   libssl-dev           OpenSSL's libcrypto, the digests under `hashlib`
+#   libssl-dev           OpenSSL's libcrypto and libssl: the digests under `hashlib`,
+#                        TLS under `ssl` (their headers: coil opens the libraries
+#                        when those modules are imported)
 #   nlohmann-json3-dev   JSON for reading and writing notebooks (.ipynb)
 #   python3              CPython 3.11: the reference the tests compare against, and
 #                        the source of the Unicode name table the build generates

@@ -42,6 +42,7 @@
 #include "runtime/tuple.h"
 #include "runtime/loop/clock.h"
 #include "stdlib/os_string.h"
+#include "stdlib/socket.h"
 
 namespace coil {
 
@@ -1143,6 +1144,10 @@ bool init_socket(Value module) {
 }
 
 }  // namespace
+
+bool is_socket_object(Value v) { return v.is_object() && isinstance(v, &socket_type); }
+int socket_object_fd(Value v) { return as_socket(v)->m_fd; }
+double socket_object_timeout(Value v) { return as_socket(v)->m_timeout; }
 
 static struct SocketTypeSetup {
   SocketTypeSetup() {

@@ -2,6 +2,8 @@
 
 __all__ = ('BaseEventLoop', 'Server')
 
+import sys
+
 import _asyncio
 
 BaseEventLoop = _asyncio.EventLoop
@@ -98,24 +100,18 @@ async def _ensure_resolved(loop, host, port, family, flags, what):
     return infos
 
 
-def _no_tls(ssl):
-    if ssl:
-        raise NotImplementedError("coil's asyncio has no TLS support yet")
+def _check_ssl_socket(sock):
+    # An SSLSocket exists only once ssl is imported.
+    ssl = sys.modules.get('ssl')
+    if ssl is not None and isinstance(sock, ssl.SSLSocket):
+        raise TypeError("Socket cannot be of type SSLSocket")
 
 
-def _check_client_tls(ssl, server_hostname, ssl_handshake_timeout, ssl_shutdown_timeout):
-    """The TLS arguments of a connection, checked as CPython checks them."""
-    if server_hostname is not None and not ssl:
-        raise ValueError('server_hostname is only meaningful with ssl')
-    _check_server_tls(ssl, ssl_handshake_timeout, ssl_shutdown_timeout)
-
-
-def _check_server_tls(ssl, ssl_handshake_timeout, ssl_shutdown_timeout):
+def _check_tls_timeouts(ssl, ssl_handshake_timeout, ssl_shutdown_timeout):
     if ssl_handshake_timeout is not None and not ssl:
         raise ValueError('ssl_handshake_timeout is only meaningful with ssl')
     if ssl_shutdown_timeout is not None and not ssl:
         raise ValueError('ssl_shutdown_timeout is only meaningful with ssl')
-    _no_tls(ssl)
 
 
 async def _create_connection(loop, protocol_factory, host=None, port=None, *, ssl=None,
@@ -123,8 +119,19 @@ async def _create_connection(loop, protocol_factory, host=None, port=None, *, ss
                              server_hostname=None, ssl_handshake_timeout=None,
                              ssl_shutdown_timeout=None, happy_eyeballs_delay=None,
                              interleave=None):
-    """loop.create_connection(): the first address of `host` that accepts."""
-    _check_client_tls(ssl, server_hostname, ssl_handshake_timeout, ssl_shutdown_timeout)
+    """loop.create_connection(): the first address of `host` that accepts,
+    through TLS with `ssl` (True for a default client context)."""
+    if server_hostname is not None and not ssl:
+        raise ValueError('server_hostname is only meaningful with ssl')
+    if server_hostname is None and ssl:
+        # The host's name is checked against the certificate; '' skips it.
+        if not host:
+            raise ValueError('You must set server_hostname when using ssl without a host')
+        server_hostname = host
+    _check_tls_timeouts(ssl, ssl_handshake_timeout, ssl_shutdown_timeout)
+    if sock is not None:
+        _check_ssl_socket(sock)
+    tls = (ssl, server_hostname, ssl_handshake_timeout, ssl_shutdown_timeout)
     if sock is not None:
         if host is not None or port is not None:
             raise ValueError('host/port and sock can not be specified at the same time')
@@ -132,7 +139,7 @@ async def _create_connection(loop, protocol_factory, host=None, port=None, *, ss
             raise ValueError('local_addr and sock can not be specified at the same time')
         _check_stream_socket(sock)
         sock.setblocking(False)
-        return await _start_transport(loop, _asyncio_tcp.adopt(loop, sock), protocol_factory)
+        return await _start_transport(loop, _asyncio_tcp.adopt(loop, sock), protocol_factory, *tls)
     if host is None and port is None:
         raise ValueError('host and port was not specified and no sock specified')
     if local_addr is not None:
@@ -153,7 +160,19 @@ async def _create_connection(loop, protocol_factory, host=None, port=None, *, ss
         if all(str(exc) == model for exc in exceptions):
             raise exceptions[0]
         raise OSError('Multiple exceptions: {}'.format(', '.join(str(exc) for exc in exceptions)))
-    return await _start_transport(loop, transport, protocol_factory)
+    return await _start_transport(loop, transport, protocol_factory, *tls)
+
+
+async def _connect_accepted_socket(loop, protocol_factory, sock, *, ssl=None, ssl_handshake_timeout=None,
+                                   ssl_shutdown_timeout=None):
+    """loop.connect_accepted_socket(): a connection accepted outside
+    asyncio, its server's end (of TLS with `ssl`) handed to a protocol."""
+    _check_stream_socket(sock)
+    _check_tls_timeouts(ssl, ssl_handshake_timeout, ssl_shutdown_timeout)
+    _check_ssl_socket(sock)
+    sock.setblocking(False)
+    return await _start_transport(loop, _asyncio_tcp.adopt(loop, sock), protocol_factory, ssl, '',
+                                  ssl_handshake_timeout, ssl_shutdown_timeout, server_side=True)
 
 
 def _check_stream_socket(sock):
@@ -162,16 +181,107 @@ def _check_stream_socket(sock):
         raise ValueError(f'A Stream Socket was expected, got {sock!r}')
 
 
-async def _start_transport(loop, transport, protocol_factory):
+async def _start_transport(loop, transport, protocol_factory, ssl=None, server_hostname=None,
+                           ssl_handshake_timeout=None, ssl_shutdown_timeout=None, server_side=False):
+    """The protocol's connection over `transport`, once made: through TLS
+    when `ssl` is given (the handshake done), the protocol then talking to
+    the TLS transport. Whatever fails closes the transport."""
     try:
         protocol = protocol_factory()
         waiter = loop.create_future()
-        transport._start(protocol, waiter)
+        if ssl:
+            sslcontext = None if isinstance(ssl, bool) else ssl
+            transport = _make_ssl_transport(loop, transport, protocol, sslcontext, waiter,
+                                            server_side=server_side, server_hostname=server_hostname,
+                                            ssl_handshake_timeout=ssl_handshake_timeout,
+                                            ssl_shutdown_timeout=ssl_shutdown_timeout)
+        else:
+            transport._start(protocol, waiter)
         await waiter
     except BaseException:
         transport.close()
         raise
     return transport, protocol
+
+
+def _make_ssl_transport(loop, raw_transport, protocol, sslcontext, waiter, *, server_side=False,
+                        server_hostname=None, ssl_handshake_timeout=None, ssl_shutdown_timeout=None):
+    """Starts `raw_transport` with an SSLProtocol between it and
+    `protocol`; the TLS transport the protocol will get. `waiter` is
+    resolved when the handshake is done."""
+    from . import sslproto
+    ssl_protocol = sslproto.SSLProtocol(loop, protocol, sslcontext, waiter, server_side, server_hostname,
+                                        ssl_handshake_timeout=ssl_handshake_timeout,
+                                        ssl_shutdown_timeout=ssl_shutdown_timeout)
+    raw_transport._start(ssl_protocol)
+    return ssl_protocol._app_transport
+
+
+def _tls_server_factory(loop, protocol_factory, sslcontext, ssl_handshake_timeout, ssl_shutdown_timeout):
+    """A TLS server's protocol factory: each accepted connection gets an
+    SSLProtocol in front of the protocol the server's factory makes."""
+    from . import sslproto
+
+    def factory():
+        protocol = protocol_factory()
+        waiter = loop.create_future()
+        ssl_protocol = sslproto.SSLProtocol(loop, protocol, sslcontext, waiter, server_side=True,
+                                            ssl_handshake_timeout=ssl_handshake_timeout,
+                                            ssl_shutdown_timeout=ssl_shutdown_timeout)
+        transport = ssl_protocol._app_transport
+        waiter.add_done_callback(lambda waiter: _tls_accepted(loop, protocol, transport, waiter))
+        return ssl_protocol
+
+    return factory
+
+
+def _tls_accepted(loop, protocol, transport, waiter):
+    """The handshake of an accepted connection ended: a failed one closes
+    the connection, reported only in debug mode (CPython's accept task)."""
+    if waiter.cancelled():
+        return
+    exc = waiter.exception()
+    if exc is None:
+        return
+    transport.close()
+    if loop.get_debug():
+        loop.call_exception_handler({
+            'message': 'Error on transport creation for incoming connection',
+            'exception': exc,
+            'protocol': protocol,
+            'transport': transport,
+        })
+
+
+async def _start_tls(loop, transport, protocol, sslcontext, *, server_side=False, server_hostname=None,
+                     ssl_handshake_timeout=None, ssl_shutdown_timeout=None):
+    """loop.start_tls(): `transport` upgraded to TLS; the TLS transport
+    `protocol` talks to from now on."""
+    import ssl
+    from . import sslproto
+    if not isinstance(sslcontext, ssl.SSLContext):
+        raise TypeError(f'sslcontext is expected to be an instance of ssl.SSLContext, got {sslcontext!r}')
+    if not getattr(transport, '_start_tls_compatible', False):
+        raise TypeError(f'transport {transport!r} is not supported by start_tls()')
+    waiter = loop.create_future()
+    ssl_protocol = sslproto.SSLProtocol(loop, protocol, sslcontext, waiter, server_side, server_hostname,
+                                        ssl_handshake_timeout=ssl_handshake_timeout,
+                                        ssl_shutdown_timeout=ssl_shutdown_timeout,
+                                        call_connection_made=False)
+    # Paused first, so that no data reaches the SSL protocol before its
+    # connection_made().
+    transport.pause_reading()
+    transport.set_protocol(ssl_protocol)
+    conmade_cb = loop.call_soon(ssl_protocol.connection_made, transport)
+    resume_cb = loop.call_soon(transport.resume_reading)
+    try:
+        await waiter
+    except BaseException:
+        transport.close()
+        conmade_cb.cancel()
+        resume_cb.cancel()
+        raise
+    return ssl_protocol._app_transport
 
 
 class Server(events.AbstractServer):
@@ -285,14 +395,19 @@ async def _create_server(loop, protocol_factory, host=None, port=None, *, family
                          reuse_address=None, reuse_port=None, ssl_handshake_timeout=None,
                          ssl_shutdown_timeout=None, start_serving=True):
     """loop.create_server(): a listening socket for each address of `host`
-    (every interface when it is None or '')."""
+    (every interface when it is None or ''), its connections through TLS
+    with an `ssl` context."""
     if isinstance(ssl, bool):
         raise TypeError('ssl argument must be an SSLContext or None')
     if ssl_handshake_timeout is not None and ssl is None:
         raise ValueError('ssl_handshake_timeout is only meaningful with ssl')
     if ssl_shutdown_timeout is not None and ssl is None:
         raise ValueError('ssl_shutdown_timeout is only meaningful with ssl')
-    _no_tls(ssl)
+    if sock is not None:
+        _check_ssl_socket(sock)
+    if ssl:
+        protocol_factory = _tls_server_factory(loop, protocol_factory, ssl, ssl_handshake_timeout,
+                                               ssl_shutdown_timeout)
     if sock is not None:
         if host is not None or port is not None:
             raise ValueError('host/port and sock can not be specified at the same time')
@@ -345,9 +460,17 @@ def _check_unix_stream_socket(sock):
 async def _create_unix_connection(loop, protocol_factory, path=None, *, ssl=None, sock=None,
                                   server_hostname=None, ssl_handshake_timeout=None,
                                   ssl_shutdown_timeout=None):
-    """loop.create_unix_connection(): a stream over the Unix socket at `path`."""
+    """loop.create_unix_connection(): a stream over the Unix socket at
+    `path`, through TLS with `ssl` (a server_hostname is then required)."""
     import socket
-    _check_client_tls(ssl, server_hostname, ssl_handshake_timeout, ssl_shutdown_timeout)
+    assert server_hostname is None or isinstance(server_hostname, str)
+    if ssl:
+        if server_hostname is None:
+            raise ValueError('you have to pass server_hostname when using ssl')
+    else:
+        if server_hostname is not None:
+            raise ValueError('server_hostname is only meaningful with ssl')
+        _check_tls_timeouts(ssl, ssl_handshake_timeout, ssl_shutdown_timeout)
     if path is not None:
         if sock is not None:
             raise ValueError('path and sock can not be specified at the same time')
@@ -365,19 +488,24 @@ async def _create_unix_connection(loop, protocol_factory, path=None, *, ssl=None
             raise ValueError('no path and sock were specified')
         _check_unix_stream_socket(sock)
         sock.setblocking(False)
-    return await _start_transport(loop, _asyncio_tcp.adopt(loop, sock), protocol_factory)
+    return await _start_transport(loop, _asyncio_tcp.adopt(loop, sock), protocol_factory, ssl,
+                                  server_hostname, ssl_handshake_timeout, ssl_shutdown_timeout)
 
 
 async def _create_unix_server(loop, protocol_factory, path=None, *, sock=None, backlog=100,
                               ssl=None, ssl_handshake_timeout=None, ssl_shutdown_timeout=None,
                               start_serving=True):
-    """loop.create_unix_server(): a server listening on the Unix socket at `path`."""
+    """loop.create_unix_server(): a server listening on the Unix socket at
+    `path`, its connections through TLS with an `ssl` context."""
     import os
     import socket
     import stat
     if isinstance(ssl, bool):
         raise TypeError('ssl argument must be an SSLContext or None')
-    _check_server_tls(ssl, ssl_handshake_timeout, ssl_shutdown_timeout)
+    _check_tls_timeouts(ssl, ssl_handshake_timeout, ssl_shutdown_timeout)
+    if ssl:
+        protocol_factory = _tls_server_factory(loop, protocol_factory, ssl, ssl_handshake_timeout,
+                                               ssl_shutdown_timeout)
     if path is not None:
         if sock is not None:
             raise ValueError('path and sock can not be specified at the same time')

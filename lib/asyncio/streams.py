@@ -137,6 +137,14 @@ class StreamReaderProtocol(FlowControlMixin, protocols.Protocol):
             return None
         return self._stream_reader_wr()
 
+    def _replace_writer(self, writer):
+        """After StreamWriter.start_tls(): the TLS transport replaces the
+        plain one."""
+        transport = writer.transport
+        self._stream_writer = writer
+        self._transport = transport
+        self._over_ssl = transport.get_extra_info('sslcontext') is not None
+
     def connection_made(self, transport):
         self._transport = transport
         reader = self._stream_reader
@@ -240,6 +248,18 @@ class StreamWriter:
 
     def get_extra_info(self, name, default=None):
         return self._transport.get_extra_info(name, default)
+
+    async def start_tls(self, sslcontext, *, server_hostname=None, ssl_handshake_timeout=None):
+        """Upgrades the connection to TLS (a server's end if the streams
+        came from start_server); reading and writing go through it after."""
+        server_side = self._protocol._client_connected_cb is not None
+        protocol = self._protocol
+        await self.drain()
+        new_transport = await self._loop.start_tls(
+            self._transport, protocol, sslcontext, server_side=server_side,
+            server_hostname=server_hostname, ssl_handshake_timeout=ssl_handshake_timeout)
+        self._transport = new_transport
+        protocol._replace_writer(self)
 
     async def drain(self):
         """Waits until the transport's buffer is under its high-water mark."""

@@ -457,7 +457,7 @@ bool run_item(EventLoopObject* loop, ReadyItem item) {
     case ReadyItem::Kind::Callback: {
       // A done callback of no context of its own: it runs in an empty one.
       Ref context_slot;
-      Ref* saved;
+      Ref* saved = nullptr;
       context_enter(context_slot, saved);
       Ref result = call(a, {b.get()});
       context_exit(context_slot, saved);
@@ -1145,6 +1145,10 @@ Ref method_create_server(Value self, Args args) { return forward_to_base_events(
 Ref method_create_connection(Value self, Args args) {
   return forward_to_base_events("_create_connection", self, args);
 }
+Ref method_start_tls(Value self, Args args) { return forward_to_base_events("_start_tls", self, args); }
+Ref method_connect_accepted_socket(Value self, Args args) {
+  return forward_to_base_events("_connect_accepted_socket", self, args);
+}
 Ref method_getaddrinfo(Value self, Args args) { return forward_to_base_events("_getaddrinfo", self, args); }
 Ref method_subprocess_exec(Value self, Args args) {
   return forward_to_base_events("_subprocess_exec", self, args);
@@ -1233,6 +1237,8 @@ const GetSetDef kLoopGetSets[] = {
 const MethodDef kLoopMethods[] = {
     {"create_server", method_create_server, ArgKind::Keywords},
     {"create_connection", method_create_connection, ArgKind::Keywords},
+    {"start_tls", method_start_tls, ArgKind::Keywords},
+    {"connect_accepted_socket", method_connect_accepted_socket, ArgKind::Keywords},
     {"getaddrinfo", method_getaddrinfo, ArgKind::Keywords},
     {"subprocess_exec", method_subprocess_exec, ArgKind::Keywords},
     {"subprocess_shell", method_subprocess_shell, ArgKind::Keywords},

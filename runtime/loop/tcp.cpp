@@ -361,6 +361,13 @@ Ref transport_abort(Value self, Args) {
   return new_none();
 }
 
+// _force_close(exc): the connection ends at once, connection_lost(exc)
+// following (what asyncio's SSL protocol calls on a fatal error).
+Ref transport_force_close(Value self, Args args) {
+  force_close(as_transport(self), is_none(args[0]) ? Value() : args[0]);
+  return new_none();
+}
+
 Ref transport_is_closing(Value self, Args) { return new_bool(as_transport(self)->m_closing); }
 
 Ref transport_is_reading(Value self, Args) {
@@ -589,7 +596,16 @@ const MethodDef kTransportMethods[] = {
     {"set_protocol", transport_set_protocol, ArgKind::OneArg},
     {"_get_loop", transport_get_loop, ArgKind::NoArgs},
     {"_start", transport_start, ArgKind::VarArgs},
+    {"_force_close", transport_force_close, ArgKind::OneArg},
     {nullptr, nullptr, ArgKind::NoArgs},
+};
+
+// A socket transport can be upgraded with loop.start_tls(); a pipe cannot.
+Ref transport_start_tls_compatible(Value) { return new_bool(true); }
+
+const GetSetDef kSocketTransportGetSet[] = {
+    {"_start_tls_compatible", transport_start_tls_compatible},
+    {nullptr, nullptr},
 };
 
 // A transport over a connected handle (which it takes), not yet started.
@@ -1084,6 +1100,7 @@ static struct TcpTypesSetup {
       type.m_clear = transport_clear;
       type.m_methods = kTransportMethods;
     }
+    tcp_transport_type.m_getset = kSocketTransportGetSet;
 
     tcp_listener_type.m_tp_name = "asyncio._TcpListener";
     tcp_listener_type.m_size = sizeof(TcpListenerObject);
