@@ -20,8 +20,22 @@ all: build
 deps:
 	@bash scripts/install-deps.sh
 
+# Release builds are profile-guided (CMakeLists.txt says how): the first
+# build of a fresh directory compiles coil instrumented, runs
+# scripts/pgo/train.sh and compiles again with the counts; later builds
+# reuse them (`rm -r build/pgo` to train again). PGO=0 builds without.
+PGO ?= 1
 build: deps
-	@cmake -S . -B build -G Ninja -DCMAKE_BUILD_TYPE=Release $(CMAKE_FLAGS) > /dev/null
+ifeq ($(PGO),1)
+	@if [ ! -f build/pgo/trained ]; then \
+	  cmake -S . -B build -G Ninja -DCMAKE_BUILD_TYPE=Release -DCOIL_PGO=GENERATE $(CMAKE_FLAGS) > /dev/null && \
+	  ninja -C build -j $(JOBS) coil && \
+	  bash scripts/pgo/train.sh build/coil && touch build/pgo/trained; \
+	fi
+	@cmake -S . -B build -G Ninja -DCMAKE_BUILD_TYPE=Release -DCOIL_PGO=USE $(CMAKE_FLAGS) > /dev/null
+else
+	@cmake -S . -B build -G Ninja -DCMAKE_BUILD_TYPE=Release -DCOIL_PGO=OFF $(CMAKE_FLAGS) > /dev/null
+endif
 	@ninja -C build -j $(JOBS)
 
 asan: deps
