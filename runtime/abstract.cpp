@@ -194,6 +194,15 @@ Ref compare(Value a, Value b, CompareOp op) {
 }
 
 int compare_bool(Value a, Value b, CompareOp op) {
+  // Two small ints, exact strs or exact floats: their comparison methods
+  // cannot be replaced, so the answer needs no bool made (sorts, tuple
+  // comparisons and `in` come here for each pair).
+  if (a.is_small_int() && b.is_small_int()) return compare_values(op, a.as_small_int(), b.as_small_int());
+  if (a.is_object() && b.is_object() && a.as_object()->m_type == b.as_object()->m_type) {
+    Type* type = a.as_object()->m_type;
+    if (type == &str_type) return compare_values(op, str_view(a).compare(str_view(b)), 0);
+    if (type == &float_type) return compare_values(op, float_value(a), float_value(b));
+  }
   Ref result = compare(a, b, op);
   if (!result) return -1;
   if (result.get().is(py_bool(true))) return 1;

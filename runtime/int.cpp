@@ -276,6 +276,13 @@ Ref int_from_literal(std::string_view text) {
   return make_int_taking(value);
 }
 
+Ref small_int_str(int64_t value) {
+  char buffer[24];
+  auto result = std::to_chars(buffer, buffer + sizeof buffer, value);
+  size_t size = size_t(result.ptr - buffer);
+  return make_str(std::string_view(buffer, size), size, true);  // digits and a sign: ASCII
+}
+
 namespace {
 
 // The exact int with the value of an int or int subclass instance.
@@ -285,12 +292,7 @@ Ref exact_int(Value v) {
 }
 
 Ref int_repr(Value self) {
-  if (self.is_small_int()) {
-    char buffer[24];
-    auto result = std::to_chars(buffer, buffer + sizeof buffer, self.as_small_int());
-    size_t size = size_t(result.ptr - buffer);
-    return make_str(std::string_view(buffer, size), size, true);  // digits and a sign: ASCII
-  }
+  if (self.is_small_int()) return small_int_str(self.as_small_int());
   std::string text;
   NumericError error;
   if (!int_to_decimal(text, self.as<IntObject>()->m_value, error)) return raise_numeric_error(error);

@@ -93,6 +93,8 @@ class IntView {
 // A new int holding `value`'s content, which is taken (left 0): no copy of
 // the digits for a big result.
 Ref make_int_taking(mpz_t value);
+// str(value) of a small int: its decimal digits.
+Ref small_int_str(int64_t value);
 
 // Raise the exception a numeric.h / format.h function reported.
 Raised raise_numeric_error(const NumericError& error);

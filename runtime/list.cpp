@@ -195,7 +195,9 @@ struct SortItem {
 // How keys are compared: CPython's pre-sort check picks a specialised
 // comparison when every key has the same exact built-in type, which
 // cannot call out to Python and so cannot fail or mutate anything.
-enum class KeyKind { Generic, SmallInt, Str, Float };
+// Exact tuples, as CPython's unsafe_tuple_compare: the first items that are
+// not equal decide, each pair compared through compare_bool's fast paths.
+enum class KeyKind { Generic, SmallInt, Str, Float, Tuple };
 
 class Sorter {
  public:
@@ -242,9 +244,27 @@ class Sorter {
       case KeyKind::SmallInt: return a.key.as_small_int() < b.key.as_small_int();
       case KeyKind::Str: return str_view(a.key) < str_view(b.key);
       case KeyKind::Float: return float_value(a.key) < float_value(b.key);
+      case KeyKind::Tuple: return tuple_less(a.key.as<TupleObject>(), b.key.as<TupleObject>());
       case KeyKind::Generic: break;
     }
     return compare_bool(a.key, b.key, CompareOp::Lt);
+  }
+
+  // a < b for two exact tuples, as tuple's own comparison: the first pair
+  // of items not equal (an item is equal to itself) decides, or else the
+  // shorter tuple is the lesser.
+  static int tuple_less(const TupleObject* a, const TupleObject* b) {
+    size_t common = std::min(a->m_size, b->m_size);
+    for (size_t i = 0; i < common; ++i) {
+      Value x = a->m_items[i], y = b->m_items[i];
+      if (x.is(y)) continue;
+      // Distinct small ints are unequal: their order decides at once.
+      if (x.is_small_int() && y.is_small_int()) return x.as_small_int() < y.as_small_int();
+      int same = equal(x, y);
+      if (same < 0) return -1;
+      if (!same) return compare_bool(x, y, CompareOp::Lt);
+    }
+    return a->m_size < b->m_size;
   }
 
   static size_t compute_min_run(size_t n) {
@@ -355,6 +375,12 @@ KeyKind choose_key_kind(const std::vector<SortItem>& items) {
     return KeyKind::SmallInt;
   }
   Type* type = first.type();
+  if (type == &tuple_type) {
+    for (const SortItem& item : items) {
+      if (!is_exact_tuple(item.key)) return KeyKind::Generic;
+    }
+    return KeyKind::Tuple;
+  }
   if (type != &str_type && type != &float_type) return KeyKind::Generic;
   for (const SortItem& item : items) {
     if (!item.key.is_object() || item.key.type() != type) return KeyKind::Generic;

@@ -86,7 +86,11 @@ StrObject* new_str_object(Type* type, size_t size, size_t length, bool ascii) {
     raise_no_memory();
     return nullptr;
   }
-  Object* object = allocate_object(type, str_body_bytes(size, length, ascii));
+  // An exact str's bytes are all written here or by the caller, so its
+  // memory is not zeroed first (a subclass's instance has more fields).
+  size_t body = str_body_bytes(size, length, ascii);
+  Object* object = type == &str_type ? allocate_object_uninitialized(type, body)
+                                     : allocate_object(type, body);
   if (object == nullptr) {
     raise_no_memory();
     return nullptr;
@@ -98,6 +102,7 @@ StrObject* new_str_object(Type* type, size_t size, size_t length, bool ascii) {
   s->m_ascii = ascii;
   s->m_interned = false;
   s->m_data[size] = '\0';
+  if (has_offset_slot(length, ascii)) *offset_slot(s) = nullptr;
   return s;
 }
 

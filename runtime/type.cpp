@@ -53,8 +53,10 @@ static bool is_small_fixed_size(const Type* type) {
 }
 
 namespace {
-Object* allocate_memory(Type* type, size_t total, bool small) {
-  char* memory = static_cast<char*>(small ? small_alloc(total) : std::calloc(1, total));
+Object* allocate_memory(Type* type, size_t total, bool small, bool zeroed = true) {
+  void* block = small ? (zeroed ? small_alloc(total) : small_alloc_uninitialized(total))
+                      : (zeroed ? std::calloc(1, total) : std::malloc(total));
+  char* memory = static_cast<char*>(block);
   if (memory == nullptr) return nullptr;
   Object* object = reinterpret_cast<Object*>(memory + type->m_prefix);
   object->m_refcount = 1;
@@ -63,16 +65,25 @@ Object* allocate_memory(Type* type, size_t total, bool small) {
   if (type->m_flags & kTypeHasGC) gc_track(object);
   return object;
 }
+
+// Whether an object of `total` bytes comes from the free lists (dealloc
+// applies the same rule). A variable-sized object small enough does too
+// when its type can tell dealloc its size again (m_instance_size): short
+// strs and tuples are made and dropped as often as floats.
+bool from_free_lists(Type* type, size_t total) {
+  return type->m_item_size == 0 ? is_small_fixed_size(type)
+                                : type->m_instance_size != nullptr && total <= kSmallObjectMax;
+}
 }  // namespace
 
 Object* allocate_object(Type* type, size_t extra_items) {
   size_t total = type->m_prefix + type->m_size + extra_items * type->m_item_size;
-  // A variable-sized object small enough comes from the free lists too when
-  // its type can tell dealloc its size again (m_instance_size): short strs
-  // and tuples are made and dropped as often as floats.
-  bool small = type->m_item_size == 0 ? is_small_fixed_size(type)
-                                      : type->m_instance_size != nullptr && total <= kSmallObjectMax;
-  return allocate_memory(type, total, small);
+  return allocate_memory(type, total, from_free_lists(type, total));
+}
+
+Object* allocate_object_uninitialized(Type* type, size_t extra_items) {
+  size_t total = type->m_prefix + type->m_size + extra_items * type->m_item_size;
+  return allocate_memory(type, total, from_free_lists(type, total), /*zeroed=*/false);
 }
 
 Object* allocate_sized_object(Type* type, size_t size) {

@@ -222,6 +222,10 @@ inline Type* Value::type() const {
 Object* allocate_object(Type* type, size_t extra_items = 0);
 // The same for a type with m_instance_size: `size` bytes from the header on.
 Object* allocate_sized_object(Type* type, size_t size);
+// allocate_object for a built-in type with no prefix, not tracked by the
+// cycle collector, whose every body byte the caller writes (str's text):
+// the body is left as the allocator hands it out.
+Object* allocate_object_uninitialized(Type* type, size_t extra_items);
 // Constructs the C++ body of a just-allocated object in place (a body with
 // members that need constructors: vectors, containers), keeping its header.
 template <class T>

@@ -754,6 +754,9 @@ Value current_globals() {
 namespace {
 
 Ref format_value(Value value, int conversion, Value spec) {
+  // f"{n}" of an int: its decimal digits, as str(), repr() and format(n, '')
+  // make them.
+  if (value.is_small_int() && !spec) return small_int_str(value.as_small_int());
   Ref converted;
   switch (conversion) {
     case 1: converted = str(value); break;
@@ -1811,9 +1814,8 @@ dispatch_switch:
       DISPATCH();
     }
     CASE(BUILD_STRING) {
-      std::string joined;
-      for (uint32_t i = 0; i < oparg; ++i) joined += str_view(sp[-int(oparg) + int(i)]);
-      Ref s = make_str(joined);
+      // The parts are strs (FORMAT_VALUE and constants): one allocation.
+      Ref s = str_join(empty_str(), sp - oparg, oparg);
       if (!s) ERROR();
       for (uint32_t i = 0; i < oparg; ++i) decref(sp[-int(oparg) + int(i)]);
       sp -= oparg;
