@@ -445,6 +445,13 @@ Ref call(Value callable, const Value* args, size_t nargs, TupleObject* kwnames) 
   // A bound method calls its function, whose own call is checked (as
   // CPython's method_vectorcall, which adds no check of its own).
   if (type == &method_type) return f(callable, args, nargs, kwnames);
+  // `s.upper()`, `d.get(k)`: the method's own function, unchecked as
+  // CPython's vectorcall of a method descriptor.
+  if (type == &method_descriptor_type && kwnames == nullptr) {
+    if (const MethodDef* def = direct_method(callable, args, nargs)) {
+      return def->function(args[0], Args{args + 1, nargs - 1, nullptr});
+    }
+  }
   RecursionGuard guard(" while calling a Python object");
   if (!guard.ok) return {};
   return f(callable, args, nargs, kwnames);

@@ -36,11 +36,6 @@ Type list_reverseiterator_type;
 
 namespace {
 
-struct ListIteratorObject : Object {
-  Ref m_list;       // null once exhausted
-  int64_t m_index;  // the next item's index (counting down when reversed)
-};
-
 std::vector<Ref>& items_of(Value list) { return as_list(list)->m_items; }
 int64_t size_of(Value list) { return int64_t(as_list(list)->m_items.size()); }
 

@@ -31,6 +31,13 @@ bool sequence_fast(Value v, const char* message, std::vector<Ref>& items);
 
 extern Type list_iterator_type, list_reverseiterator_type;
 
+// iter(list) and reversed(list); the interpreter's `for` steps the first
+// itself.
+struct ListIteratorObject : Object {
+  Ref m_list;       // null once exhausted
+  int64_t m_index;  // the next item's index (counting down when reversed)
+};
+
 inline bool is_list(Value v) {
   return v.is_object() && (v.type()->m_flags & kTypeListSubclass) != 0;
 }

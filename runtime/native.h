@@ -144,6 +144,23 @@ Ref make_new_wrapper(Type* type);
 // Calls a native method directly, for the interpreter's LOAD_METHOD path.
 Ref call_method_descriptor(MethodDescriptorObject* descriptor, Value self, Args args);
 
+// The native function a call of `callable` with `args` (no keywords) can go
+// straight to, or null: a method descriptor — what LOAD_METHOD leaves for
+// `s.upper()` — of an ordinary method, called on an instance of exactly its
+// type with as many arguments as it takes (the rest is call()'s: checks and
+// their messages).
+inline const MethodDef* direct_method(Value callable, const Value* args, size_t nargs) {
+  if (callable.type() != &method_descriptor_type || nargs == 0) return nullptr;
+  auto* descriptor = callable.as<MethodDescriptorObject>();
+  const MethodDef* def = descriptor->m_def;
+  if (def->flags != 0 || args[0].type() != descriptor->m_owner) return nullptr;
+  switch (def->kind) {
+    case ArgKind::NoArgs: return nargs == 1 ? def : nullptr;
+    case ArgKind::OneArg: return nargs == 2 ? def : nullptr;
+    default: return def;
+  }
+}
+
 // Descriptors for MemberDef and GetSetDef entries.
 struct MemberDescriptorObject : Object {
   const MemberDef* m_def;

@@ -296,12 +296,6 @@ Ref range_subscript(Value self, Value key) {
 
 // ---- iterators
 
-struct RangeIteratorObject : Object {
-  int64_t m_start;  // the next value
-  int64_t m_step;
-  int64_t m_length;  // values left
-};
-
 struct LongRangeIteratorObject : Object {
   Ref m_start;
   Ref m_step;

@@ -19,6 +19,14 @@ struct RangeObject : Object {
 
 extern Type range_type, range_iterator_type, longrange_iterator_type;
 
+// iter() of a range whose values fit in 64 bits; the interpreter's `for`
+// steps it itself.
+struct RangeIteratorObject : Object {
+  int64_t m_start;  // the next value
+  int64_t m_step;
+  int64_t m_length;  // values left
+};
+
 inline bool is_range(Value v) { return v.is_object() && v.as_object()->m_type == &range_type; }
 
 // range(start, stop, step); step must not be 0.

@@ -16,13 +16,18 @@
 
 namespace coil {
 
-const OpcodeInfo kOpcodeInfo[kOpcodeCount] = {
-#define OP(name, operand, pops, pushes, caches) {#name, OperandKind::operand, caches},
-#include "vm/opcodes.def"
-#undef OP
-};
-
 Type code_type;
+
+Opcode specialized_opcode(Opcode op, uint32_t arg) {
+  if (op != BINARY_OP || arg >= uint32_t(2 * kBinaryOpCount)) return op;
+  switch (BinaryOp(arg % kInplaceOffset)) {
+    case BinaryOp::Add: return BINARY_OP_ADD;
+    case BinaryOp::Subtract: return BINARY_OP_SUBTRACT;
+    case BinaryOp::Multiply: return BINARY_OP_MULTIPLY;
+    case BinaryOp::TrueDivide: return BINARY_OP_TRUE_DIVIDE;
+    default: return op;
+  }
+}
 
 Ref make_code() {
   Object* object = allocate_object(&code_type);

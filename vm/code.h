@@ -33,7 +33,28 @@ struct OpcodeInfo {
   OperandKind operand;
   uint8_t caches;
 };
-extern const OpcodeInfo kOpcodeInfo[kOpcodeCount];
+// In the header, so that the interpreter's cache skips are constants.
+inline constexpr OpcodeInfo kOpcodeInfo[kOpcodeCount] = {
+#define OP(name, operand, pops, pushes, caches) {#name, OperandKind::operand, caches},
+#include "vm/opcodes.def"
+#undef OP
+};
+
+// The instruction the compiler writes for `op` with argument `arg`: one of
+// the BINARY_OP forms for a single operator where there is one.
+Opcode specialized_opcode(Opcode op, uint32_t arg);
+// The instruction a specialized form stands for, as --dis shows it.
+inline constexpr Opcode generic_opcode(Opcode op) {
+  switch (op) {
+    case BINARY_OP_ADD:
+    case BINARY_OP_SUBTRACT:
+    case BINARY_OP_MULTIPLY:
+    case BINARY_OP_TRUE_DIVIDE:
+      return BINARY_OP;
+    default:
+      return op;
+  }
+}
 
 // One instruction word: opcode in the low 8 bits, argument in the high 24.
 using CodeUnit = uint32_t;

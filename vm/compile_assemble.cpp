@@ -786,7 +786,7 @@ Ref Compiler::assemble(bool add_none) {
         code->m_code.push_back(make_unit(EXTENDED_ARG, instr.arg >> 24));
         code->m_positions.push_back(instr.loc);
       }
-      code->m_code.push_back(make_unit(Opcode(instr.op), instr.arg & kMaxInlineArg));
+      code->m_code.push_back(make_unit(specialized_opcode(Opcode(instr.op), instr.arg), instr.arg & kMaxInlineArg));
       code->m_positions.push_back(instr.loc);
       for (uint8_t i = 0; i < kOpcodeInfo[instr.op].caches; ++i) {
         code->m_code.push_back(0);

@@ -156,7 +156,7 @@ void disassemble_one(const CodeObject* code, bool positions, std::string& out) {
     text += std::string(offset_width > offset.size() ? offset_width - offset.size() : 0, ' ');
     text += offset;
     text += ' ';
-    std::string name = kOpcodeInfo[op].name;
+    std::string name = kOpcodeInfo[generic_opcode(op)].name;
     text += name;
     if (kOpcodeInfo[op].operand != OperandKind::None) {
       text += std::string(kOpnameWidth > name.size() ? kOpnameWidth - name.size() : 0, ' ');

@@ -39,6 +39,7 @@
 #include "runtime/generator.h"
 #include "runtime/int.h"
 #include "runtime/list.h"
+#include "runtime/range.h"
 #include "runtime/module.h"
 #include "runtime/slots.h"
 #include "runtime/set.h"
@@ -113,6 +114,30 @@ inline bool float_arithmetic(BinaryOp op, double x, double y, double& r) {
     default:
       return false;
   }
+}
+
+// Replaces the operands a (under) and b (on top) of a float operation with
+// its result `r`: each operand is an exact float or a small int, so a float
+// is dropped without the generic checks, and an operand only the stack holds
+// becomes the result. False when out of memory (the stack unchanged).
+[[gnu::always_inline]] inline bool put_float_result(Value*& sp, Value a, Value b, double r) {
+  bool a_float = !a.is_small_int(), b_float = !b.is_small_int();
+  if (a_float && a.as_object()->m_refcount == 1) {
+    a.as<FloatObject>()->m_value = r;
+    if (b_float) decref_float(b.as<FloatObject>());
+  } else if (b_float && b.as_object()->m_refcount == 1) {
+    b.as<FloatObject>()->m_value = r;
+    if (a_float) decref_float(a.as<FloatObject>());
+    sp[-2] = b;
+  } else {
+    Ref f = make_float(r);
+    if (!f) return false;
+    if (b_float) decref_float(b.as<FloatObject>());
+    if (a_float) decref_float(a.as<FloatObject>());
+    sp[-2] = f.release();
+  }
+  sp -= 1;
+  return true;
 }
 
 // --- inline caches
@@ -1540,7 +1565,61 @@ dispatch_switch:
       TOP() = r.release();
       DISPATCH();
     }
-    CASE(BINARY_OP) {
+    // The one-operator forms: small ints and floats here, anything else
+    // (an overflow, a division by zero) the generic way.
+#define BINARY_OP_ONE(name, int_result, float_result)                        \
+  CASE(name) {                                                               \
+    Value b = TOP();                                                         \
+    Value a = SECOND();                                                      \
+    if (a.is_small_int() && b.is_small_int()) {                              \
+      int64_t x = a.as_small_int(), y = b.as_small_int(), r;                 \
+      if (int_result) {                                                      \
+        SKIP_CACHES(BINARY_OP);                                              \
+        sp -= 1;                                                             \
+        TOP() = Value::small_int(r);                                         \
+        DISPATCH();                                                          \
+      }                                                                      \
+    } else if (double x, y; float_operands(a, b, x, y)) {                    \
+      double r;                                                              \
+      if (float_result) {                                                    \
+        SKIP_CACHES(BINARY_OP);                                              \
+        if (!put_float_result(sp, a, b, r)) ERROR();                         \
+        DISPATCH();                                                          \
+      }                                                                      \
+    }                                                                        \
+    goto binary_op;                                                          \
+  }
+    // 62-bit operands: a sum or difference cannot overflow 64 bits.
+    BINARY_OP_ONE(BINARY_OP_ADD, (r = x + y, Value::fits_small_int(r)), (r = x + y, true))
+    BINARY_OP_ONE(BINARY_OP_SUBTRACT, (r = x - y, Value::fits_small_int(r)), (r = x - y, true))
+    BINARY_OP_ONE(BINARY_OP_MULTIPLY, !__builtin_mul_overflow(x, y, &r) && Value::fits_small_int(r),
+                  (r = x * y, true))
+#undef BINARY_OP_ONE
+    CASE(BINARY_OP_TRUE_DIVIDE) {
+      Value b = TOP();
+      Value a = SECOND();
+      if (a.is_small_int() && b.is_small_int()) {
+        // Ints of at most 53 bits are exact as doubles: their quotient is
+        // the correctly rounded one int division gives.
+        constexpr int64_t kExact = int64_t(1) << 53;
+        int64_t x = a.as_small_int(), y = b.as_small_int();
+        if (y != 0 && x >= -kExact && x <= kExact && y >= -kExact && y <= kExact) {
+          Ref f = make_float(double(x) / double(y));
+          if (!f) ERROR();
+          SKIP_CACHES(BINARY_OP);
+          sp -= 1;
+          TOP() = f.release();
+          DISPATCH();
+        }
+      } else if (double x, y; float_operands(a, b, x, y) && y != 0.0) {
+        SKIP_CACHES(BINARY_OP);
+        if (!put_float_result(sp, a, b, x / y)) ERROR();
+        DISPATCH();
+      }
+      goto binary_op;
+    }
+    CASE(BINARY_OP)
+    binary_op : {
       Value b = TOP();
       Value a = SECOND();
       SKIP_CACHES(BINARY_OP);
@@ -1606,25 +1685,7 @@ dispatch_switch:
       } else if (double x, y; float_operands(a, b, x, y)) {
         double r;
         if (float_arithmetic(BinaryOp(oparg), x, y, r)) {
-          // Each operand is now an exact float or a small int: a float is
-          // dropped without the generic checks. An operand only the stack
-          // holds becomes the result.
-          bool a_float = !a.is_small_int(), b_float = !b.is_small_int();
-          if (a_float && a.as_object()->m_refcount == 1) {
-            a.as<FloatObject>()->m_value = r;
-            if (b_float) decref_float(b.as<FloatObject>());
-          } else if (b_float && b.as_object()->m_refcount == 1) {
-            b.as<FloatObject>()->m_value = r;
-            if (a_float) decref_float(a.as<FloatObject>());
-            SECOND() = b;
-          } else {
-            Ref f = make_float(r);
-            if (!f) ERROR();
-            if (b_float) decref_float(b.as<FloatObject>());
-            if (a_float) decref_float(a.as<FloatObject>());
-            SECOND() = f.release();
-          }
-          sp -= 1;
+          if (!put_float_result(sp, a, b, r)) ERROR();
           DISPATCH();
         }
       }
@@ -2028,6 +2089,38 @@ dispatch_switch:
           g_thread.frame = frame;
           LOAD_FRAME();
           CHECK_SIGNALS();  // as CPython's RESUME: a generator resumed sees signals and tracing
+          DISPATCH();
+        }
+      }
+      Type* iterator_type = iterator.type();
+      if (iterator_type == &list_iterator_type) {
+        auto* it = iterator.as<ListIteratorObject>();
+        if (it->m_list) {
+          auto& items = as_list(it->m_list)->m_items;
+          if (uint64_t(it->m_index) < items.size()) {
+            Value item = items[size_t(it->m_index++)].get();
+            incref(item);
+            PUSH(item);
+            DISPATCH();
+          }
+          it->m_list.reset();
+        }
+        decref(POP());
+        JUMP_TO(oparg);
+        DISPATCH();
+      }
+      if (iterator_type == &range_iterator_type) {
+        auto* it = iterator.as<RangeIteratorObject>();
+        if (it->m_length <= 0) {
+          decref(POP());
+          JUMP_TO(oparg);
+          DISPATCH();
+        }
+        int64_t value = it->m_start;
+        if (Value::fits_small_int(value)) {
+          it->m_start = int64_t(uint64_t(value) + uint64_t(it->m_step));
+          --it->m_length;
+          PUSH(Value::small_int(value));
           DISPATCH();
         }
       }

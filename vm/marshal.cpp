@@ -552,6 +552,12 @@ class Reader {
       if (!byte(op) || !varint(arg)) return {};
       if (op >= kOpcodeCount) return bad("unknown opcode");
       if (arg > kMaxInlineArg) return bad("instruction argument out of range");
+      // BINARY_OP's operator, and the one-operator forms' own.
+      if (generic_opcode(Opcode(op)) == BINARY_OP &&
+          (arg >= uint64_t(2 * kBinaryOpCount) ||
+           (op != BINARY_OP && specialized_opcode(BINARY_OP, uint32_t(arg)) != op))) {
+        return bad("bad binary operator");
+      }
       units[i] = make_unit(Opcode(op), uint32_t(arg));
       i += 1 + kOpcodeInfo[op].caches;
       if (i > units.size()) return bad("inline caches past the end of the code");

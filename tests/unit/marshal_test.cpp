@@ -325,4 +325,24 @@ TEST_F(MarshalTest, BadDataFailsCleanly) {
   clear_exception();
 }
 
+// The one-operator forms of BINARY_OP load only with their own operator
+// (or its augmented form).
+TEST_F(MarshalTest, BinaryOperatorFormsKeepTheirOperator) {
+  Ref code = compile("x = a + b\n", "add.py");
+  ASSERT_TRUE(code);
+  std::string blob = blob_of(code);
+  size_t at = blob.find(std::string{char(BINARY_OP_ADD), char(uint8_t(BinaryOp::Add))});
+  ASSERT_NE(at, std::string::npos);
+  std::string augmented = blob;
+  augmented[at + 1] = char(uint8_t(BinaryOp::InplaceAdd));
+  EXPECT_TRUE(unmarshal_value(augmented));
+  for (BinaryOp other : {BinaryOp::Multiply, BinaryOp::Subtract, BinaryOp::Xor}) {
+    std::string damaged = blob;
+    damaged[at + 1] = char(uint8_t(other));
+    EXPECT_FALSE(unmarshal_value(damaged));
+    EXPECT_TRUE(exception_matches(&value_error_type));
+    clear_exception();
+  }
+}
+
 }  // namespace
