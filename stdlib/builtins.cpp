@@ -427,13 +427,41 @@ Ref builtin_sum(Value, Args args) {
   if (is_str(total)) return raise(&type_error_type, "sum() can't sum strings [use ''.join(seq) instead]");
   if (is_bytes(total)) return raise(&type_error_type, "sum() can't sum bytes [use b''.join(seq) instead]");
   if (is_bytearray(total)) return raise(&type_error_type, "sum() can't sum bytearray [use b''.join(seq) instead]");
+  // Small ints add as machine ints, and floats (with small ints among them)
+  // in a double, without an object for each step; the same sums `+` makes.
+  double float_total = 0.0;
+  bool in_float = false;  // the total is float_total, not `total`
   bool ok = for_each(bound[0], [&](Value item) {
+    if (in_float) {
+      if (is_exact_float(item)) {
+        float_total += float_value(item);
+        return true;
+      }
+      if (item.is_small_int()) {
+        float_total += double(item.as_small_int());
+        return true;
+      }
+      total = make_float(float_total);
+      if (!total) return false;
+      in_float = false;
+    } else if (total.get().is_small_int() && item.is_small_int()) {
+      int64_t sum = total.get().as_small_int() + item.as_small_int();
+      if (Value::fits_small_int(sum)) {
+        total = Ref::small_int(sum);
+        return true;
+      }
+    } else if (is_exact_float(total) && (is_exact_float(item) || item.is_small_int())) {
+      float_total = float_value(total) + (item.is_small_int() ? double(item.as_small_int()) : float_value(item));
+      in_float = true;
+      return true;
+    }
     Ref r = binary_op(total, item, BinaryOp::Add);
     if (!r) return false;
     total = std::move(r);
     return true;
   });
   if (!ok) return {};
+  if (in_float) return make_float(float_total);
   return total;
 }
 

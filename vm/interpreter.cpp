@@ -1777,6 +1777,18 @@ dispatch_switch:
           TOP() = item;
           DISPATCH();
         }
+      } else if (is_exact_tuple(container) && key.is_small_int()) {
+        int64_t size = int64_t(tuple_size(container));
+        int64_t i = key.as_small_int();
+        if (i < 0) i += size;
+        if (i >= 0 && i < size) {
+          Value item = container.as<TupleObject>()->m_items[i];
+          incref(item);
+          decref(container);
+          sp -= 1;
+          TOP() = item;
+          DISPATCH();
+        }
       }
       Ref r = getitem(container, key);
       if (!r) ERROR();
