@@ -55,6 +55,7 @@ test-asan: asan
 test: test-release test-asan
 
 bench: build
+	@bash scripts/install-deps.sh bench
 	@bash bench/run.sh build/coil
 
 FUZZ_SECONDS ?= 300

@@ -22,12 +22,17 @@
 #   unicode-data         NameAliases.txt, for that table's name aliases
 # With the argument `fuzz` (make fuzz), also:
 #   clang, libclang-rt-14-dev   libFuzzer and the sanitizers' clang runtime
+# With the argument `bench` (make bench), also:
+#   python3-uvloop       the event loop the event-loop benchmarks compare against
 set -euo pipefail
 
 packages=(re2c bison cmake ninja-build g++ pkg-config libgtest-dev libgmp-dev libutf8proc-dev
           libuv1-dev libedit-dev libncurses-dev libpcre2-dev libssl-dev nlohmann-json3-dev python3 unicode-data)
 if [ "${1:-}" = fuzz ]; then
   packages+=(clang libclang-rt-14-dev)
+fi
+if [ "${1:-}" = bench ]; then
+  packages+=(python3-uvloop)
 fi
 
 missing=()
